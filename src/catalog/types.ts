@@ -1,0 +1,91 @@
+// The shapes every stage of the pipeline agrees on. Pure data: no I/O here.
+
+/** 行政层级 — the levels v1 covers (spec §1). */
+export const LEVELS = ['省级', '市级', '县级'] as const;
+export type Level = (typeof LEVELS)[number];
+
+/** The level digit used in 实施编码 (taskCode): 省级 2, 市级 3, 县级 4. */
+export const LEVEL_DIGIT: Record<Level, string> = { 省级: '2', 市级: '3', 县级: '4' };
+
+/** One path in a catalog as listed by a source (working tree or git revision). */
+export interface CatalogEntry {
+  /** posix path relative to the catalog root, e.g. `420000/items/002000101000.yaml` */
+  path: string;
+  type: 'file' | 'dir' | 'symlink' | 'other';
+  /** bytes; 0 for directories */
+  size: number;
+  /** git blob id when read from git, else undefined */
+  blob?: string;
+}
+
+/** Where a catalog comes from. Listing is eager (cheap); reading is batched (expensive). */
+export interface CatalogSource {
+  /** absolute path of the catalog root on disk, used to print file paths relative to the cwd */
+  root: string;
+  /** commit id when the catalog is read from a git revision */
+  revision?: string;
+  entries: CatalogEntry[];
+  /** Read the raw bytes of the given files (never follows links). */
+  read(paths: string[]): Promise<Map<string, Uint8Array>>;
+}
+
+/** A region directory (行政区划), as laid out on disk. `info` is undefined when region.yaml is missing or invalid. */
+export interface Region {
+  /** the directory's name: a 6-digit GB/T 2260 code */
+  code: string;
+  /** catalog-relative directory, e.g. `420000/420100` */
+  dir: string;
+  /** parent region's code; undefined for the top region */
+  parent?: string;
+  /** codes of child regions, in code order */
+  children: string[];
+  /** catalog-relative path of region.yaml (which may not exist) */
+  file: string;
+  name?: string;
+  level?: Level;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A message in both UI languages; Chinese is the default. */
+export interface Message {
+  zh: string;
+  en: string;
+}
+
+export type Lang = keyof Message;
+
+/** One problem found in the catalog (spec §3–§4). */
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  /** catalog-relative posix path (reporters turn it into a cwd-relative one) */
+  file: string;
+  /** 1-based */
+  line: number;
+  /** 1-based */
+  column: number;
+  /** JSON Pointer into the document */
+  path: string;
+  /** code of the region directory the file belongs to */
+  region: string;
+  catalogCode?: string;
+  message: Message;
+}
+
+/** A parsed YAML file: the decoded text (for locations) and its plain data. */
+export interface ParsedFile {
+  file: string;
+  region: string;
+  /** git blob id or content hash of the raw bytes */
+  id: string;
+  /** decoded text, undefined when the file could not be read as text */
+  text?: string;
+  /** the parsed document as plain data; undefined when reading or parsing failed */
+  data?: unknown;
+  /** file-read / yaml-syntax findings, already located */
+  problems: Finding[];
+}
+
+/** An item (事项) as plain data. The schema guarantees the shape only for files without schema findings. */
+export type Item = Record<string, unknown>;

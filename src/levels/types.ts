@@ -1,0 +1,27 @@
+// Cross-level comparison vocabulary (spec §3, cross-level rules).
+
+/** How a top-level element may differ between levels. */
+export type FieldClass = 'locked' | 'tighten' | 'local' | 'review';
+
+export type DiscrepancyKind = 'locked' | 'looser' | 'tightened' | 'review' | 'unknown' | 'missing';
+
+/** One difference of a region's item from its parent's or the baseline's (差异). */
+export interface Discrepancy {
+  region: string;
+  catalogCode: string;
+  /** region code compared with: the baseline for locked, the parent otherwise */
+  against: string;
+  /** JSON Pointer, list indexes as the spec says (ours, or the parent's for an entry only it has) */
+  path: string;
+  kind: DiscrepancyKind;
+  /** `level-<kind>` */
+  rule: string;
+  /** our value; absent when we have none */
+  ours?: unknown;
+  /** their value; absent when they have none */
+  theirs?: unknown;
+  /** stable identity of the discrepancy: region, catalogCode, path */
+  key: string;
+  /** key plus both values: a decision made on one fingerprint is outdated when it changes */
+  fingerprint: string;
+}

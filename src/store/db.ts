@@ -1,0 +1,52 @@
+// Opening the store: an embedded `file:` database by default, any libSQL URL (`libsql://`, `http://`, `ws://`) otherwise.
+// The database migrates itself on first use, so no separate setup step exists.
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { createClient, type Client } from '@libsql/client';
+import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
+import { migrate } from 'drizzle-orm/libsql/migrator';
+import { TongbiaoError } from '../errors.js';
+import { PACKAGE_ROOT } from '../paths.js';
+import * as schema from './schema.js';
+
+export type Db = LibSQLDatabase<typeof schema>;
+
+export interface Store {
+  url: string;
+  client: Client;
+  db: Db;
+  close(): void;
+}
+
+export const DEFAULT_DB_URL = 'file:data/tongbiao.db';
+
+/** The URL to use: an explicit one, else TONGBIAO_DB, else the embedded default (relative to cwd). */
+export function resolveDbUrl(explicit: string | undefined, env: NodeJS.ProcessEnv, cwd: string): string {
+  const url = explicit ?? env.TONGBIAO_DB ?? DEFAULT_DB_URL;
+  if (!url.startsWith('file:')) return url;
+  const path = url.slice('file:'.length);
+  return 'file:' + resolve(cwd, path);
+}
+
+export async function openStore(url: string, authToken?: string): Promise<Store> {
+  if (url.startsWith('file:')) mkdirSync(dirname(url.slice('file:'.length)), { recursive: true });
+  const client = createClient(authToken ? { url, authToken } : { url });
+  try {
+    if (url.startsWith('file:')) {
+      // WAL lets the web UI read while a sync writes; busy_timeout makes a second writer wait instead of failing.
+      await client.execute('PRAGMA journal_mode = WAL');
+      await client.execute('PRAGMA busy_timeout = 30000');
+      await client.execute('PRAGMA foreign_keys = ON');
+    }
+    const db = drizzle(client, { schema });
+    await migrate(db, { migrationsFolder: join(PACKAGE_ROOT, 'migrations') });
+    return { url, client, db, close: () => client.close() };
+  } catch (error) {
+    client.close();
+    throw new TongbiaoError(`cannot open database ${redact(url)}: ${(error as Error).message.split('\n')[0]}`);
+  }
+}
+
+function redact(url: string): string {
+  return url.replace(/(authToken=)[^&]+/, '$1***');
+}
