@@ -1,0 +1,30 @@
+// The one place that decides which rules exist, their IDs and default severities. Every stage asks here.
+import { codeType } from './code-type.js';
+import type { ItemRule, RuleInfo } from './types.js';
+
+/** Rules run on each item file that parses as a mapping, in this order. */
+export const ITEM_RULES: ItemRule[] = [codeType];
+
+/** Rules whose findings come from reading, parsing and laying out the catalog rather than from one item. */
+const STAGE_RULES: RuleInfo[] = [
+  { id: 'file-read', severity: 'error', description: { zh: '文件无法作为文本读取', en: 'the file cannot be read as text' } },
+  { id: 'yaml-syntax', severity: 'error', description: { zh: 'YAML 语法错误或内容不是映射', en: 'invalid YAML, or not a mapping' } },
+  { id: 'region', severity: 'error', description: { zh: '区划目录或 region.yaml 无效', en: 'invalid region directory or region.yaml' } },
+  { id: 'stray-file', severity: 'warning', description: { zh: '目录中有不属于目录结构的文件', en: 'a file that is not part of the catalog layout' } },
+  { id: 'level-unknown', severity: 'error', description: { zh: '事项不在省级通用目录中', en: 'the item has no baseline item' } },
+  { id: 'level-locked', severity: 'error', description: { zh: '“四级四同”要素与省级不一致', en: 'a locked element differs from the baseline' } },
+  { id: 'level-looser', severity: 'error', description: { zh: '要素比上级更宽松（只能更便民）', en: 'a tighten-only element is looser than the parent' } },
+  { id: 'level-tightened', severity: 'info', description: { zh: '要素比上级更便民', en: 'a tighten-only element is stricter than the parent' } },
+  { id: 'level-review', severity: 'warning', description: { zh: '与上级不同，需要审核', en: 'differs from the parent; needs review' } },
+  { id: 'level-missing', severity: 'info', description: { zh: '未认领的省级事项', en: 'a baseline item the region has not claimed' } },
+];
+
+export const RULES: RuleInfo[] = [...STAGE_RULES.slice(0, 2), ...ITEM_RULES, ...STAGE_RULES.slice(2)];
+
+export const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.id));
+
+export function ruleInfo(id: string): RuleInfo {
+  const info = RULES.find((r) => r.id === id);
+  if (!info) throw new Error(`unknown rule ${id}`);
+  return info;
+}
