@@ -1,0 +1,103 @@
+// Tighten-only elements (spec §3 `level-looser` / `level-tightened`): each has an order
+// of "better for the applicant". A region may be stricter with itself than its parent
+// (tightened, listed for reviewers) but never looser (an error).
+import { compareTimeLimits } from './duration.js';
+import type { TightenableElement } from './field-classes.js';
+import { child } from './pointer.js';
+import { diffValues, isPlainObject, matchEntries, type Change } from './semantic-diff.js';
+import { identityFields } from './list-shapes.js';
+
+export interface Verdict {
+  path: string;
+  kind: 'looser' | 'tightened' | 'review';
+  ours?: unknown;
+  theirs?: unknown;
+}
+
+type Judge = (ours: unknown, theirs: unknown, path: string) => Verdict[];
+
+/** Compares one tighten-only element of ours with the parent's, at `path` (`/visits`, …). */
+export function judgeTightenable(element: TightenableElement, ours: unknown, theirs: unknown, path: string): Verdict[] {
+  return JUDGES[element](ours, theirs, path);
+}
+
+/** Any other difference (or values the order cannot rank, e.g. a missing key) is for review. */
+function review(changes: Change[]): Verdict[] {
+  return changes.map(({ path, ours, theirs }) => ({ path, kind: 'review', ours, theirs }));
+}
+
+/** `sign` > 0 means ours is worse for the applicant. */
+function ranked(sign: number, path: string, ours: unknown, theirs: unknown): Verdict[] {
+  if (sign === 0) return [];
+  return [{ path, kind: sign > 0 ? 'looser' : 'tightened', ours, theirs }];
+}
+
+function isCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value);
+}
+
+const JUDGES: Record<TightenableElement, Judge> = {
+  // Longer is worse. 10 工作日 and 14 自然日 are the same limit: no discrepancy.
+  promisedLimit(ours, theirs, path) {
+    const order = compareTimeLimits(ours, theirs);
+    return order === undefined ? review(diffValues(ours, theirs, path)) : ranked(order, path, ours, theirs);
+  },
+
+  // More trips to the office are worse.
+  visits(ours, theirs, path) {
+    return isCount(ours) && isCount(theirs) ? ranked(Math.sign(ours - theirs), path, ours, theirs) : review(diffValues(ours, theirs, path));
+  },
+
+  // Shallower online handling is worse (4 = 全程网办).
+  onlineDepth(ours, theirs, path) {
+    return isCount(ours) && isCount(theirs) ? ranked(Math.sign(theirs - ours), path, ours, theirs) : review(diffValues(ours, theirs, path));
+  },
+
+  // Charging where the parent does not is worse. When `charged` differs, the fee's basis
+  // and items come and go with it, so they are not reported again one by one.
+  fee(ours, theirs, path) {
+    if (isPlainObject(ours) && isPlainObject(theirs) && typeof ours.charged === 'boolean' && typeof theirs.charged === 'boolean' && ours.charged !== theirs.charged) {
+      return ranked(ours.charged ? 1 : -1, child(path, 'charged'), ours.charged, theirs.charged);
+    }
+    return review(diffValues(ours, theirs, path));
+  },
+
+  // Ours must be a subset of the parent's required materials, by name: a 必要 material the
+  // parent lacks, or has as 非必要 / 容缺, is looser; one dropped, or relaxed from 必要, is
+  // tightened. Any other difference in an entry (form, copies, 非必要 ↔ 容缺, an optional
+  // material added) is for review at its deepest path. The order of the list is no difference.
+  materials(ours, theirs, path) {
+    if (!Array.isArray(ours) || !Array.isArray(theirs)) return review(diffValues(ours, theirs, path));
+    const match = matchEntries(ours, theirs, identityFields('/materials'));
+    const verdicts: Verdict[] = [];
+    ours.forEach((mine, i) => {
+      const at = child(path, i);
+      const j = match.theirsOf[i];
+      if (j === undefined) {
+        verdicts.push(isRequired(mine) ? { path: at, kind: 'looser', ours: mine } : { path: at, kind: 'review', ours: mine });
+        return;
+      }
+      const parents = theirs[j];
+      const necessity = Number(isRequired(mine)) - Number(isRequired(parents));
+      if (necessity === 0) {
+        verdicts.push(...review(diffValues(mine, parents, at)));
+        return;
+      }
+      verdicts.push(...ranked(necessity, at, mine, parents));
+      // The necessity is accounted for by the verdict above; report the rest of the entry.
+      verdicts.push(...review(diffValues(withoutNecessity(mine), withoutNecessity(parents), at)));
+    });
+    for (const j of match.onlyTheirs) verdicts.push({ path: child(path, j), kind: 'tightened', theirs: theirs[j] });
+    return verdicts;
+  },
+};
+
+function isRequired(material: unknown): boolean {
+  return isPlainObject(material) && material.necessity === '必要';
+}
+
+function withoutNecessity(material: unknown): unknown {
+  if (!isPlainObject(material)) return material;
+  const { necessity: _necessity, ...rest } = material;
+  return rest;
+}

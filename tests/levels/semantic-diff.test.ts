@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import { diffValues, matchEntries } from '../../src/levels/semantic-diff.js';
+import { baselineItem, materialsOf, stepsOf, variant } from './items.js';
+
+const base = baselineItem();
+const materials = (item = base) => item.materials;
+
+describe('diffValues on scalars and mappings', () => {
+  it('finds nothing between equal values, whatever the key order', () => {
+    expect(diffValues({ a: 1, b: { c: 2 } }, { b: { c: 2 }, a: 1 })).toEqual([]);
+  });
+
+  it('reports the deepest differing path with both values', () => {
+    expect(diffValues({ fee: { charged: false, note: 'x' } }, { fee: { charged: false, note: 'y' } })).toEqual([
+      { path: '/fee/note', kind: 'changed', ours: 'x', theirs: 'y' },
+    ]);
+  });
+
+  it('reports a key only one side has as added / removed, without the other value', () => {
+    expect(diffValues({ a: 1 }, { b: 2 })).toEqual([
+      { path: '/a', kind: 'added', ours: 1 },
+      { path: '/b', kind: 'removed', theirs: 2 },
+    ]);
+  });
+
+  it('reports a value of another kind (a limit vs 无) as one change at its path', () => {
+    expect(diffValues('无', { days: 45, unit: '工作日' }, '/statutoryLimit')).toEqual([
+      { path: '/statutoryLimit', kind: 'changed', ours: '无', theirs: { days: 45, unit: '工作日' } },
+    ]);
+  });
+
+  it('escapes keys in pointers (RFC 6901)', () => {
+    expect(diffValues({ 'a/b~c': 1 }, { 'a/b~c': 2 })).toEqual([{ path: '/a~1b~0c', kind: 'changed', ours: 1, theirs: 2 }]);
+  });
+});
+
+describe('keyed lists (materials by name, basis by law + article, places by address)', () => {
+  it('a reordered materials list is no difference', () => {
+    const ours = variant(base, (i) => materialsOf(i).reverse());
+    expect(diffValues(materials(ours), materials(), '/materials')).toEqual([]);
+  });
+
+  it('a reordered basis or places list is no difference', () => {
+    const ours = variant(base, (i) => {
+      (i.basis as unknown[]).reverse();
+      i.places = [{ address: 'B' }, { address: 'A' }];
+    });
+    const theirs = variant(base, (i) => {
+      i.places = [{ address: 'A' }, { address: 'B' }];
+    });
+    expect(diffValues(ours.basis, theirs.basis, '/basis')).toEqual([]);
+    expect(diffValues(ours.places, theirs.places, '/places')).toEqual([]);
+  });
+
+  it('a changed entry is reported at our index, at the field that changed', () => {
+    // Ours reversed: 委托书 0, 参保缴费凭证 1, 居民身份证 2.
+    const ours = variant(base, (i) => {
+      materialsOf(i).reverse();
+      materialsOf(i)[1]!.form = '原件';
+    });
+    expect(diffValues(materials(ours), materials(), '/materials')).toEqual([
+      { path: '/materials/1/form', kind: 'changed', ours: '原件', theirs: '复印件' },
+    ]);
+  });
+
+  it('an added entry is reported at our index, a dropped one at theirs', () => {
+    const ours = variant(base, (i) => {
+      materialsOf(i).splice(0, 1); // drop 居民身份证 (their index 0)
+      materialsOf(i).push({ name: '户口簿', necessity: '必要' }); // ours index 2
+    });
+    expect(diffValues(materials(ours), materials(), '/materials')).toEqual([
+      { path: '/materials/2', kind: 'added', ours: { name: '户口簿', necessity: '必要' } },
+      { path: '/materials/0', kind: 'removed', theirs: materialsOf(base)[0] },
+    ]);
+  });
+
+  it('a renamed entry is one removed and one added (the name is its identity)', () => {
+    const ours = variant(base, (i) => {
+      materialsOf(i)[0]!.name = '身份证';
+    });
+    const changes = diffValues(materials(ours), materials(), '/materials');
+    expect(changes.map((c) => [c.kind, c.path])).toEqual([
+      ['added', '/materials/0'],
+      ['removed', '/materials/0'],
+    ]);
+  });
+
+  it('matches basis entries by law and article together', () => {
+    const ours = variant(base, (i) => {
+      (i.basis as Array<Record<string, unknown>>)[0]!.article = '第二十条';
+    });
+    expect(diffValues(ours.basis, base.basis, '/basis').map((c) => [c.kind, c.path])).toEqual([
+      ['added', '/basis/0'],
+      ['removed', '/basis/0'],
+    ]);
+  });
+
+  it('matches duplicate names first with first, second with second', () => {
+    const m = matchEntries([{ name: 'a' }, { name: 'a' }, { name: 'b' }], [{ name: 'a' }, { name: 'c' }, { name: 'a' }], ['name']);
+    expect(m.pairs).toEqual([
+      [0, 0],
+      [1, 2],
+    ]);
+    expect(m.theirsOf).toEqual([0, 2, undefined]);
+    expect(m.onlyTheirs).toEqual([1]);
+  });
+});
+
+describe('steps (ordered, by name)', () => {
+  it('steps in another order are one reordered change at /steps, values the names in each order', () => {
+    const ours = variant(base, (i) => {
+      const s = stepsOf(i);
+      [s[1], s[2]] = [s[2]!, s[1]!];
+    });
+    expect(diffValues(ours.steps, base.steps, '/steps')).toEqual([
+      { path: '/steps', kind: 'reordered', ours: ['受理', '办结', '审核'], theirs: ['受理', '审核', '办结'] },
+    ]);
+  });
+
+  it('a step inserted in the middle is an added step, not a new order', () => {
+    const ours = variant(base, (i) => {
+      stepsOf(i).splice(1, 0, { name: '补正', days: 2 });
+    });
+    expect(diffValues(ours.steps, base.steps, '/steps')).toEqual([{ path: '/steps/1', kind: 'added', ours: { name: '补正', days: 2 } }]);
+  });
+
+  it('a reordered step whose days also changed gives the reorder and the change', () => {
+    const ours = variant(base, (i) => {
+      const s = stepsOf(i);
+      s.reverse();
+      s[0]!.days = 3; // 办结, now first
+    });
+    expect(diffValues(ours.steps, base.steps, '/steps')).toEqual([
+      { path: '/steps', kind: 'reordered', ours: ['办结', '审核', '受理'], theirs: ['受理', '审核', '办结'] },
+      { path: '/steps/0/days', kind: 'changed', ours: 3, theirs: 4 },
+    ]);
+  });
+});
+
+describe('sets and other lists', () => {
+  it('compares useLevel, serviceObjects and handlingForms as sets, reported once at the list', () => {
+    expect(diffValues(['县级', '省级', '市级'], ['省级', '市级', '县级'], '/useLevel')).toEqual([]);
+    expect(diffValues(['网上办理', '窗口办理'], ['窗口办理', '网上办理'], '/handlingForms')).toEqual([]);
+    expect(diffValues(['自然人', '企业法人'], ['自然人'], '/serviceObjects')).toEqual([
+      { path: '/serviceObjects', kind: 'changed', ours: ['自然人', '企业法人'], theirs: ['自然人'] },
+    ]);
+  });
+
+  it('compares a list it has no rule for position by position', () => {
+    expect(diffValues([1, 2, 3], [1, 3], '/other')).toEqual([
+      { path: '/other/1', kind: 'changed', ours: 2, theirs: 3 },
+      { path: '/other/2', kind: 'added', ours: 3 },
+    ]);
+  });
+});
