@@ -244,7 +244,7 @@ export function codeFrame(text: string, line: number, column: number, opts: Code
 
   const render = (cs: Cell[]): string => {
     const total = lineWidth(cs);
-    const head = from > 0 ? ELLIPSIS : '';
+    const head = from > 0 && total > 0 ? ELLIPSIS : '';
     const tail = total > to ? ELLIPSIS : '';
     return head + slice(cs, from + head.length, to - tail.length) + tail;
   };
