@@ -220,7 +220,8 @@ export function codeFrame(text: string, line: number, column: number, opts: Code
   const paint = style(opts.color ?? false);
 
   const lines = text.split(/\r?\n/);
-  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop(); // the final newline opens no line
+  // The final newline opens no line worth showing, unless it is the one located (an error at the end of the file).
+  if (lines.length > 1 && lines[lines.length - 1] === '' && line < lines.length) lines.pop();
   if (!Number.isInteger(line) || line < 1 || line > lines.length) return '';
 
   const first = Math.max(1, line - context);

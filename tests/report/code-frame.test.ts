@@ -130,8 +130,13 @@ describe('codeFrame', () => {
     ]);
   });
 
+  it('shows the empty line after a final newline only when it is the one located', () => {
+    expect(codeFrame('a: 1\nb: 2\n', 2, 4)).toBe('  1 | a: 1\n> 2 | b: 2\n    |    ^');
+    expect(codeFrame('a: 1\nb: 2\n', 3, 1)).toBe('  1 | a: 1\n  2 | b: 2\n> 3 |\n    | ^');
+  });
+
   it('returns an empty string for a line outside the text', () => {
-    expect(codeFrame('a: 1\n', 2, 1)).toBe('');
+    expect(codeFrame('a: 1\n', 3, 1)).toBe('');
     expect(codeFrame('a: 1', 0, 1)).toBe('');
   });
 
