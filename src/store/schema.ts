@@ -18,6 +18,11 @@ export const syncRuns = sqliteTable('sync_runs', {
   outcome: text('outcome').notNull(),
   /** { itemsAdded, itemsChanged, itemsRemoved, findings, discrepancies, reviewsOutdated, files, ms } */
   counts: text('counts', { mode: 'json' }).$type<Record<string, number>>().notNull(),
+  /**
+   * --worktree syncs: catalog-relative paths that differed from `revision` (uncommitted), so the next sync
+   * re-reads them even if no commit touches them. Null for committed syncs.
+   */
+  dirty: text('dirty', { mode: 'json' }).$type<string[]>(),
 });
 
 /** 行政区划 */
@@ -34,6 +39,10 @@ export const regions = sqliteTable('regions', {
 /** The current state of every item file (事项), including removed ones (their history stays). */
 export const items = sqliteTable('items', {
   region: text('region').notNull(),
+  /**
+   * The file name's stem (`items/<catalogCode>.yaml`): unique within a region even when the document's own
+   * catalogCode differs from it (which is a `file-name` finding).
+   */
   catalogCode: text('catalog_code').notNull(),
   file: text('file').notNull(),
   blob: text('blob').notNull(),
@@ -108,10 +117,13 @@ export const discrepancies = sqliteTable('discrepancies', {
   fingerprint: text('fingerprint').notNull(),
   /** revision at which this fingerprint was first seen */
   since: text('since').notNull(),
+  /** catalog-relative file the discrepancy is reported on (the item file; region.yaml for `missing`) */
+  file: text('file').notNull().default(''),
 }, (t) => [
   index('discrepancies_region').on(t.region, t.kind),
   index('discrepancies_item').on(t.region, t.catalogCode),
   index('discrepancies_fingerprint').on(t.fingerprint),
+  index('discrepancies_file').on(t.file),
 ]);
 
 /**
