@@ -1,0 +1,111 @@
+// One sentence per discrepancy, in both UI languages, e.g.
+// 「承诺办结时限 20 工作日 长于上级（420100）15 工作日」.
+import type { Item, Message } from '../catalog/types.js';
+import { asTimeLimit } from './duration.js';
+import { describePath } from './labels.js';
+import { isPlainObject } from './semantic-diff.js';
+import type { Discrepancy } from './types.js';
+
+export interface MessageContext {
+  /** our item, to name list entries by their identity */
+  ours?: Item;
+  /** the item compared with (parent or baseline) */
+  theirs?: Item;
+}
+
+const MAX_SHOWN = 40;
+
+/** A value as a short phrase: `20 工作日`, `「居民身份证」`, text cut at 40 characters. */
+export function showValue(value: unknown): string {
+  const limit = asTimeLimit(value);
+  if (limit) return `${limit.days} ${limit.unit}`;
+  if (typeof value === 'string') return value.length > MAX_SHOWN ? `${value.slice(0, MAX_SHOWN)}…` : value;
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.join('、');
+  if (isPlainObject(value) && typeof value.name === 'string') return `「${value.name}」`;
+  const json = JSON.stringify(value) ?? '';
+  return json.length > MAX_SHOWN ? `${json.slice(0, MAX_SHOWN)}…` : json;
+}
+
+/** Which order the tighten verdict was about: "longer", "more", "lower", … */
+function comparison(d: Discrepancy): { zh: string; en: string } | undefined {
+  const looser = d.kind === 'looser';
+  switch (d.path) {
+    case '/promisedLimit':
+      return looser ? { zh: '长于', en: 'is longer than' } : { zh: '短于', en: 'is shorter than' };
+    case '/visits':
+      return looser ? { zh: '多于', en: 'is more than' } : { zh: '少于', en: 'is fewer than' };
+    case '/onlineDepth':
+      return looser ? { zh: '低于', en: 'is lower than' } : { zh: '高于', en: 'is higher than' };
+    default:
+      return undefined;
+  }
+}
+
+export function discrepancyMessage(d: Discrepancy, ctx: MessageContext = {}): Message {
+  // An entry only they have is indexed in their list, so it is named from their item.
+  const where = describePath(d.path, d.ours === undefined ? ctx.theirs : ctx.ours);
+  const ours = showValue(d.ours);
+  const theirs = showValue(d.theirs);
+  const up = `上级（${d.against}）`;
+  const parentEn = `the parent (${d.against})`;
+  switch (d.kind) {
+    case 'unknown':
+      return {
+        zh: `事项 ${d.catalogCode}「${ours}」不在省级通用目录（${d.against}）中`,
+        en: `item ${d.catalogCode} “${ours}” is not in the baseline catalog (${d.against})`,
+      };
+    case 'missing':
+      return {
+        zh: `通用目录事项 ${d.catalogCode}「${theirs}」适用于本级，尚未认领（可从 ${d.against} 认领）`,
+        en: `baseline item ${d.catalogCode} “${theirs}” applies at this level and has not been claimed (claim it from ${d.against})`,
+      };
+    case 'locked':
+      return {
+        zh: `${where.zh}须与省级（${d.against}）一致：本级 ${ours}，省级 ${theirs}`,
+        en: `${where.en} must equal the baseline (${d.against}): ours ${ours}, baseline ${theirs}`,
+      };
+    case 'looser':
+    case 'tightened':
+      return rankedMessage(d, where, ours, theirs, up, parentEn);
+    case 'review':
+      return reviewMessage(d, where, ours, theirs, up, parentEn);
+  }
+}
+
+function rankedMessage(d: Discrepancy, where: Message, ours: string, theirs: string, up: string, parentEn: string): Message {
+  const cmp = comparison(d);
+  if (cmp) return { zh: `${where.zh} ${ours} ${cmp.zh}${up}${theirs}`, en: `${where.en} ${ours} ${cmp.en} ${parentEn}'s ${theirs}` };
+  if (d.path === '/fee/charged') {
+    return d.kind === 'looser'
+      ? { zh: `本级收费，${up}不收费`, en: `charges a fee where ${parentEn} does not` }
+      : { zh: `本级不收费，${up}收费`, en: `charges no fee where ${parentEn} does` };
+  }
+  // materials: added, dropped, or necessity changed
+  const necessityOf = (v: unknown) => (isPlainObject(v) && typeof v.necessity === 'string' ? v.necessity : undefined);
+  if (d.theirs === undefined) {
+    return { zh: `${where.zh}为必要材料，${up}没有要求`, en: `${where.en} is required and ${parentEn} does not list it` };
+  }
+  if (d.ours === undefined) {
+    return { zh: `${where.zh}：${up}要求，本级不再要求`, en: `${where.en}: required by ${parentEn}, not by us` };
+  }
+  return {
+    zh: `${where.zh}本级为${necessityOf(d.ours)}，${up}为${necessityOf(d.theirs)}`,
+    en: `${where.en} is ${necessityOf(d.ours)} here and ${necessityOf(d.theirs)} at ${parentEn}`,
+  };
+}
+
+function reviewMessage(d: Discrepancy, where: Message, ours: string, theirs: string, up: string, parentEn: string): Message {
+  if (d.path === '') {
+    // across revisions: an item added or removed
+    return d.theirs === undefined
+      ? { zh: `新增事项「${ours}」`, en: `item “${ours}” added` }
+      : { zh: `删除事项「${theirs}」`, en: `item “${theirs}” removed` };
+  }
+  if (d.path === '/steps' && Array.isArray(d.ours)) {
+    return { zh: `办理流程顺序与${up}不同：本级 ${ours}，上级 ${theirs}`, en: `steps are in another order than at ${parentEn}: ${ours} vs ${theirs}` };
+  }
+  if (d.theirs === undefined) return { zh: `${where.zh}：本级有 ${ours}，${up}没有`, en: `${where.en}: ${ours} here, absent at ${parentEn}` };
+  if (d.ours === undefined) return { zh: `${where.zh}：${up}有 ${theirs}，本级没有`, en: `${where.en}: ${theirs} at ${parentEn}, absent here` };
+  return { zh: `${where.zh}与${up}不同：本级 ${ours}，上级 ${theirs}`, en: `${where.en} differs from ${parentEn}: ours ${ours}, theirs ${theirs}` };
+}
