@@ -1,9 +1,37 @@
 // The one place that decides which rules exist, their IDs and default severities. Every stage asks here.
+import { caseType } from './case-type.js';
 import { codeType } from './code-type.js';
+import { creditCode } from './credit-code.js';
+import { duplicateEntry } from './duplicate-entry.js';
+import { entrustedBy } from './entrusted-by.js';
+import { feeBasis } from './fee-basis.js';
+import { fileName } from './file-name.js';
+import { phone } from './phone.js';
+import { stepsTime } from './steps-time.js';
+import { taskCode } from './task-code.js';
+import { timeLimit } from './time-limit.js';
+import { todo } from './todo.js';
 import type { ItemRule, RuleInfo } from './types.js';
+import { useLevel } from './use-level.js';
+import { visitsReason } from './visits-reason.js';
 
-/** Rules run on each item file that parses as a mapping, in this order. */
-export const ITEM_RULES: ItemRule[] = [codeType];
+/** Rules run on each item file that parses as a mapping, in this order: schema first, then spec §3's order. */
+export const ITEM_RULES: ItemRule[] = [
+  todo,
+  fileName,
+  codeType,
+  creditCode,
+  taskCode,
+  timeLimit,
+  caseType,
+  stepsTime,
+  visitsReason,
+  feeBasis,
+  entrustedBy,
+  duplicateEntry,
+  phone,
+  useLevel,
+];
 
 /** Rules whose findings come from reading, parsing and laying out the catalog rather than from one item. */
 const STAGE_RULES: RuleInfo[] = [

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { duplicateEntry } from '../../src/rules/duplicate-entry.js';
+import { check, validItem, withItem } from '../helpers/item.js';
+
+const named = (...names: unknown[]) => names.map((name) => ({ name, days: 1 }));
+
+describe('duplicate-entry', () => {
+  it('is silent when all names differ', () => {
+    expect(check(duplicateEntry, validItem())).toEqual([]);
+  });
+
+  it('reports the later material and which earlier one it repeats', () => {
+    const problems = check(duplicateEntry, withItem({ materials: named('居民身份证', '户口簿', '居民身份证') }));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.path).toBe('/materials/2');
+    expect(problems[0]!.message.zh).toBe('申请材料第 3 项“居民身份证”与第 1 项 (/materials/0) 重名');
+    expect(problems[0]!.message.en).toContain('/materials/0');
+  });
+
+  it('reports duplicate steps too', () => {
+    const problems = check(duplicateEntry, withItem({ steps: named('受理', '审核', '受理') }));
+    expect(problems.map((p) => p.path)).toEqual(['/steps/2']);
+    expect(problems[0]!.message.zh).toContain('办理环节');
+  });
+
+  it('trims whitespace (including the full-width space) before comparing', () => {
+    const problems = check(duplicateEntry, withItem({ materials: named('居民身份证', ' 居民身份证\u3000') }));
+    expect(problems.map((p) => p.path)).toEqual(['/materials/1']);
+  });
+
+  it('points every repeat at the first occurrence', () => {
+    const problems = check(duplicateEntry, withItem({ steps: named('a', 'a', 'b', 'a', 'b') }));
+    expect(problems.map((p) => p.path)).toEqual(['/steps/1', '/steps/3', '/steps/4']);
+    expect(problems.map((p) => p.message.zh.match(/\(([^)]+)\)/)![1])).toEqual(['/steps/0', '/steps/0', '/steps/2']);
+  });
+
+  it('does not compare across lists, and ignores blank or non-string names and malformed entries', () => {
+    expect(check(duplicateEntry, withItem({ materials: named('受理'), steps: named('受理') }))).toEqual([]);
+    expect(check(duplicateEntry, withItem({ materials: [...named('', '', ' ', 1, 1, null), null, 'x', 'x', ['x']] }))).toEqual([]);
+    expect(check(duplicateEntry, withItem({ materials: { name: 'x' }, steps: 'a, a' }))).toEqual([]);
+  });
+});

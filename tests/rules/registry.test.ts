@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { LEVEL_DIGIT, type Level } from '../../src/catalog/types.js';
+import { ITEM_RULES, RULE_IDS, RULES } from '../../src/rules/registry.js';
+import type { Item } from '../../src/catalog/types.js';
+import { itemContext, validItem, withItem } from '../helpers/item.js';
+
+/** Every item rule of spec §3 (the lead's `schema` rule aside). */
+const SPEC_ITEM_RULES = {
+  todo: 'error',
+  'file-name': 'error',
+  'code-type': 'error',
+  'credit-code': 'error',
+  'task-code': 'error',
+  'time-limit': 'error',
+  'case-type': 'warning',
+  'steps-time': 'warning',
+  'visits-reason': 'warning',
+  'fee-basis': 'error',
+  'entrusted-by': 'error',
+  'duplicate-entry': 'error',
+  phone: 'warning',
+  'use-level': 'error',
+} as const;
+
+describe('item rule registry', () => {
+  it('registers each spec item rule once, with its default severity', () => {
+    const mine = ITEM_RULES.filter((r) => r.id !== 'schema');
+    expect(Object.fromEntries(mine.map((r) => [r.id, r.severity]))).toEqual(SPEC_ITEM_RULES);
+    expect(new Set(RULES.map((r) => r.id)).size).toBe(RULES.length);
+    for (const id of Object.keys(SPEC_ITEM_RULES)) expect(RULE_IDS.has(id)).toBe(true);
+  });
+
+  it('keeps schema first when it is registered', () => {
+    const at = ITEM_RULES.findIndex((r) => r.id === 'schema');
+    expect(at === -1 || at === 0).toBe(true);
+  });
+
+  it('describes every rule in Chinese and English', () => {
+    for (const rule of ITEM_RULES) {
+      expect(rule.description.zh, rule.id).toMatch(/[\u4e00-\u9fff]/);
+      expect(rule.description.en, rule.id).toMatch(/[a-z]/);
+    }
+  });
+
+  it.each(['省级', '市级', '县级'] as Level[])('finds nothing in the valid item at %s', (level) => {
+    const item = withItem({ taskCode: `11420102MB1234562E${LEVEL_DIGIT[level]}002000101000` });
+    for (const rule of ITEM_RULES.filter((r) => r.id !== 'schema')) {
+      expect(rule.check(itemContext(item, { level })), rule.id).toEqual([]);
+    }
+  });
+});
+
+/** Malformed items a rule must survive: wrong types everywhere, nulls, empty things, deep nesting. */
+function garbage(): [string, Item][] {
+  const odd: unknown[] = [null, undefined, 0, -1, 1.5, Number.NaN, Infinity, '', ' ', 'TODO', '无', true, [], {}, [null], [[]], { days: null }];
+  const keys = Object.keys(validItem()).concat('visitsReason', 'complaintPhone', 'result');
+  const cases: [string, Item][] = [['empty mapping', {}]];
+  for (const key of keys) {
+    for (const value of odd) cases.push([`${key}: ${String(JSON.stringify(value))}`, withItem({ [key]: value })]);
+  }
+  for (const value of odd) {
+    cases.push([`every element ${String(JSON.stringify(value))}`, Object.fromEntries(keys.map((k) => [k, value]))]);
+    cases.push([`dept fields ${String(JSON.stringify(value))}`, withItem({ dept: { name: value, creditCode: value, nature: value, entrustedBy: value } })]);
+    cases.push([`limits ${String(JSON.stringify(value))}`, withItem({ promisedLimit: { days: value, unit: value }, statutoryLimit: { days: value, unit: value } })]);
+    cases.push([`list entries ${String(JSON.stringify(value))}`, withItem({ materials: [value, value], steps: [value, { name: value, days: value }], places: [value] })]);
+    cases.push([`fee ${String(JSON.stringify(value))}`, withItem({ fee: { charged: true, basis: value, items: value } })]);
+  }
+  const loop: Record<string, unknown> = {};
+  loop.loop = loop;
+  cases.push(['a cycle', withItem({ result: loop, steps: [loop] })]);
+  cases.push(['prototype keys', withItem({ ['__proto__']: 'TODO', constructor: 'TODO', toString: 1 })]);
+  return cases;
+}
+
+describe('every item rule on malformed input', () => {
+  const rules = ITEM_RULES.filter((r) => r.id !== 'schema');
+  it.each(garbage())('does not throw: %s', (_, item) => {
+    for (const level of ['省级', '市级', '县级', undefined] as const) {
+      const ctx = itemContext(item, { level: level ?? '县级', fileName: 'weird name.yaml' });
+      if (level === undefined) delete ctx.region.level;
+      for (const rule of rules) {
+        const problems = rule.check(ctx);
+        expect(Array.isArray(problems), rule.id).toBe(true);
+        for (const p of problems) {
+          expect(typeof p.path, rule.id).toBe('string');
+          expect(p.message.zh.length, rule.id).toBeGreaterThan(0);
+          expect(p.message.en.length, rule.id).toBeGreaterThan(0);
+        }
+      }
+    }
+  });
+});
