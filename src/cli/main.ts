@@ -1,14 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { PACKAGE_ROOT } from '../paths.js';
 import type { Command, Io } from './command.js';
 import { parseCommandArgs } from './command.js';
 import { COMMANDS } from './commands/index.js';
 import { TongbiaoError, EXIT_ERROR } from '../errors.js';
+import { VERSION } from './version.js';
 
-export const VERSION: string = (
-  JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }
-).version;
 
 function topHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -7,6 +7,7 @@ import { entrustedBy } from './entrusted-by.js';
 import { feeBasis } from './fee-basis.js';
 import { fileName } from './file-name.js';
 import { phone } from './phone.js';
+import { schema } from './schema.js';
 import { stepsTime } from './steps-time.js';
 import { taskCode } from './task-code.js';
 import { timeLimit } from './time-limit.js';
@@ -17,6 +18,7 @@ import { visitsReason } from './visits-reason.js';
 
 /** Rules run on each item file that parses as a mapping, in this order: schema first, then spec §3's order. */
 export const ITEM_RULES: ItemRule[] = [
+  schema,
   todo,
   fileName,
   codeType,

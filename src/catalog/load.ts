@@ -1,0 +1,121 @@
+// A catalog from a source: settings, the region tree with its region.yaml files checked, and item files
+// parsed on demand (memoised), so a run over a few files reads only what their results depend on.
+import { pointerOf } from './locate.js';
+import { layoutCatalog, type Layout } from './layout.js';
+import { fileProblem, readFile } from './read-file.js';
+import { CONFIG_FILE, DEFAULT_SETTINGS, parseSettings, type Settings } from './config.js';
+import { LEVELS, type CatalogSource, type Finding, type Level, type Message, type ParsedFile, type Region } from './types.js';
+import { decode, SYMLINK_PROBLEM } from './decode.js';
+import { schemaProblems } from '../rules/schema.js';
+import { regionSchema } from '../schema/item.js';
+import { regionSchemaErrors } from '../schema/validate.js';
+import { TongbiaoError } from '../errors.js';
+
+export interface Catalog extends Layout {
+  source: CatalogSource;
+  settings: Settings;
+  /** region.yaml files by region code (absent when missing) */
+  regionFiles: Map<string, ParsedFile>;
+  /** layout and region.yaml findings, unlocated ones at line 1 */
+  regionFindings: Array<Finding | { file: ParsedFile; rule: string; path: string; message: Message }>;
+  /** Parse item files (memoised); a symlinked item ends as a file-read problem without being read. */
+  parse(paths: readonly string[]): Promise<Map<string, ParsedFile>>;
+}
+
+export async function loadCatalog(source: CatalogSource): Promise<Catalog> {
+  const settings = await readSettings(source);
+  const layout = layoutCatalog(source.entries);
+  const regionOf = new Map<string, string>();
+  for (const [code, items] of layout.items) for (const path of items.values()) regionOf.set(path, code);
+  const blobs = new Map(source.entries.map((e) => [e.path, e.blob]));
+  const files = new Set(source.entries.filter((e) => e.type === 'file').map((e) => e.path));
+
+  const regionPaths = [...layout.regions.values()].map((r) => r.file).filter((path) => files.has(path));
+  const regionBytes = await source.read(regionPaths);
+  const regionFiles = new Map<string, ParsedFile>();
+  const regionFindings: Catalog['regionFindings'] = layout.problems.map((p) => fileProblem(p.rule, p.file, p.region, p.message));
+  for (const region of layout.regions.values()) {
+    const bytes = regionBytes.get(region.file);
+    if (!bytes) continue;
+    const file = readFile(region.file, region.code, bytes, blobs.get(region.file));
+    regionFiles.set(region.code, file);
+    regionFindings.push(...file.problems);
+    if (file.data !== undefined) {
+      for (const problem of checkRegion(region, file.data, layout)) regionFindings.push({ file, rule: 'region', ...problem });
+    }
+  }
+
+  const parsed = new Map<string, ParsedFile>();
+  return {
+    ...layout,
+    source,
+    settings,
+    regionFiles,
+    regionFindings,
+    async parse(paths) {
+      const missing = paths.filter((p) => !parsed.has(p));
+      const links = missing.filter((p) => layout.links.has(p));
+      for (const path of links) {
+        parsed.set(path, { file: path, region: regionOf.get(path)!, id: '', problems: [fileProblem('file-read', path, regionOf.get(path)!, SYMLINK_PROBLEM)] });
+      }
+      const toRead = missing.filter((p) => !layout.links.has(p));
+      const bytes = toRead.length ? await source.read(toRead) : new Map<string, Uint8Array>();
+      for (const path of toRead) parsed.set(path, readFile(path, regionOf.get(path) ?? '', bytes.get(path) ?? new Uint8Array(), blobs.get(path)));
+      return new Map(paths.map((p) => [p, parsed.get(p)!]));
+    },
+  };
+}
+
+async function readSettings(source: CatalogSource): Promise<Settings> {
+  if (!source.entries.some((e) => e.path === CONFIG_FILE && e.type === 'file')) {
+    throw new TongbiaoError(`${source.root}: not a catalog (no ${CONFIG_FILE})`);
+  }
+  const bytes = (await source.read([CONFIG_FILE])).get(CONFIG_FILE);
+  const decoded = bytes ? decode(bytes) : { text: '' };
+  if ('problem' in decoded) throw new TongbiaoError(`${CONFIG_FILE}: ${decoded.problem.en}`);
+  return decoded.text.trim() === '' ? DEFAULT_SETTINGS : parseSettings(decoded.text, CONFIG_FILE);
+}
+
+/** region.yaml against its schema and its place in the tree (spec §1); fills in name and level when valid. */
+function checkRegion(region: Region, data: unknown, layout: Layout): Array<{ path: string; message: Message }> {
+  const problems = schemaProblems(regionSchemaErrors(data), data, regionSchema);
+  if (problems.length > 0) return problems;
+  const info = data as { code: string; name: string; level: Level };
+  region.name = info.name;
+  region.level = info.level;
+  const out: Array<{ path: string; message: Message }> = [];
+  const at = (key: string, message: Message) => out.push({ path: pointerOf([key]), message });
+  if (info.code !== region.code) {
+    at('code', { zh: `代码 ${info.code} 与目录名 ${region.code} 不一致`, en: `code ${info.code} differs from the directory name ${region.code}` });
+  }
+  const parent = region.parent === undefined ? undefined : layout.regions.get(region.parent);
+  const expected = allowedLevels(region.code, parent);
+  if (!expected.includes(info.level)) {
+    const where = parent ? { zh: `${parent.code} 的下级`, en: `under ${parent.code}` } : { zh: '顶层', en: 'at the top' };
+    at('level', {
+      zh: `层级“${info.level}”不能位于${where.zh}，应为：${expected.join('、') || '（此处不能有区划）'}`,
+      en: `level ${info.level} is not allowed ${where.en}; expected: ${expected.join(', ') || '(no region may sit here)'}`,
+    });
+  }
+  if (parent) {
+    const digits = parent.level === '市级' ? 4 : 2;
+    if (region.code.slice(0, digits) !== parent.code.slice(0, digits)) {
+      at('code', {
+        zh: `代码 ${region.code} 不在上级 ${parent.code} 的代码范围内（前 ${digits} 位应为 ${parent.code.slice(0, digits)}）`,
+        en: `code ${region.code} is not under its parent ${parent.code} (its first ${digits} digits must be ${parent.code.slice(0, digits)})`,
+      });
+    }
+  }
+  return out;
+}
+
+/** Which levels a region may have where it sits (spec §1). */
+function allowedLevels(code: string, parent: Region | undefined): Level[] {
+  if (!parent) return ['省级'];
+  if (parent.level === '省级') {
+    const middle = code.slice(2, 4);
+    return middle === '90' || middle === '01' ? ['市级', '县级'] : ['市级'];
+  }
+  if (parent.level === '市级') return ['县级'];
+  return parent.level === undefined ? [...LEVELS] : [];
+}

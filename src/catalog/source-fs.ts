@@ -1,0 +1,56 @@
+// A catalog as it is in the working tree. Links are listed as links and never followed.
+import { lstatSync, openSync, readdirSync, readSync, closeSync } from 'node:fs';
+import { join } from 'node:path';
+import { MAX_FILE_BYTES } from './decode.js';
+import type { CatalogEntry, CatalogSource } from './types.js';
+
+const SKIPPED = new Set(['.git', 'node_modules']);
+
+export function fsSource(root: string): CatalogSource {
+  const entries: CatalogEntry[] = [];
+  const walk = (dir: string, prefix: string) => {
+    for (const dirent of readdirSync(dir, { withFileTypes: true })) {
+      if (SKIPPED.has(dirent.name)) continue;
+      const path = prefix ? `${prefix}/${dirent.name}` : dirent.name;
+      if (dirent.isDirectory()) {
+        entries.push({ path, type: 'dir', size: 0 });
+        walk(join(dir, dirent.name), path);
+      } else if (dirent.isSymbolicLink()) {
+        entries.push({ path, type: 'symlink', size: 0 });
+      } else if (dirent.isFile()) {
+        entries.push({ path, type: 'file', size: lstatSync(join(dir, dirent.name)).size });
+      } else {
+        entries.push({ path, type: 'other', size: 0 });
+      }
+    }
+  };
+  walk(root, '');
+  const sizes = new Map(entries.map((e) => [e.path, e.size]));
+  return {
+    root,
+    entries,
+    async read(paths) {
+      const out = new Map<string, Uint8Array>();
+      for (const path of paths) out.set(path, readCapped(join(root, path), sizes.get(path) ?? 0));
+      return out;
+    },
+  };
+}
+
+/** Reads at most one byte past the limit: enough for decode() to refuse a 9 MB file without holding it. */
+function readCapped(file: string, size: number): Uint8Array {
+  const length = Math.min(size, MAX_FILE_BYTES + 1);
+  const buffer = Buffer.allocUnsafe(length);
+  const fd = openSync(file, 'r');
+  try {
+    let read = 0;
+    while (read < length) {
+      const n = readSync(fd, buffer, read, length - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return buffer.subarray(0, read);
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { changedFiles } from '../../catalog/git.js';
+import { loadCatalog } from '../../catalog/load.js';
+import { fsSource } from '../../catalog/source-fs.js';
+import type { Finding, Lang, Severity } from '../../catalog/types.js';
+import { checkCatalog } from '../../check/check.js';
+import { affectedFiles } from '../../check/scope.js';
+import { EXIT_FINDINGS, EXIT_OK, TongbiaoError } from '../../errors.js';
+import { FORMATS, render, summarize } from '../../report/index.js';
+import { reaches } from '../../report/types.js';
+import { RULES } from '../../rules/registry.js';
+import { catalogRelative, catalogRootOf, resolveCatalogRoot } from '../catalog-arg.js';
+import { codeFrame } from '../code-frame.js';
+import { defineCommand, oneOf } from '../command.js';
+import { VERSION } from '../version.js';
+import { colorEnabled } from '../style.js';
+
+const SEVERITIES = ['error', 'warning', 'info'] as const;
+
+export const validate = defineCommand({
+  name: 'validate',
+  summary: 'check catalog files against the element schema and every rule',
+  help: `Usage: tongbiao validate [PATH…] [options]
+
+Checks item files, region.yaml files and the region tree against the element schema and every
+rule of the catalog format (file, region and cross-level rules). Each PATH is a catalog root, or a
+file or folder inside one; only those files are reported, with their cross-level context read as
+needed. Without PATH, the whole catalog (--catalog, the current folder, or ./catalog-yaml).
+
+Options:
+  --catalog DIR          the catalog root
+  --changed-since REV    check only files changed since a git revision (committed, staged, unstaged
+                         and untracked), plus everything whose result they can change
+  --format FORMAT        text (default), json, github, sarif, junit
+  --fail-on SEVERITY     exit 1 when a finding reaches it: error (default), warning, info
+  --lang LANG            message language: zh (default), en
+  -h, --help             show this help
+
+Exit status: 0 no finding reaches --fail-on, 1 one does, 2 could not run.`,
+  options: {
+    catalog: { type: 'string' },
+    'changed-since': { type: 'string' },
+    format: { type: 'string' },
+    'fail-on': { type: 'string' },
+    lang: { type: 'string' },
+  },
+  async run(values, positionals, io) {
+    const format = oneOf('format', values.format, FORMATS, 'text');
+    const failOn: Severity = oneOf('fail-on', values['fail-on'], SEVERITIES, 'error');
+    const lang: Lang = oneOf('lang', values.lang, ['zh', 'en'] as const, 'zh');
+
+    const roots = positionals.map((p) => catalogRootOf(p, io.cwd));
+    const root = values.catalog !== undefined || roots.length === 0 ? resolveCatalogRoot(values.catalog, io.cwd) : roots[0]!;
+    if (roots.some((r) => r !== root)) throw new TongbiaoError('all paths must be inside one catalog');
+
+    const catalog = await loadCatalog(fsSource(root));
+    let only: Set<string> | undefined;
+    if (positionals.length > 0) {
+      const prefixes = positionals.map((p) => catalogRelative(root, resolve(io.cwd, p)));
+      if (!prefixes.includes('')) only = new Set(catalogPaths(catalog.source.entries.map((e) => e.path), prefixes));
+    }
+    if (values['changed-since'] !== undefined) {
+      const changes = await changedFiles(root, values['changed-since']);
+      const affected = affectedFiles(catalog, changes);
+      only = affected && only ? new Set([...affected].filter((p) => only!.has(p))) : (affected ?? only);
+    }
+
+    const { findings, files } = await checkCatalog(catalog, only ? { only } : {});
+    if (values['changed-since'] !== undefined && format === 'text') {
+      io.stderr.write(lang === 'zh'
+        ? `自 ${values['changed-since']} 以来的变更影响 ${files} 个文件，已检查。\n`
+        : `${files} files affected by changes since ${values['changed-since']} checked.\n`);
+    }
+
+    const color = format === 'text' && colorEnabled(io.stdout, io.env);
+    const displayPath = (file: string) => relative(io.cwd, join(root, file)).split(sep).join('/');
+    const texts = new Map<string, string[]>();
+    const frame = (f: Finding) => {
+      if (f.path === '' && f.line === 1 && f.column === 1) return undefined;
+      let lines = texts.get(f.file);
+      if (!lines) texts.set(f.file, (lines = [readFileSync(join(root, f.file), 'utf8')]));
+      return codeFrame(lines[0]!, f.line, f.column, { color });
+    };
+    io.stdout.write(
+      render(format, findings, {
+        lang,
+        displayPath,
+        summary: summarize(findings, files),
+        color,
+        codeFrame: format === 'text' && io.stdout.isTTY ? frame : undefined,
+        toolVersion: VERSION,
+        describeRule: (id) => RULES.find((r) => r.id === id)?.description,
+        failOn,
+      }),
+    );
+    return findings.some((f) => reaches(f.severity, failOn)) ? EXIT_FINDINGS : EXIT_OK;
+  },
+});
+
+/** Catalog paths at or below any of the prefixes. */
+function catalogPaths(paths: string[], prefixes: string[]): string[] {
+  return paths.filter((path) => prefixes.some((prefix) => path === prefix || path.startsWith(prefix + '/')));
+}
