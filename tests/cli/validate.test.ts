@@ -1,0 +1,165 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCli, validateJson } from '../helpers/cli.js';
+import { catalogCodeFor, itemPath, itemYaml, makeGitCatalog, smallCatalog, SMALL_REGIONS, type TempGitCatalog } from '../helpers/git-repo.js';
+
+const [province, city, county] = SMALL_REGIONS as [typeof SMALL_REGIONS[0], typeof SMALL_REGIONS[0], typeof SMALL_REGIONS[0]];
+const code = catalogCodeFor(1);
+
+let repo: TempGitCatalog | undefined;
+afterEach(() => repo?.cleanup());
+
+function catalog(files: Record<string, string> = {}): TempGitCatalog {
+  repo = makeGitCatalog({ files: { ...smallCatalog(3), ...files } });
+  return repo;
+}
+
+describe('tongbiao validate on the demo catalog', () => {
+  it('exits 0 with no error', () => {
+    const { code: exit, output } = validateJson(['catalog-yaml'], { cwd: join(import.meta.dirname, '..', '..') });
+    expect(output.summary.errors).toBe(0);
+    expect(output.summary.files).toBeGreaterThan(100);
+    expect(exit).toBe(0);
+  });
+});
+
+describe('tongbiao validate on hostile input', () => {
+  it('reports each hostile file and still checks the others', () => {
+    const c = catalog();
+    const items = `${county.dir}/items`;
+    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...Array.from({ length: 9 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`)].join('\n');
+    c.write(`${items}/002000091000.yaml`, bomb);
+    c.write(`${items}/002000092000.yaml`, Buffer.from([0x6e, 0x61, 0x6d, 0x65, 0x3a, 0x20, 0xb3, 0xc7, 0xd5, 0xf2, 0x0a])); // "name: 城镇" in GBK
+    c.write(`${items}/002000093000.yaml`, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]));
+    c.write(`${items}/002000094000.yaml`, `name: "${'很'.repeat(3 * 1024 * 1024)}"\n`);
+    c.write(`${items}/002000095000.yaml`, '');
+    c.write(`${items}/002000096000.yaml`, '- 城镇职工\n- 养老保险\n');
+    const outside = join(c.top, '..', `outside-${Date.now()}.yaml`);
+    writeFileSync(outside, itemYaml({ catalogCode: '002000097000', region: county.code, level: county.level }));
+    c.symlink(`${items}/002000097000.yaml`, outside);
+    c.write(`${items}/002000098000.yaml`, 'name: a\nname: b\n');
+    // An ordinary mistake beside them must still be found.
+    c.write(itemPath(county, code), itemYaml({ catalogCode: code, region: county.code, level: county.level, set: { caseType: '急件' } }));
+
+    const { code: exit, output } = validateJson([c.catalog]);
+    expect(exit).toBe(1);
+    const byFile = (name: string) => output.findings.filter((f) => f.file.endsWith(name)).map((f) => f.rule);
+    expect(byFile('002000091000.yaml')).toEqual(['yaml-syntax']);
+    expect(byFile('002000092000.yaml')).toEqual(['file-read']);
+    expect(byFile('002000093000.yaml')).toEqual(['file-read']);
+    expect(byFile('002000094000.yaml')).toEqual(['file-read']);
+    expect(byFile('002000095000.yaml')).toEqual(['yaml-syntax']);
+    expect(byFile('002000096000.yaml')).toEqual(['yaml-syntax']);
+    expect(byFile('002000097000.yaml')).toEqual(['file-read']);
+    expect(byFile('002000098000.yaml')).toEqual(['yaml-syntax']);
+    expect(output.findings.find((f) => f.file.endsWith('002000098000.yaml'))).toMatchObject({ line: 2, column: 1 });
+    expect(byFile(`${code}.yaml`)).toContain('schema');
+    expect(output.findings.find((f) => f.rule === 'file-read' && f.file.endsWith('002000092000.yaml'))!.message).toContain('UTF-8');
+  });
+});
+
+describe('tongbiao validate locations and messages', () => {
+  it('points at the offending value, and at the first key for a missing one', () => {
+    const c = catalog();
+    const text = itemYaml({ catalogCode: code, region: county.code, level: county.level, set: { consultPhone: 27123456, name: undefined } });
+    c.write(itemPath(county, code), text);
+    const { output } = validateJson([join(c.catalog, itemPath(county, code))]);
+    const lines = text.split('\n');
+    const phone = output.findings.find((f) => f.path === '/consultPhone')!;
+    expect(phone.rule).toBe('schema');
+    expect(phone.line).toBe(lines.findIndex((l) => l.startsWith('consultPhone:')) + 1);
+    expect(phone.column).toBe('consultPhone: '.length + 1);
+    expect(phone.message).toContain('"27123456"');
+    const name = output.findings.find((f) => f.path === '/name')!;
+    expect(name).toMatchObject({ line: 1, column: 1, region: county.code, catalogCode: code });
+    expect(output.findings.every((f) => f.file === `${itemPath(county, code)}`.replace(/^/, f.file.slice(0, f.file.indexOf(county.dir))))).toBe(true);
+  });
+
+  it('prints English messages with --lang en', () => {
+    const c = catalog({ [itemPath(county, code)]: itemYaml({ catalogCode: code, region: county.code, level: county.level, set: { caseType: '急件' } }) });
+    const result = runCli(['validate', c.catalog, '--lang', 'en']);
+    expect(result.stdout).toMatch(/error schema: 'caseType' value '急件' is not in the code set/);
+    expect(result.stdout).toMatch(/files? checked/);
+  });
+});
+
+describe('tongbiao validate exit codes and settings', () => {
+  it('exits 2 with one line when no catalog is found', () => {
+    const c = catalog();
+    const result = runCli(['validate'], { cwd: c.top + '/420000' });
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('exits 2 naming the line of an invalid tongbiao.yaml', () => {
+    const c = catalog({ 'tongbiao.yaml': 'formatVersion: 1\nrules:\n  phnoe: off\n' });
+    const result = runCli(['validate', c.catalog]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/tongbiao\.yaml:3: .*unknown rule 'phnoe'/);
+  });
+
+  it('exits 2 on an unknown option value', () => {
+    const c = catalog();
+    expect(runCli(['validate', c.catalog, '--format', 'xml']).code).toBe(2);
+    expect(runCli(['validate', c.catalog, '--bogus']).code).toBe(2);
+  });
+
+  it('applies severity overrides and --fail-on', () => {
+    const warning = itemYaml({ catalogCode: code, region: county.code, level: county.level, set: { visitsReason: undefined } });
+    const c = catalog({ [itemPath(county, code)]: warning });
+    const plain = validateJson([c.catalog]);
+    expect(plain.output.findings.map((f) => f.rule)).toContain('visits-reason');
+    expect(plain.code).toBe(0);
+    expect(validateJson([c.catalog, '--fail-on', 'warning']).code).toBe(1);
+    c.write('tongbiao.yaml', 'formatVersion: 1\nrules:\n  visits-reason: error\n');
+    expect(validateJson([c.catalog]).code).toBe(1);
+    c.write('tongbiao.yaml', 'formatVersion: 1\nrules:\n  visits-reason: off\n');
+    const off = validateJson([c.catalog, '--fail-on', 'warning']);
+    expect(off.output.findings.map((f) => f.rule)).not.toContain('visits-reason');
+  });
+
+  it('reports only the files asked for', () => {
+    const broken = itemYaml({ catalogCode: code, region: county.code, level: county.level, set: { caseType: '急件' } });
+    const c = catalog({ [itemPath(county, code)]: broken, [itemPath(city, code)]: broken.replace(county.code, city.code) });
+    const { output } = validateJson([join(c.catalog, county.dir)]);
+    expect(output.findings.length).toBeGreaterThan(0);
+    expect(output.findings.every((f) => f.file.includes(county.dir))).toBe(true);
+  });
+});
+
+describe('tongbiao validate --changed-since', () => {
+  it('checks the changed files and the items that depend on them', () => {
+    const c = catalog();
+    const base = c.commit('initial');
+    // A province item change affects the same item in every region below.
+    c.write(itemPath(province, code), itemYaml({ catalogCode: code, region: province.code, level: province.level, set: { conditions: '新的受理条件' } }));
+    c.commit('province edit');
+    const result = runCli(['validate', c.catalog, '--changed-since', base, '--lang', 'en']);
+    expect(result.code).toBe(0);
+    const files = Number(/(\d+) files affected/.exec(result.stderr)?.[1]);
+    // 4 items with that code + the 4 region.yaml files whose missing lists a baseline edit can change.
+    expect(files).toBe(8);
+    const unchanged = runCli(['validate', c.catalog, '--changed-since', 'HEAD', '--lang', 'en']);
+    expect(unchanged.stderr).toMatch(/^0 files affected/);
+  });
+
+  it('exits 2 on a revision that does not exist', () => {
+    const c = catalog();
+    c.commit('initial');
+    const result = runCli(['validate', c.catalog, '--changed-since', 'no-such-rev']);
+    expect(result.code).toBe(2);
+  });
+});
+
+describe('tongbiao validate output formats', () => {
+  it('writes github annotations, SARIF and JUnit', () => {
+    const c = catalog({ [itemPath(county, code)]: itemYaml({ catalogCode: code, region: county.code, level: county.level, set: { caseType: '急件' } }) });
+    const github = runCli(['validate', c.catalog, '--format', 'github']);
+    expect(github.stdout).toMatch(/^::error file=.*,line=\d+,col=\d+,title=schema::/m);
+    const sarif = JSON.parse(runCli(['validate', c.catalog, '--format', 'sarif']).stdout);
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.runs[0].results[0].ruleId).toBe('schema');
+    expect(runCli(['validate', c.catalog, '--format', 'junit']).stdout).toMatch(/<failure type="schema"/);
+  });
+});
