@@ -1,0 +1,719 @@
+// Read-only queries behind the web UI. Each returns plain data; the views decide how it looks.
+// Subtrees are one LIKE on regions.lineage; a discrepancy's state comes from reviews.ts.
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from './db.js';
+import { STATUS_SQL, VERDICT_JOIN, type Status } from './reviews.js';
+
+export interface RegionRow {
+  code: string;
+  name: string | null;
+  level: string | null;
+  parent: string | null;
+  lineage: string;
+  depth: number;
+}
+
+type Row = Record<string, unknown>;
+
+const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
+const strOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
+
+function parseJson(v: unknown): unknown {
+  if (v === null || v === undefined) return undefined;
+  if (typeof v !== 'string') return v;
+  try {
+    return JSON.parse(v);
+  } catch {
+    return v;
+  }
+}
+
+export async function listRegions(db: Db): Promise<RegionRow[]> {
+  const rows = await db.all<Row>(sql`SELECT code, name, level, parent, lineage FROM regions ORDER BY lineage`);
+  return rows.map(toRegion);
+}
+
+function toRegion(r: Row): RegionRow {
+  const lineage = str(r.lineage);
+  return {
+    code: str(r.code),
+    name: strOrNull(r.name),
+    level: strOrNull(r.level),
+    parent: strOrNull(r.parent),
+    lineage,
+    depth: lineage.split('/').length - 1,
+  };
+}
+
+export async function getRegion(db: Db, code: string): Promise<RegionRow | undefined> {
+  const [row] = await db.all<Row>(sql`SELECT code, name, level, parent, lineage FROM regions WHERE code = ${code}`);
+  return row ? toRegion(row) : undefined;
+}
+
+/** The top region (the province): the one without a parent. */
+export async function topRegion(db: Db): Promise<RegionRow | undefined> {
+  const [row] = await db.all<Row>(
+    sql`SELECT code, name, level, parent, lineage FROM regions WHERE parent IS NULL ORDER BY lineage LIMIT 1`,
+  );
+  return row ? toRegion(row) : undefined;
+}
+
+/** True when `region` is `root` or lies below it. */
+export function inSubtree(regionLineage: string, rootCode: string): boolean {
+  return regionLineage.split('/').includes(rootCode);
+}
+
+/** SQL condition: `column` is a region code in the subtree rooted at the region with `lineage`. */
+export function subtreeSql(column: SQL, lineage: string): SQL {
+  return sql`${column} IN (SELECT code FROM regions WHERE lineage = ${lineage} OR lineage LIKE ${lineage + '/%'})`;
+}
+
+export interface SyncInfo {
+  id: number;
+  revision: string;
+  startedAt: string;
+  finishedAt: string | null;
+  outcome: string;
+  worktree: boolean;
+  counts: Record<string, number>;
+}
+
+export async function lastSync(db: Db): Promise<SyncInfo | undefined> {
+  const [r] = await db.all<Row>(
+    sql`SELECT id, revision, started_at, finished_at, outcome, worktree, counts FROM sync_runs
+        WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT 1`,
+  );
+  if (!r) return undefined;
+  return {
+    id: num(r.id),
+    revision: str(r.revision),
+    startedAt: str(r.started_at),
+    finishedAt: strOrNull(r.finished_at),
+    outcome: str(r.outcome),
+    worktree: Boolean(num(r.worktree)),
+    counts: (parseJson(r.counts) as Record<string, number> | undefined) ?? {},
+  };
+}
+
+/**
+ * A cheap token that changes whenever what the pages show may have changed: a sync finished, a review was
+ * written, or another connection committed (PRAGMA data_version). Used to reuse expensive aggregates.
+ */
+export async function dataVersion(db: Db): Promise<string> {
+  const [r] = await db.all<Row>(
+    sql`SELECT (SELECT max(id) FROM sync_runs) AS s, (SELECT max(finished_at) FROM sync_runs) AS f,
+               (SELECT max(id) FROM reviews) AS r, (SELECT max(id) FROM audit_log) AS a`,
+  );
+  let pragma = '';
+  try {
+    const [p] = await db.all<Row>(sql`PRAGMA data_version`);
+    pragma = str(p?.data_version);
+  } catch {
+    // not every libSQL server answers pragmas
+  }
+  return [str(r?.s), str(r?.f), str(r?.r), str(r?.a), pragma].join('|');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Dashboard
+
+export interface DashboardRow extends RegionRow {
+  items: number;
+  errors: number;
+  warnings: number;
+  open: number;
+  decided: number;
+  outdated: number;
+  /** discrepancies of kind `missing`: applicable baseline items the region has not claimed */
+  missing: number;
+  /** region items that are baseline items */
+  claimed: number;
+  /** claimed / (claimed + missing); null for the province (it is the baseline) or when nothing applies */
+  claimRate: number | null;
+}
+
+export async function dashboard(db: Db): Promise<DashboardRow[]> {
+  const regionList = await listRegions(db);
+  const top = regionList.find((r) => r.parent === null);
+  const items = new Map<string, number>();
+  for (const r of await db.all<Row>(sql`SELECT region, count(*) AS n FROM items WHERE removed_at IS NULL GROUP BY region`)) {
+    items.set(str(r.region), num(r.n));
+  }
+  const severities = new Map<string, { errors: number; warnings: number }>();
+  for (const r of await db.all<Row>(
+    sql`SELECT region, sum(severity = 'error') AS e, sum(severity = 'warning') AS w FROM findings GROUP BY region`,
+  )) {
+    severities.set(str(r.region), { errors: num(r.e), warnings: num(r.w) });
+  }
+  const states = new Map<string, Record<string, number>>();
+  for (const r of await db.all<Row>(sql`SELECT d.region AS region, ${STATUS_SQL} AS status, sum(d.kind = 'missing') AS missing, count(*) AS n
+      FROM discrepancies d ${VERDICT_JOIN} GROUP BY 1, 2`)) {
+    const entry = states.get(str(r.region)) ?? {};
+    entry[str(r.status)] = num(r.n);
+    entry.missing = (entry.missing ?? 0) + num(r.missing);
+    states.set(str(r.region), entry);
+  }
+  const claimed = new Map<string, number>();
+  if (top) {
+    for (const r of await db.all<Row>(sql`SELECT i.region AS region, count(*) AS n FROM items i
+        JOIN items b ON b.region = ${top.code} AND b.catalog_code = i.catalog_code AND b.removed_at IS NULL
+        WHERE i.removed_at IS NULL AND i.region <> ${top.code} GROUP BY i.region`)) {
+      claimed.set(str(r.region), num(r.n));
+    }
+  }
+  return regionList.map((region) => {
+    const s = states.get(region.code) ?? {};
+    const c = claimed.get(region.code) ?? 0;
+    const missing = s.missing ?? 0;
+    return {
+      ...region,
+      items: items.get(region.code) ?? 0,
+      errors: severities.get(region.code)?.errors ?? 0,
+      warnings: severities.get(region.code)?.warnings ?? 0,
+      open: s.open ?? 0,
+      decided: s.decided ?? 0,
+      outdated: s.outdated ?? 0,
+      missing,
+      claimed: c,
+      claimRate: region.parent === null || c + missing === 0 ? null : c / (c + missing),
+    };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Review queue
+
+export interface QueueFilter {
+  /** root of the regions shown; undefined = all */
+  region?: RegionRow;
+  /** `subtree` (default): the region and everything below; `self`: that region only */
+  scope: 'subtree' | 'self';
+  kind?: string;
+  rule?: string;
+  field?: string;
+  type?: string;
+  status?: Status;
+  q?: string;
+  page: number;
+  per: number;
+}
+
+export interface QueueRow {
+  key: string;
+  region: string;
+  regionName: string | null;
+  catalogCode: string;
+  itemName: string | null;
+  type: string | null;
+  against: string;
+  againstName: string | null;
+  path: string;
+  field: string;
+  kind: string | null;
+  rule: string | null;
+  ours: unknown;
+  theirs: unknown;
+  fingerprint: string | null;
+  since: string | null;
+  status: Status;
+  verdict?: { decision: string; author: string; at: string; reason: string; fingerprint: string };
+}
+
+export type Facets = Record<'kind' | 'rule' | 'field' | 'type' | 'status', Record<string, number>>;
+
+export interface QueueResult {
+  total: number;
+  rows: QueueRow[];
+  facets: Facets;
+}
+
+const FACET_DIMS = ['kind', 'rule', 'field', 'type', 'status'] as const;
+type FacetDim = (typeof FACET_DIMS)[number];
+
+/** Escapes LIKE wildcards; use with `ESCAPE '\'`. */
+function likeEscape(text: string): string {
+  return text.replace(/[\\%_]/g, (ch) => '\\' + ch);
+}
+
+/**
+ * Catalog codes whose item name matches `q` (names are the same at every level, 四级四同), or whose code
+ * starts with `q` when it is all digits. Uses the FTS5 trigram index when present (3+ characters).
+ */
+export function matchingCodesSql(q: string): SQL {
+  const trimmed = q.trim();
+  if (/^\d{1,12}$/.test(trimmed)) {
+    return sql`SELECT catalog_code FROM items WHERE catalog_code LIKE ${likeEscape(trimmed) + '%'} ESCAPE '\\'`;
+  }
+  return sql`SELECT catalog_code FROM items WHERE name LIKE ${'%' + likeEscape(trimmed) + '%'} ESCAPE '\\'`;
+}
+
+const TYPE_SQL = sql`COALESCE(i.type, a.type)`;
+
+function queueFrom(): SQL {
+  return sql`FROM discrepancies d
+    LEFT JOIN items i ON i.region = d.region AND i.catalog_code = d.catalog_code
+    LEFT JOIN items a ON a.region = d.against AND a.catalog_code = d.catalog_code
+    ${VERDICT_JOIN}`;
+}
+
+function baseConditions(f: QueueFilter): SQL[] {
+  const where: SQL[] = [];
+  if (f.region) where.push(f.scope === 'self' ? sql`d.region = ${f.region.code}` : subtreeSql(sql`d.region`, f.region.lineage));
+  if (f.q && f.q.trim() !== '') where.push(sql`d.catalog_code IN (${matchingCodesSql(f.q)})`);
+  return where;
+}
+
+function facetConditions(f: QueueFilter, except?: FacetDim): SQL[] {
+  const where: SQL[] = [];
+  if (f.kind && except !== 'kind') where.push(sql`d.kind = ${f.kind}`);
+  if (f.rule && except !== 'rule') where.push(sql`d.rule = ${f.rule}`);
+  if (f.field && except !== 'field') where.push(sql`d.field = ${f.field}`);
+  if (f.type && except !== 'type') where.push(sql`${TYPE_SQL} = ${f.type}`);
+  if (f.status && f.status !== 'resolved' && except !== 'status') where.push(sql`(${STATUS_SQL}) = ${f.status}`);
+  return where;
+}
+
+function whereSql(conditions: SQL[]): SQL {
+  return conditions.length === 0 ? sql`` : sql`WHERE ${sql.join(conditions, sql` AND `)}`;
+}
+
+/** Reuses a computed value while the data is unchanged (the web app passes one keyed on dataVersion). */
+export type Memo = <T>(key: string, compute: () => Promise<T>) => Promise<T>;
+
+export async function queue(db: Db, f: QueueFilter, memo?: Memo): Promise<QueueResult> {
+  // Facet counts depend only on the region and search selection: one scan, reusable across pages and facets.
+  const facetKey = JSON.stringify(['facets', f.region?.code ?? '', f.scope, f.q ?? '']);
+  const combos = memo ? await memo(facetKey, () => facetCombos(db, f)) : await facetCombos(db, f);
+  const facets = await queueFacets(db, f, combos);
+  const offset = (f.page - 1) * f.per;
+  if (f.status === 'resolved') {
+    const { total, rows } = await resolvedRows(db, f, offset);
+    return { total, rows, facets };
+  }
+  const where = whereSql([...baseConditions(f), ...facetConditions(f)]);
+  const rows = await db.all<Row>(sql`SELECT d.key, d.region, r.name AS region_name, d.catalog_code, COALESCE(i.name, a.name) AS item_name,
+      ${TYPE_SQL} AS type, d.against, ra.name AS against_name, d.path, d.field, d.kind, d.rule, d.ours, d.theirs,
+      d.fingerprint, d.since, ${STATUS_SQL} AS status,
+      v.decision AS v_decision, v.author AS v_author, v.created_at AS v_at, vr.reason AS v_reason, v.review_fingerprint AS v_fingerprint
+    ${queueFrom()}
+    LEFT JOIN regions r ON r.code = d.region
+    LEFT JOIN regions ra ON ra.code = d.against
+    ${where}
+    ORDER BY d.key LIMIT ${f.per} OFFSET ${offset}`);
+  let total = 0;
+  for (const [value, n] of Object.entries(facets.status)) if (value !== 'resolved') total += n;
+  if (f.status) total = facets.status[f.status] ?? 0;
+  return { total, rows: rows.map(toQueueRow), facets };
+}
+
+/** One row of the queue, as the queue shows it (after a decision, htmx swaps it in place). */
+export async function queueRow(db: Db, key: string): Promise<QueueRow | undefined> {
+  const [row] = await db.all<Row>(sql`SELECT d.key, d.region, r.name AS region_name, d.catalog_code, COALESCE(i.name, a.name) AS item_name,
+      ${TYPE_SQL} AS type, d.against, ra.name AS against_name, d.path, d.field, d.kind, d.rule, d.ours, d.theirs,
+      d.fingerprint, d.since, ${STATUS_SQL} AS status,
+      v.decision AS v_decision, v.author AS v_author, v.created_at AS v_at, vr.reason AS v_reason, v.review_fingerprint AS v_fingerprint
+    ${queueFrom()}
+    LEFT JOIN regions r ON r.code = d.region
+    LEFT JOIN regions ra ON ra.code = d.against
+    WHERE d.key = ${key}`);
+  return row ? toQueueRow(row) : undefined;
+}
+
+function toQueueRow(r: Row): QueueRow {
+  const row: QueueRow = {
+    key: str(r.key),
+    region: str(r.region),
+    regionName: strOrNull(r.region_name),
+    catalogCode: str(r.catalog_code),
+    itemName: strOrNull(r.item_name),
+    type: strOrNull(r.type),
+    against: str(r.against),
+    againstName: strOrNull(r.against_name),
+    path: str(r.path),
+    field: str(r.field),
+    kind: strOrNull(r.kind),
+    rule: strOrNull(r.rule),
+    ours: parseJson(r.ours),
+    theirs: parseJson(r.theirs),
+    fingerprint: strOrNull(r.fingerprint),
+    since: strOrNull(r.since),
+    status: str(r.status) as Status,
+  };
+  if (r.v_decision !== null && r.v_decision !== undefined) {
+    row.verdict = {
+      decision: str(r.v_decision),
+      author: str(r.v_author),
+      at: str(r.v_at),
+      reason: str(r.v_reason),
+      fingerprint: str(r.v_fingerprint),
+    };
+  }
+  return row;
+}
+
+/**
+ * Facet counts. One grouped scan over the region/search selection; each facet's counts apply every other
+ * selected facet but not its own, so the alternatives stay visible.
+ */
+async function facetCombos(db: Db, f: QueueFilter): Promise<Row[]> {
+  const rows = await db.all<Row>(sql`SELECT d.kind AS kind, d.rule AS rule, d.field AS field, ${TYPE_SQL} AS type, ${STATUS_SQL} AS status, count(*) AS n
+    ${queueFrom()}
+    ${whereSql(baseConditions(f))}
+    GROUP BY 1, 2, 3, 4, 5`);
+  const [resolved] = await db.all<Row>(sql`SELECT count(*) AS n ${resolvedFrom({ ...f, field: undefined })}`);
+  return [...rows, { kind: null, rule: null, field: null, type: null, status: 'resolved', n: num(resolved?.n) }];
+}
+
+async function queueFacets(db: Db, f: QueueFilter, allCombos: Row[]): Promise<Facets> {
+  const combos = allCombos.filter((c) => c.status !== 'resolved');
+  const facets: Facets = { kind: {}, rule: {}, field: {}, type: {}, status: {} };
+  const selected: Partial<Record<FacetDim, string>> = {
+    kind: f.kind,
+    rule: f.rule,
+    field: f.field,
+    type: f.type,
+    status: f.status === 'resolved' ? undefined : f.status,
+  };
+  for (const combo of combos) {
+    const n = num(combo.n);
+    for (const dim of FACET_DIMS) {
+      const others = FACET_DIMS.every((o) => o === dim || selected[o] === undefined || str(combo[o]) === selected[o]);
+      if (!others) continue;
+      const value = str(combo[dim]);
+      facets[dim][value] = (facets[dim][value] ?? 0) + n;
+    }
+  }
+  // Resolved (key gone, had decisions): only the region, search and field filters apply to them.
+  if (!f.kind && !f.rule && !f.type) {
+    let n = num(allCombos.find((c) => c.status === 'resolved')?.n);
+    if (f.field) {
+      const [r] = await db.all<Row>(sql`SELECT count(*) AS n ${resolvedFrom(f)}`);
+      n = num(r?.n);
+    }
+    if (n > 0) facets.status.resolved = n;
+  }
+  return facets;
+}
+
+function resolvedFrom(f: QueueFilter, joins: SQL = sql``): SQL {
+  const where: SQL[] = [sql`rv.state = 'resolved'`];
+  if (f.region) where.push(f.scope === 'self' ? sql`rv.region = ${f.region.code}` : subtreeSql(sql`rv.region`, f.region.lineage));
+  if (f.q && f.q.trim() !== '') where.push(sql`rv.catalog_code IN (${matchingCodesSql(f.q)})`);
+  if (f.field) where.push(sql`(rv.path = ${'/' + f.field} OR rv.path LIKE ${'/' + likeEscape(f.field) + '/%'} ESCAPE '\\')`);
+  return sql`FROM review_states rv ${joins} ${whereSql(where)}`;
+}
+
+async function resolvedRows(db: Db, f: QueueFilter, offset: number): Promise<{ total: number; rows: QueueRow[] }> {
+  if (f.kind || f.rule || f.type) return { total: 0, rows: [] };
+  const [count] = await db.all<Row>(sql`SELECT count(*) AS n ${resolvedFrom(f)}`);
+  const rows = await db.all<Row>(sql`SELECT rv.key, rv.region, r.name AS region_name, rv.catalog_code, rv.path,
+      rv.decision, rv.author, rv.created_at, lr.reason, rv.review_fingerprint, i.name AS item_name, i.type AS type
+    ${resolvedFrom(f, sql`JOIN reviews lr ON lr.id = rv.review_id
+      LEFT JOIN regions r ON r.code = rv.region
+      LEFT JOIN items i ON i.region = rv.region AND i.catalog_code = rv.catalog_code`)}
+    ORDER BY rv.key LIMIT ${f.per} OFFSET ${offset}`);
+  return {
+    total: num(count?.n),
+    rows: rows.map((r) => ({
+      key: str(r.key),
+      region: str(r.region),
+      regionName: strOrNull(r.region_name),
+      catalogCode: str(r.catalog_code),
+      itemName: strOrNull(r.item_name),
+      type: strOrNull(r.type),
+      against: '',
+      againstName: null,
+      path: str(r.path),
+      field: topField(str(r.path)),
+      kind: null,
+      rule: null,
+      ours: undefined,
+      theirs: undefined,
+      fingerprint: null,
+      since: null,
+      status: 'resolved' as const,
+      verdict: {
+        decision: str(r.decision),
+        author: str(r.author),
+        at: str(r.created_at),
+        reason: str(r.reason),
+        fingerprint: str(r.review_fingerprint),
+      },
+    })),
+  };
+}
+
+function topField(path: string): string {
+  const m = /^\/([^/]*)/.exec(path);
+  return m ? m[1]!.replace(/~1/g, '/').replace(/~0/g, '~') : '';
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Item page
+
+export interface ItemRow {
+  region: string;
+  catalogCode: string;
+  file: string;
+  revision: string;
+  body: Record<string, unknown> | null;
+  name: string | null;
+  type: string | null;
+  errors: number;
+  warnings: number;
+  uncommitted: boolean;
+  removedAt: string | null;
+}
+
+function toItem(r: Row): ItemRow {
+  return {
+    region: str(r.region),
+    catalogCode: str(r.catalog_code),
+    file: str(r.file),
+    revision: str(r.revision),
+    body: (parseJson(r.body) as Record<string, unknown> | undefined) ?? null,
+    name: strOrNull(r.name),
+    type: strOrNull(r.type),
+    errors: num(r.errors),
+    warnings: num(r.warnings),
+    uncommitted: Boolean(num(r.uncommitted)),
+    removedAt: strOrNull(r.removed_at),
+  };
+}
+
+export interface FindingRow {
+  rule: string;
+  severity: string;
+  file: string;
+  line: number;
+  column: number;
+  path: string;
+  messageZh: string;
+  messageEn: string;
+}
+
+export interface VersionRow {
+  id: number;
+  commit: string;
+  author: string;
+  date: string;
+  message: string;
+  change: string;
+  file: string;
+  body: Record<string, unknown> | null;
+}
+
+export interface ItemPage {
+  region: RegionRow;
+  /** the region's own item; undefined when the region has not claimed it (a `missing` discrepancy) */
+  item?: ItemRow;
+  /** nearest ancestor holding the same catalog code */
+  parent?: { region: RegionRow; item: ItemRow };
+  /** the province's item (may be the same as parent) */
+  baseline?: { region: RegionRow; item: ItemRow };
+  findings: FindingRow[];
+  discrepancies: QueueRow[];
+  versions: VersionRow[];
+}
+
+/** Everything the item page shows; undefined when neither the region nor its ancestors know the code. */
+export async function itemPage(db: Db, regionCode: string, catalogCode: string): Promise<ItemPage | undefined> {
+  const region = await getRegion(db, regionCode);
+  if (!region) return undefined;
+  const ancestors = region.lineage.split('/');
+  const rows = await db.all<Row>(sql`SELECT * FROM items WHERE catalog_code = ${catalogCode}
+    AND region IN (${sql.join(ancestors.map((c) => sql`${c}`), sql`, `)})`);
+  const byRegion = new Map(rows.map((r) => [str(r.region), toItem(r)]));
+  const item = byRegion.get(region.code);
+  const regionInfo = new Map<string, RegionRow>();
+  if (ancestors.length > 1) {
+    for (const r of await db.all<Row>(sql`SELECT code, name, level, parent, lineage FROM regions
+        WHERE code IN (${sql.join(ancestors.map((c) => sql`${c}`), sql`, `)})`)) {
+      regionInfo.set(str(r.code), toRegion(r));
+    }
+  }
+  let parent: ItemPage['parent'];
+  for (let i = ancestors.length - 2; i >= 0; i--) {
+    const found = byRegion.get(ancestors[i]!);
+    if (found && !found.removedAt) {
+      parent = { region: regionInfo.get(ancestors[i]!)!, item: found };
+      break;
+    }
+  }
+  const top = ancestors[0]!;
+  const baselineItem = top !== region.code ? byRegion.get(top) : undefined;
+  const baseline = baselineItem && !baselineItem.removedAt ? { region: regionInfo.get(top)!, item: baselineItem } : undefined;
+  const discrepancyRows = await db.all<Row>(sql`SELECT d.key, d.region, r.name AS region_name, d.catalog_code, COALESCE(i.name, a.name) AS item_name,
+      ${TYPE_SQL} AS type, d.against, ra.name AS against_name, d.path, d.field, d.kind, d.rule, d.ours, d.theirs,
+      d.fingerprint, d.since, ${STATUS_SQL} AS status,
+      v.decision AS v_decision, v.author AS v_author, v.created_at AS v_at, vr.reason AS v_reason, v.review_fingerprint AS v_fingerprint
+    ${queueFrom()}
+    LEFT JOIN regions r ON r.code = d.region
+    LEFT JOIN regions ra ON ra.code = d.against
+    WHERE d.region = ${region.code} AND d.catalog_code = ${catalogCode}
+    ORDER BY d.key`);
+  if (!item && !parent && !baseline && discrepancyRows.length === 0) return undefined;
+  const findingRows = await db.all<Row>(sql`SELECT rule, severity, file, line, "column", path, message_zh, message_en
+    FROM findings WHERE region = ${region.code} AND catalog_code = ${catalogCode}
+    ORDER BY CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, line, "column"`);
+  const versionRows = await db.all<Row>(sql`SELECT id, "commit", author, date, message, change, file, body
+    FROM item_versions WHERE region = ${region.code} AND catalog_code = ${catalogCode} ORDER BY date DESC, id DESC`);
+  return {
+    region,
+    ...(item ? { item } : {}),
+    ...(parent ? { parent } : {}),
+    ...(baseline ? { baseline } : {}),
+    findings: findingRows.map((r) => ({
+      rule: str(r.rule),
+      severity: str(r.severity),
+      file: str(r.file),
+      line: num(r.line),
+      column: num(r.column),
+      path: str(r.path),
+      messageZh: str(r.message_zh),
+      messageEn: str(r.message_en),
+    })),
+    discrepancies: discrepancyRows.map(toQueueRow),
+    versions: versionRows.map((r) => ({
+      id: num(r.id),
+      commit: str(r.commit),
+      author: str(r.author),
+      date: str(r.date),
+      message: str(r.message),
+      change: str(r.change),
+      file: str(r.file),
+      body: (parseJson(r.body) as Record<string, unknown> | undefined) ?? null,
+    })),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Coverage: baseline items × regions
+
+export interface CoverageFilter {
+  root: RegionRow;
+  q?: string;
+  /** only baseline items some shown region has not claimed */
+  gaps: boolean;
+  page: number;
+  per: number;
+}
+
+export type CoverageCell = 'claimed' | 'missing' | 'n/a';
+
+export interface CoverageResult {
+  top: RegionRow;
+  columns: (RegionRow & { claimed: number; missing: number })[];
+  total: number;
+  rows: { catalogCode: string; name: string | null; type: string | null; useLevel: string[]; cells: CoverageCell[] }[];
+}
+
+/** Columns are the regions below the province within `root`'s subtree (root included unless it is the province). */
+export async function coverage(db: Db, f: CoverageFilter): Promise<CoverageResult | undefined> {
+  const top = await topRegion(db);
+  if (!top) return undefined;
+  const regionList = await listRegions(db);
+  const columns = regionList.filter((r) => r.parent !== null && inSubtree(r.lineage, f.root.code));
+  const columnCodes = columns.map((c) => c.code);
+  const where: SQL[] = [sql`b.region = ${top.code}`, sql`b.removed_at IS NULL`];
+  if (f.q && f.q.trim() !== '') where.push(sql`b.catalog_code IN (${matchingCodesSql(f.q)})`);
+  if (f.gaps && columnCodes.length > 0) {
+    where.push(sql`EXISTS (SELECT 1 FROM discrepancies m WHERE m.catalog_code = b.catalog_code AND m.kind = 'missing'
+      AND m.region IN (${sql.join(columnCodes.map((c) => sql`${c}`), sql`, `)}))`);
+  }
+  const [count] = await db.all<Row>(sql`SELECT count(*) AS n FROM items b ${whereSql(where)}`);
+  const baseRows = await db.all<Row>(sql`SELECT b.catalog_code, b.name, b.type, json_extract(b.body, '$.useLevel') AS use_level
+    FROM items b ${whereSql(where)} ORDER BY b.catalog_code LIMIT ${f.per} OFFSET ${(f.page - 1) * f.per}`);
+  const codes = baseRows.map((r) => str(r.catalog_code));
+  const claimedSet = new Set<string>();
+  if (codes.length > 0 && columnCodes.length > 0) {
+    for (const r of await db.all<Row>(sql`SELECT region, catalog_code FROM items WHERE removed_at IS NULL
+        AND catalog_code IN (${sql.join(codes.map((c) => sql`${c}`), sql`, `)})
+        AND region IN (${sql.join(columnCodes.map((c) => sql`${c}`), sql`, `)})`)) {
+      claimedSet.add(`${str(r.region)}/${str(r.catalog_code)}`);
+    }
+  }
+  const perColumn = new Map<string, { claimed: number; missing: number }>();
+  if (columnCodes.length > 0) {
+    for (const r of await db.all<Row>(sql`SELECT i.region AS region, count(*) AS n FROM items i
+        JOIN items b ON b.region = ${top.code} AND b.catalog_code = i.catalog_code AND b.removed_at IS NULL
+        WHERE i.removed_at IS NULL AND i.region IN (${sql.join(columnCodes.map((c) => sql`${c}`), sql`, `)})
+        GROUP BY i.region`)) {
+      perColumn.set(str(r.region), { claimed: num(r.n), missing: 0 });
+    }
+    for (const r of await db.all<Row>(sql`SELECT region, count(*) AS n FROM discrepancies WHERE kind = 'missing'
+        AND region IN (${sql.join(columnCodes.map((c) => sql`${c}`), sql`, `)}) GROUP BY region`)) {
+      const entry = perColumn.get(str(r.region)) ?? { claimed: 0, missing: 0 };
+      entry.missing = num(r.n);
+      perColumn.set(str(r.region), entry);
+    }
+  }
+  return {
+    top,
+    columns: columns.map((c) => ({ ...c, claimed: perColumn.get(c.code)?.claimed ?? 0, missing: perColumn.get(c.code)?.missing ?? 0 })),
+    total: num(count?.n),
+    rows: baseRows.map((r) => {
+      const parsed = parseJson(r.use_level);
+      const useLevel = Array.isArray(parsed) ? parsed.map(String) : [];
+      const code = str(r.catalog_code);
+      return {
+        catalogCode: code,
+        name: strOrNull(r.name),
+        type: strOrNull(r.type),
+        useLevel,
+        cells: columns.map((c): CoverageCell =>
+          claimedSet.has(`${c.code}/${code}`) ? 'claimed' : c.level !== null && useLevel.includes(c.level) ? 'missing' : 'n/a',
+        ),
+      };
+    }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Audit log
+
+export interface AuditFilter {
+  region?: RegionRow;
+  actor?: string;
+  action?: string;
+  page: number;
+  per: number;
+}
+
+export interface AuditRow {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  region: string | null;
+  regionName: string | null;
+  target: string | null;
+  detail: Record<string, unknown> | null;
+}
+
+export async function auditLog(db: Db, f: AuditFilter): Promise<{ total: number; rows: AuditRow[]; actions: string[] }> {
+  const where: SQL[] = [];
+  if (f.region) where.push(subtreeSql(sql`l.region`, f.region.lineage));
+  if (f.actor) where.push(sql`l.actor = ${f.actor}`);
+  if (f.action) where.push(sql`(l.action = ${f.action} OR l.action LIKE ${likeEscape(f.action) + '.%'} ESCAPE '\\')`);
+  const [count] = await db.all<Row>(sql`SELECT count(*) AS n FROM audit_log l ${whereSql(where)}`);
+  const rows = await db.all<Row>(sql`SELECT l.id, l.at, l.actor, l.action, l.region, r.name AS region_name, l.target, l.detail
+    FROM audit_log l LEFT JOIN regions r ON r.code = l.region ${whereSql(where)}
+    ORDER BY l.id DESC LIMIT ${f.per} OFFSET ${(f.page - 1) * f.per}`);
+  const actions = await db.all<Row>(sql`SELECT DISTINCT action FROM audit_log ORDER BY action`);
+  return {
+    total: num(count?.n),
+    actions: actions.map((a) => str(a.action)),
+    rows: rows.map((r) => ({
+      id: num(r.id),
+      at: str(r.at),
+      actor: str(r.actor),
+      action: str(r.action),
+      region: strOrNull(r.region),
+      regionName: strOrNull(r.region_name),
+      target: strOrNull(r.target),
+      detail: (parseJson(r.detail) as Record<string, unknown> | undefined) ?? null,
+    })),
+  };
+}

@@ -1,0 +1,511 @@
+// The web UI: a hono app over the store. Every page is a plain GET whose query string holds all its state;
+// every change is a POST form that works without JavaScript (303 back) and is upgraded by htmx (row swap).
+import { timingSafeEqual } from 'node:crypto';
+import { Hono } from 'hono';
+import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
+import type { Child } from 'hono/jsx';
+import { diffValues } from '../levels/semantic-diff.js';
+import { ITEM_TYPES } from '../schema/codes.js';
+import * as q from '../store/queries.js';
+import { decide, reviewsFor, STATUSES } from '../store/reviews.js';
+import {
+  audit,
+  createSession,
+  deleteSession,
+  findUser,
+  getSession,
+  randomToken,
+  SESSION_HOURS,
+  verifyPassword,
+} from '../store/users.js';
+import { AuditPage, type AuditState } from '../../views/audit.js';
+import { DiscRow, domId } from '../../views/components.js';
+import { CoveragePage, type CoverageState } from '../../views/coverage.js';
+import { DashboardPage } from '../../views/dashboard.js';
+import { ErrorPage } from '../../views/error.js';
+import { ItemView, type VersionDiff } from '../../views/item.js';
+import { LoginPage } from '../../views/login.js';
+import { QueuePage, type QueueState } from '../../views/queue.js';
+import { makeUi, mayDecide, mayReopen, type AppOptions, type Ctx, type Env, type Ui } from './context.js';
+import { displayValue } from './display.js';
+import {
+  badRequest,
+  CATALOG_CODE,
+  enumParam,
+  HttpError,
+  intParam,
+  negotiate,
+  patternParam,
+  REGION_CODE,
+  safeBack,
+  textParam,
+  toCsv,
+  type Format,
+} from './http.js';
+import { fieldLabel, label, parseLang, translator, type MsgKey } from './i18n.js';
+import { RateLimiter } from './rate-limit.js';
+import { staticFiles } from './static.js';
+
+export type { AppOptions } from './context.js';
+
+const SESSION_COOKIE = 'tb_session';
+const LOGIN_CSRF_COOKIE = 'tb_login_csrf';
+const LANG_COOKIE = 'tb_lang';
+
+const KINDS = ['locked', 'looser', 'tightened', 'review', 'unknown', 'missing'] as const;
+const RULES = KINDS.map((k) => `level-${k}`);
+const FIELD_NAME = /^[A-Za-z][A-Za-z0-9]{0,39}$/;
+const MAX_PER = 500;
+
+// No inline scripts or styles anywhere; htmx is loaded from /static and told not to inject its own <style>.
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "object-src 'none'",
+].join('; ');
+
+export function createApp(opts: AppOptions): Hono<Env> {
+  const db = opts.store.db;
+  const now = opts.now ?? (() => new Date());
+  const windowMs = opts.loginWindowMs ?? 15 * 60_000;
+  const perName = new RateLimiter(opts.loginLimitPerName ?? 5, windowMs);
+  // Offices sit behind one NAT address: a per-address limit of 5 would lock a whole office out after a few typos.
+  const perIp = new RateLimiter(opts.loginLimitPerIp ?? 20, windowMs);
+  const app = new Hono<Env>();
+
+  // Aggregates that are expensive on a big catalog are reused until the data changes.
+  const memo = new Map<string, { version: string; value: unknown }>();
+  async function cached<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    const version = await q.dataVersion(db);
+    const hit = memo.get(key);
+    if (hit && hit.version === version) return hit.value as T;
+    const value = await compute();
+    if (memo.size > 500) memo.clear();
+    memo.set(key, { version, value });
+    return value;
+  }
+  const regionsCached = () => cached('regions', () => q.listRegions(db));
+  async function regionMap(): Promise<Map<string, q.RegionRow>> {
+    return new Map((await regionsCached()).map((r) => [r.code, r]));
+  }
+
+  const secure = (c: Ctx) => opts.secureCookies === true || new URL(c.req.url).protocol === 'https:';
+
+  // ---- every response: security headers
+  app.use('*', async (c, next) => {
+    await next();
+    c.header('Content-Security-Policy', CSP);
+    c.header('X-Frame-Options', 'DENY');
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Referrer-Policy', 'same-origin');
+    c.header('Cross-Origin-Opener-Policy', 'same-origin');
+    c.header('Cross-Origin-Resource-Policy', 'same-origin');
+    c.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+    if (secure(c)) c.header('Strict-Transport-Security', 'max-age=15552000');
+    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
+  });
+
+  // ---- static files (no login needed)
+  app.get('/static/:name', (c) => {
+    const file = staticFiles().get(c.req.param('name'));
+    if (!file) throw new HttpError(404, 'error404');
+    c.header('ETag', file.etag);
+    c.header('Cache-Control', 'no-cache');
+    if (c.req.header('If-None-Match') === file.etag) return c.body(null, 304);
+    c.header('Content-Type', file.type);
+    return c.body(file.body);
+  });
+  app.get('/healthz', (c) => c.text('ok'));
+
+  // ---- language: ?lang= switches and is remembered in a cookie
+  app.use('*', async (c, next) => {
+    const asked = parseLang(c.req.query('lang'));
+    if (asked) setCookie(c, LANG_COOKIE, asked, { path: '/', sameSite: 'Lax', maxAge: 365 * 86400, secure: secure(c) });
+    c.set('lang', asked ?? parseLang(getCookie(c, LANG_COOKIE)) ?? 'zh');
+    await next();
+  });
+
+  // ---- session
+  app.use('*', async (c, next) => {
+    const token = getCookie(c, SESSION_COOKIE);
+    if (token && token.length <= 100) {
+      const session = await getSession(db, token, now());
+      if (session) c.set('session', session);
+    }
+    await next();
+  });
+
+  async function ui(c: Ctx): Promise<Ui> {
+    return makeUi(c, opts, await regionMap());
+  }
+
+  async function page(c: Ctx, node: Child, status = 200): Promise<Response> {
+    const html = '<!DOCTYPE html>' + (await Promise.resolve(node?.toString() ?? ''));
+    return c.html(html, status as 200);
+  }
+
+  function loginCsrf(c: Ctx): string {
+    let token = getCookie(c, LOGIN_CSRF_COOKIE);
+    if (!token || token.length > 100) {
+      token = randomToken();
+      setCookie(c, LOGIN_CSRF_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'Lax', maxAge: 3600, secure: secure(c) });
+    }
+    return token;
+  }
+
+  function clientAddress(c: Ctx): string {
+    try {
+      // only on a real server; app.request() in tests has no socket
+      const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
+      return incoming?.socket?.remoteAddress ?? 'local';
+    } catch {
+      return 'local';
+    }
+  }
+
+  function sameToken(a: string | undefined, b: string | undefined): boolean {
+    if (!a || !b) return false;
+    const x = Buffer.from(a);
+    const y = Buffer.from(b);
+    return x.length === y.length && timingSafeEqual(x, y);
+  }
+
+  // ---- login / logout
+  app.get('/login', async (c) => {
+    const next = safeBack(c.req.query('next'), '/');
+    if (c.get('session')) return c.redirect(next, 303);
+    return page(c, <LoginPage ui={await ui(c)} csrf={loginCsrf(c)} next={next} />);
+  });
+
+  app.post('/login', async (c) => {
+    const body = await c.req.parseBody();
+    const t = translator(c.get('lang'));
+    const next = safeBack(body.next, '/');
+    const name = typeof body.name === 'string' ? body.name.trim().slice(0, 64) : '';
+    const password = typeof body.password === 'string' ? body.password : '';
+    if (!sameToken(getCookie(c, LOGIN_CSRF_COOKIE), typeof body._csrf === 'string' ? body._csrf : undefined)) {
+      throw new HttpError(403, 'error403Csrf');
+    }
+    const at = now().getTime();
+    const ip = clientAddress(c);
+    const wait = Math.max(perName.retryAfter(name.toLowerCase(), at), perIp.retryAfter(ip, at));
+    if (wait > 0) {
+      const minutes = Math.max(1, Math.ceil(wait / 60_000));
+      c.header('Retry-After', String(Math.ceil(wait / 1000)));
+      return page(c, <LoginPage ui={await ui(c)} csrf={loginCsrf(c)} next={next} name={name} error={t('loginRateLimited', { minutes })} />, 429);
+    }
+    const user = name ? await findUser(db, name) : undefined;
+    const ok = (await verifyPassword(password, user?.passwordHash)) && user !== undefined && !user.disabled;
+    if (!ok || !user) {
+      perName.hit(name.toLowerCase(), at);
+      perIp.hit(ip, at);
+      await audit(db, name || '?', 'login.failed', user?.region ?? null, null, { ip });
+      return page(c, <LoginPage ui={await ui(c)} csrf={loginCsrf(c)} next={next} name={name} error={t('loginFailed')} />, 401);
+    }
+    perName.reset(name.toLowerCase());
+    const session = await createSession(db, user.id, now());
+    setCookie(c, SESSION_COOKIE, session.token, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'Lax',
+      secure: secure(c),
+      maxAge: SESSION_HOURS * 3600,
+    });
+    deleteCookie(c, LOGIN_CSRF_COOKIE, { path: '/' });
+    await audit(db, user.name, 'login', user.region, null, { ip });
+    return c.redirect(next, 303);
+  });
+
+  app.post('/logout', async (c) => {
+    const session = c.get('session');
+    if (!session) return c.redirect('/login', 303);
+    const body = await c.req.parseBody();
+    checkCsrf(c, body);
+    const token = getCookie(c, SESSION_COOKIE);
+    if (token) await deleteSession(db, token);
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    await audit(db, session.user.name, 'logout', session.user.region, null, null);
+    return c.redirect('/login', 303);
+  });
+
+  function checkCsrf(c: Ctx, body: Record<string, unknown>): void {
+    const session = c.get('session');
+    const sent = c.req.header('X-CSRF-Token') ?? (typeof body._csrf === 'string' ? body._csrf : undefined);
+    if (!session || !sameToken(session.csrfToken, sent)) throw new HttpError(403, 'error403Csrf');
+  }
+
+  // ---- everything below needs a login (GETs may be public with --public-read)
+  app.use('*', async (c, next) => {
+    if (c.get('session')) return next();
+    if (opts.publicRead && (c.req.method === 'GET' || c.req.method === 'HEAD')) return next();
+    throw new HttpError(401, 'error401');
+  });
+
+  // ---- 概览
+  app.get('/', async (c) => {
+    const format = negotiate(new URL(c.req.url).searchParams, c.req.header('Accept'));
+    const [rows, sync] = await Promise.all([cached('dashboard', () => q.dashboard(db)), q.lastSync(db)]);
+    if (format === 'json') return c.json({ sync: sync ?? null, regions: rows });
+    if (format === 'csv') {
+      return csv(c, 'dashboard.csv', ['code', 'name', 'level', 'parent', 'items', 'errors', 'warnings', 'open', 'decided', 'outdated', 'claimed', 'missing', 'claimRate'],
+        rows.map((r) => [r.code, r.name, r.level, r.parent, r.items, r.errors, r.warnings, r.open, r.decided, r.outdated, r.claimed, r.missing, r.claimRate === null ? '' : r.claimRate.toFixed(4)]));
+    }
+    return page(c, <DashboardPage ui={await ui(c)} rows={rows} {...(sync ? { sync } : {})} />);
+  });
+
+  // ---- 差异审核
+  async function regionParam(query: URLSearchParams, name = 'region'): Promise<q.RegionRow | undefined> {
+    const code = patternParam(query, name, REGION_CODE, 'a 6-digit region code');
+    if (!code) return undefined;
+    const region = (await regionMap()).get(code);
+    if (!region) throw new HttpError(404, 'error404', `region ${code}`);
+    return region;
+  }
+
+  app.get('/queue', async (c) => {
+    const query = new URL(c.req.url).searchParams;
+    const format = negotiate(query, c.req.header('Accept'));
+    const region = await regionParam(query);
+    const state: QueueState = {
+      ...(region ? { region: region.code } : {}),
+      scope: enumParam(query, 'scope', ['subtree', 'self'] as const) ?? 'subtree',
+      kind: enumParam(query, 'kind', KINDS),
+      rule: enumParam(query, 'rule', RULES),
+      field: patternParam(query, 'field', FIELD_NAME, 'an element name such as materials'),
+      type: enumParam(query, 'type', ITEM_TYPES),
+      status: enumParam(query, 'status', STATUSES),
+      q: textParam(query, 'q'),
+      page: intParam(query, 'page', 1, 1, 1_000_000),
+      per: intParam(query, 'per', 50, 1, MAX_PER),
+    };
+    const filter: q.QueueFilter = {
+      ...(region ? { region } : {}),
+      scope: state.scope ?? 'subtree',
+      ...(state.kind ? { kind: state.kind } : {}),
+      ...(state.rule ? { rule: state.rule } : {}),
+      ...(state.field ? { field: state.field } : {}),
+      ...(state.type ? { type: state.type } : {}),
+      ...(state.status ? { status: state.status as q.QueueFilter['status'] } : {}),
+      ...(state.q ? { q: state.q } : {}),
+      page: state.page,
+      per: state.per,
+    };
+    const result = await q.queue(db, filter, (key, compute) => cached(key, compute));
+    if (format === 'json') return c.json({ total: result.total, page: state.page, per: state.per, facets: result.facets, discrepancies: result.rows });
+    if (format === 'csv') {
+      const lang = c.get('lang');
+      return csv(c, 'queue.csv',
+        ['key', 'region', 'regionName', 'catalogCode', 'itemName', 'type', 'field', 'path', 'kind', 'rule', 'against', 'ours', 'theirs', 'status', 'decision', 'decidedBy', 'decidedAt', 'reason'],
+        result.rows.map((r) => [r.key, r.region, r.regionName, r.catalogCode, r.itemName, r.type, r.field, r.path, r.kind, r.rule, r.against,
+          displayValue(r.ours, lang), displayValue(r.theirs, lang), r.status, r.verdict?.decision, r.verdict?.author, r.verdict?.at, r.verdict?.reason]));
+    }
+    return page(c, <QueuePage ui={await ui(c)} state={state} regions={await regionsCached()} result={result} />);
+  });
+
+  // ---- 事项详情
+  app.get('/items/:region/:code', async (c) => {
+    const query = new URL(c.req.url).searchParams;
+    const format = negotiate(query, c.req.header('Accept'), false);
+    const regionCode = c.req.param('region');
+    const code = c.req.param('code');
+    if (!REGION_CODE.test(regionCode) || !CATALOG_CODE.test(code)) throw new HttpError(404, 'error404');
+    const from = query.has('from') ? intParam(query, 'from', 0, 1, Number.MAX_SAFE_INTEGER) : undefined;
+    const to = query.has('to') ? intParam(query, 'to', 0, 1, Number.MAX_SAFE_INTEGER) : undefined;
+    const data = await q.itemPage(db, regionCode, code);
+    if (!data) throw new HttpError(404, 'error404', `${regionCode}/${code}`);
+    let diff: VersionDiff | undefined;
+    if (from !== undefined && to !== undefined) {
+      const a = data.versions.find((v) => v.id === from);
+      const b = data.versions.find((v) => v.id === to);
+      if (!a || !b) throw new HttpError(404, 'error404', 'version');
+      diff = { from: a, to: b, changes: diffValues(b.body ?? {}, a.body ?? {}) };
+    } else if (from !== undefined || to !== undefined) {
+      throw badRequest('from and to go together');
+    }
+    const reviews = await reviewsFor(db, data.discrepancies.map((d) => d.key));
+    if (format === 'json') {
+      return c.json({
+        ...data,
+        reviews: Object.fromEntries(reviews),
+        ...(diff ? { versionDiff: { from: diff.from.id, to: diff.to.id, changes: diff.changes } } : {}),
+      });
+    }
+    return page(c, <ItemView ui={await ui(c)} page={data} reviews={reviews} {...(diff ? { diff } : {})} {...(from ? { from } : {})} {...(to ? { to } : {})} />);
+  });
+
+  // ---- 认领覆盖
+  app.get('/coverage', async (c) => {
+    const query = new URL(c.req.url).searchParams;
+    const format = negotiate(query, c.req.header('Accept'));
+    const top = await q.topRegion(db);
+    const root = (await regionParam(query)) ?? top;
+    const state: CoverageState = {
+      ...(root ? { region: root.code } : {}),
+      q: textParam(query, 'q'),
+      gaps: enumParam(query, 'gaps', ['1', '0'] as const) === '1',
+      page: intParam(query, 'page', 1, 1, 1_000_000),
+      per: intParam(query, 'per', 50, 1, MAX_PER),
+    };
+    const result = root
+      ? await q.coverage(db, { root, ...(state.q ? { q: state.q } : {}), gaps: state.gaps, page: state.page, per: state.per })
+      : undefined;
+    const empty: q.CoverageResult = { top: root!, columns: [], total: 0, rows: [] };
+    const data = result ?? empty;
+    if (format === 'json') {
+      return c.json({
+        total: data.total,
+        page: state.page,
+        per: state.per,
+        regions: data.columns.map((col) => ({ code: col.code, name: col.name, level: col.level, claimed: col.claimed, missing: col.missing })),
+        items: data.rows.map((r) => ({
+          catalogCode: r.catalogCode, name: r.name, type: r.type, useLevel: r.useLevel,
+          regions: Object.fromEntries(r.cells.map((cell, i) => [data.columns[i]!.code, cell])),
+        })),
+      });
+    }
+    if (format === 'csv') {
+      return csv(c, 'coverage.csv', ['catalogCode', 'name', 'type', ...data.columns.map((col) => `${col.code} ${col.name ?? ''}`.trim())],
+        data.rows.map((r) => [r.catalogCode, r.name, r.type, ...r.cells]));
+    }
+    if (!result) return page(c, <ErrorPage ui={await ui(c)} status={404} message={translator(c.get('lang'))('neverSynced')} />, 404);
+    return page(c, <CoveragePage ui={await ui(c)} state={state} regions={await regionsCached()} result={result} />);
+  });
+
+  // ---- 审计日志
+  app.get('/audit', async (c) => {
+    const query = new URL(c.req.url).searchParams;
+    const format = negotiate(query, c.req.header('Accept'));
+    const region = await regionParam(query);
+    const state: AuditState = {
+      ...(region ? { region: region.code } : {}),
+      actor: textParam(query, 'actor', 64),
+      action: patternParam(query, 'action', /^[a-z][a-z.-]{0,39}$/, 'an action such as review.accepted'),
+      page: intParam(query, 'page', 1, 1, 1_000_000),
+      per: intParam(query, 'per', 50, 1, MAX_PER),
+    };
+    const result = await q.auditLog(db, {
+      ...(region ? { region } : {}),
+      ...(state.actor ? { actor: state.actor } : {}),
+      ...(state.action ? { action: state.action } : {}),
+      page: state.page,
+      per: state.per,
+    });
+    if (format === 'json') return c.json({ total: result.total, page: state.page, per: state.per, entries: result.rows });
+    if (format === 'csv') {
+      return csv(c, 'audit.csv', ['id', 'at', 'actor', 'action', 'region', 'target', 'detail'],
+        result.rows.map((r) => [r.id, r.at, r.actor, r.action, r.region, r.target, r.detail]));
+    }
+    return page(c, <AuditPage ui={await ui(c)} state={state} regions={await regionsCached()} rows={result.rows} total={result.total} actions={result.actions} />);
+  });
+
+  // ---- deciding
+  app.post('/decide', async (c) => {
+    const session = c.get('session')!;
+    const body = await c.req.parseBody();
+    const htmx = c.req.header('HX-Request') === 'true';
+    const field = (name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '');
+    const key = field('key');
+    const view = field('view') === 'item' ? 'item' : 'queue';
+    const back = safeBack(body.back, '/queue');
+    const t = translator(c.get('lang'));
+    const regions = await regionMap();
+
+    // Answers a failure: htmx gets the row back with the message (it swaps 4xx too), a plain form a page.
+    const fail = async (status: 400 | 403 | 404 | 409, messageKey: MsgKey): Promise<Response> => {
+      const row = key ? await q.queueRow(db, key) : undefined;
+      if (htmx && row) {
+        const u = await ui(c);
+        return page(c, <DiscRow ui={u} row={row} back={back} view={view} error={t(messageKey)} {...(view === 'item' ? { history: (await reviewsFor(db, [key])).get(key) ?? [] } : {})} />, status)
+          .then(stripDoctype);
+      }
+      throw new HttpError(status, messageKey);
+    };
+
+    try {
+      checkCsrf(c, body);
+    } catch {
+      return fail(403, 'error403Csrf');
+    }
+    if (key.length === 0 || key.length > 300) throw badRequest('key');
+    const row = await q.queueRow(db, key);
+    if (!row) throw new HttpError(404, 'error404', 'discrepancy');
+    const lineage = regions.get(row.region)?.lineage;
+    if (!mayDecide(session.user, lineage)) return fail(403, 'error403Region');
+    const decision = field('decision');
+    if (decision === 'reopened' && row.verdict && !mayReopen(session.user, lineage, row.verdict.author)) return fail(403, 'error403');
+    const outcome = await decide(db, {
+      key,
+      fingerprint: field('fingerprint'),
+      decision,
+      reason: field('reason').slice(0, 2000),
+      actor: session.user.name,
+    });
+    if (!outcome.ok) {
+      if (outcome.reason === 'not-found') throw new HttpError(404, 'error404', 'discrepancy');
+      if (outcome.reason === 'changed') return fail(409, 'errChanged');
+      if (outcome.reason === 'not-decided') return fail(409, 'errNotDecided');
+      if (outcome.reason === 'reason-required') return fail(400, 'errReasonRequired');
+      throw badRequest('decision must be accepted, fix-requested, comment or reopened');
+    }
+    if (htmx) {
+      const updated = (await q.queueRow(db, key))!;
+      const history = view === 'item' ? { history: (await reviewsFor(db, [key])).get(key) ?? [] } : {};
+      return stripDoctype(await page(c, <DiscRow ui={await ui(c)} row={updated} back={back} view={view} notice={t('saved')} {...history} />));
+    }
+    return c.redirect(`${back}#d-${domId(key)}`, 303);
+  });
+
+  // ---- errors
+  app.notFound(async (c) => renderError(c, new HttpError(404, 'error404')));
+  app.onError(async (error, c) => {
+    if (error instanceof HttpError) return renderError(c as Ctx, error);
+    console.error(error);
+    return renderError(c as Ctx, undefined);
+  });
+
+  async function renderError(c: Ctx, error: HttpError | undefined): Promise<Response> {
+    const status = error?.status ?? 500;
+    const t = translator(c.get('lang') ?? 'zh');
+    const message = error ? t(error.messageKey, { detail: error.detail }) : t('error500');
+    for (const [name, value] of Object.entries(error?.headers ?? {})) c.header(name, value);
+    let format: Format = 'html';
+    try {
+      format = negotiate(new URL(c.req.url).searchParams, c.req.header('Accept'));
+    } catch {
+      // a bad ?format= is itself the error being reported
+    }
+    if (format !== 'html') return c.json({ error: { status, message, ...(error?.detail ? { detail: error.detail } : {}) } }, status as 400);
+    if (!c.get('lang')) c.set('lang', 'zh');
+    const u = makeUi(c, opts, new Map());
+    if (status === 401 && c.req.method === 'GET') {
+      return page(c, <LoginPage ui={u} csrf={loginCsrf(c)} next={safeBack(u.here, '/')} error={t('loginRequired')} />, 401);
+    }
+    const referer = c.req.header('Referer');
+    const back = referer ? safeBack(new URL(referer, c.req.url).pathname + new URL(referer, c.req.url).search, '') : '';
+    return page(c, <ErrorPage ui={u} status={status} message={message} {...(back ? { back } : {})} />, status);
+  }
+
+  function csv(c: Ctx, name: string, header: string[], rows: unknown[][]): Response {
+    c.header('Content-Type', 'text/csv; charset=utf-8');
+    c.header('Content-Disposition', `attachment; filename="${name}"`);
+    return c.body(toCsv(header, rows));
+  }
+
+  return app;
+}
+
+/** htmx fragments are not documents. */
+async function stripDoctype(response: Response): Promise<Response> {
+  const text = await response.text();
+  const headers = new Headers(response.headers);
+  headers.delete('Content-Length');
+  return new Response(text.replace(/^<!DOCTYPE html>/, ''), { status: response.status, headers });
+}
+
+

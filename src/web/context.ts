@@ -1,0 +1,79 @@
+// What every request carries (hono variables) and what every view receives (Ui).
+import type { Context } from 'hono';
+import type { Store } from '../store/db.js';
+import type { RegionRow } from '../store/queries.js';
+import type { Session, User } from '../store/users.js';
+import { translator, type Lang, type Translate } from './i18n.js';
+
+export interface AppOptions {
+  store: Store;
+  /** pages readable without logging in (deciding still needs a login) */
+  publicRead?: boolean;
+  /** always mark cookies Secure (behind a TLS-terminating proxy); they are anyway when the request is https */
+  secureCookies?: boolean;
+  /** failed logins allowed per user name and per client address in `loginWindowMs` */
+  loginLimitPerName?: number;
+  loginLimitPerIp?: number;
+  loginWindowMs?: number;
+  /** clock, for tests */
+  now?: () => Date;
+  /** product version shown in the footer */
+  version?: string;
+}
+
+export type Env = {
+  Variables: {
+    lang: Lang;
+    session?: Session;
+  };
+};
+
+export type Ctx = Context<Env>;
+
+/** The page-independent things every view needs. */
+export interface Ui {
+  lang: Lang;
+  t: Translate;
+  user?: User;
+  /** per-session CSRF token for forms; undefined when logged out */
+  csrf?: string;
+  publicRead: boolean;
+  /** current path + query, for "back" links and the language switch */
+  here: string;
+  version: string;
+  /** may the current user decide discrepancies of this region? */
+  canDecide(region: string): boolean;
+  /** may the current user reopen a decision made by `author` in `region`? */
+  canReopen(region: string, author: string): boolean;
+}
+
+export function mayDecide(user: User | undefined, regionLineage: string | undefined): boolean {
+  if (!user || user.disabled) return false;
+  if (user.role === 'admin') return true;
+  if (regionLineage === undefined) return false;
+  return regionLineage.split('/').includes(user.region);
+}
+
+/** Reviewers may reopen only their own decisions; officers any within their subtree; admins all. */
+export function mayReopen(user: User | undefined, regionLineage: string | undefined, author: string): boolean {
+  if (!mayDecide(user, regionLineage)) return false;
+  return user!.role !== 'reviewer' || author === user!.name;
+}
+
+export function makeUi(c: Ctx, opts: AppOptions, regions: Map<string, RegionRow>): Ui {
+  const lang = c.get('lang');
+  const session = c.get('session');
+  const url = new URL(c.req.url);
+  url.searchParams.delete('lang');
+  const lineage = (code: string) => regions.get(code)?.lineage;
+  return {
+    lang,
+    t: translator(lang),
+    ...(session ? { user: session.user, csrf: session.csrfToken } : {}),
+    publicRead: opts.publicRead ?? false,
+    here: url.pathname + url.search,
+    version: opts.version ?? '',
+    canDecide: (region) => mayDecide(session?.user, lineage(region)),
+    canReopen: (region, author) => mayReopen(session?.user, lineage(region), author),
+  };
+}

@@ -1,0 +1,72 @@
+// Item values as short readable text, the same wherever they appear (item page, queue, CSV), so that a
+// word diff of two values reads like a diff of what a person sees. Shapes follow the element schema.
+import type { Lang } from './i18n.js';
+
+type Plain = Record<string, unknown>;
+
+const isPlain = (v: unknown): v is Plain => v !== null && typeof v === 'object' && !Array.isArray(v);
+const has = (o: Plain, ...keys: string[]) => keys.every((k) => Object.hasOwn(o, k));
+
+const WORDS = {
+  zh: { yes: '是', no: '否', charged: '收费', free: '不收费', copies: '份', day: '天', basis: '依据' },
+  en: { yes: 'yes', no: 'no', charged: 'charged', free: 'free of charge', copies: 'copies', day: 'days', basis: 'basis' },
+};
+
+function scalar(value: unknown, lang: Lang): string {
+  if (typeof value === 'boolean') return value ? WORDS[lang].yes : WORDS[lang].no;
+  if (value === null) return 'null';
+  return String(value);
+}
+
+function entry(o: Plain, lang: Lang): string {
+  const w = WORDS[lang];
+  const sep = lang === 'zh' ? '，' : ', ';
+  const paren = (text: string) => (text ? (lang === 'zh' ? `（${text}）` : ` (${text})`) : '');
+  if (has(o, 'days', 'unit') && Object.keys(o).length === 2) return `${scalar(o.days, lang)} ${scalar(o.unit, lang)}`;
+  if (has(o, 'law')) return `${scalar(o.law, lang)}${o.article === undefined ? '' : scalar(o.article, lang)}`;
+  if (has(o, 'name', 'necessity')) {
+    const parts = [o.necessity, o.form, o.medium]
+      .filter((v) => v !== undefined)
+      .map((v) => scalar(v, lang));
+    if (o.copies !== undefined) parts.push(`${scalar(o.copies, lang)} ${w.copies}`);
+    if (o.source !== undefined) parts.push(scalar(o.source, lang));
+    return `${scalar(o.name, lang)}${paren(parts.join(sep))}`;
+  }
+  if (has(o, 'name') && (Object.keys(o).length === 1 || has(o, 'days'))) {
+    return o.days === undefined ? scalar(o.name, lang) : `${scalar(o.name, lang)}${paren(`${scalar(o.days, lang)} ${w.day}`)}`;
+  }
+  if (has(o, 'address')) return `${scalar(o.address, lang)}${o.hours === undefined ? '' : paren(scalar(o.hours, lang))}`;
+  if (has(o, 'charged')) {
+    if (o.charged !== true) return w.free;
+    const lines = [w.charged];
+    if (o.basis !== undefined) lines.push(`${w.basis}: ${displayValue(o.basis, lang)}`);
+    if (Array.isArray(o.items)) for (const item of o.items) lines.push(isPlain(item) ? `${scalar(item.name, lang)}: ${scalar(item.standard, lang)}` : scalar(item, lang));
+    return lines.join('\n');
+  }
+  if (has(o, 'name', 'creditCode')) {
+    const parts = [o.creditCode, o.nature].filter((v) => v !== undefined).map((v) => scalar(v, lang));
+    const main = `${scalar(o.name, lang)}${paren(parts.join(sep))}`;
+    return o.entrustedBy === undefined ? main : `${main}\n← ${scalar(o.entrustedBy, lang)}`;
+  }
+  if (has(o, 'type', 'name') && Object.keys(o).length === 2) return `${scalar(o.type, lang)}: ${scalar(o.name, lang)}`;
+  return Object.entries(o)
+    .map(([k, v]) => `${k}: ${isPlain(v) || Array.isArray(v) ? JSON.stringify(v) : scalar(v, lang)}`)
+    .join('\n');
+}
+
+/** A value as text: scalars as they are, code-set lists joined with 、, lists of entries one per line. */
+export function displayValue(value: unknown, lang: Lang): string {
+  if (value === undefined) return '';
+  if (value === '无') return lang === 'en' ? '无 (none)' : '无';
+  if (Array.isArray(value)) {
+    if (value.every((v) => !isPlain(v) && !Array.isArray(v))) return value.map((v) => scalar(v, lang)).join('、');
+    return value.map((v) => (isPlain(v) ? entry(v, lang) : displayValue(v, lang))).join('\n');
+  }
+  if (isPlain(value)) return entry(value, lang);
+  return scalar(value, lang);
+}
+
+/** Shortened for table cells; the full text stays in the title attribute. */
+export function truncate(text: string, max = 80): string {
+  return text.length <= max ? text : text.slice(0, max - 1) + '…';
+}

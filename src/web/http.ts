@@ -1,0 +1,103 @@
+// Small HTTP helpers shared by the routes: errors with a status, response formats (HTML / JSON / CSV),
+// query-string validation and links that keep a page's state in its query string.
+import type { MsgKey } from './i18n.js';
+
+/** An error that becomes a response with `status`; `message` is a dictionary key, `detail` free text. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: 400 | 401 | 403 | 404 | 409 | 429,
+    readonly messageKey: MsgKey,
+    readonly detail = '',
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(`${status} ${messageKey}${detail ? ': ' + detail : ''}`);
+  }
+}
+
+export const badRequest = (detail: string) => new HttpError(400, 'error400', detail);
+
+export type Format = 'html' | 'json' | 'csv';
+
+/** `?format=` wins; else `Accept: application/json` (without text/html) means JSON; else HTML. */
+export function negotiate(query: URLSearchParams, accept: string | undefined, allowCsv = true): Format {
+  const explicit = query.get('format');
+  if (explicit !== null) {
+    if (explicit === 'html' || explicit === 'json' || (explicit === 'csv' && allowCsv)) return explicit;
+    throw badRequest(`format must be html, json${allowCsv ? ' or csv' : ''}`);
+  }
+  if (accept && /application\/json/i.test(accept) && !/text\/html/i.test(accept)) return 'json';
+  return 'html';
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// CSV: UTF-8 with a byte-order mark (so Excel reads Chinese), CRLF rows, RFC 4180 quoting, and cells that a
+// spreadsheet would run as a formula neutralised with a leading apostrophe (OWASP "CSV injection").
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function csvCell(value: unknown): string {
+  let text = value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  if (FORMULA_START.test(text)) text = "'" + text;
+  return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function toCsv(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
+  const lines = [header.map(csvCell).join(','), ...rows.map((row) => row.map(csvCell).join(','))];
+  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Query strings
+
+export function intParam(query: URLSearchParams, name: string, fallback: number, min: number, max: number): number {
+  const raw = query.get(name);
+  if (raw === null || raw === '') return fallback;
+  if (!/^\d{1,9}$/.test(raw)) throw badRequest(`${name} must be a whole number between ${min} and ${max}`);
+  const value = Number(raw);
+  if (value < min || value > max) throw badRequest(`${name} must be a whole number between ${min} and ${max}`);
+  return value;
+}
+
+export function enumParam<T extends string>(query: URLSearchParams, name: string, allowed: readonly T[]): T | undefined {
+  const raw = query.get(name);
+  if (raw === null || raw === '') return undefined;
+  if (!(allowed as readonly string[]).includes(raw)) throw badRequest(`${name} must be one of ${allowed.join(', ')}`);
+  return raw as T;
+}
+
+export function textParam(query: URLSearchParams, name: string, maxLength = 100): string | undefined {
+  const raw = query.get(name);
+  if (raw === null) return undefined;
+  const text = raw.trim();
+  if (text === '') return undefined;
+  if (text.length > maxLength) throw badRequest(`${name} is longer than ${maxLength} characters`);
+  return text;
+}
+
+export function patternParam(query: URLSearchParams, name: string, pattern: RegExp, what: string): string | undefined {
+  const raw = query.get(name);
+  if (raw === null || raw === '') return undefined;
+  if (!pattern.test(raw)) throw badRequest(`${name} must be ${what}`);
+  return raw;
+}
+
+export const REGION_CODE = /^\d{6}$/;
+export const CATALOG_CODE = /^\d{12}$/;
+
+/** `path?query` with empty values left out. */
+export function href(path: string, params: Record<string, string | number | undefined | null | false>): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === null || value === '' || value === false) continue;
+    query.set(key, String(value));
+  }
+  const text = query.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+/** A local path to go back to after a POST: must be same-site (`/…`, never `//…` or a scheme). */
+export function safeBack(value: unknown, fallback: string): string {
+  if (typeof value !== 'string' || value.length > 2000) return fallback;
+  if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\') || /[\r\n]/.test(value)) return fallback;
+  return value;
+}

@@ -1,0 +1,279 @@
+// Every string the web UI shows, in Simplified Chinese (default) and English. Values from the catalog
+// (names, code-set labels such as 行政许可) are data and are shown as they are.
+import type { Lang } from '../catalog/types.js';
+
+export type { Lang };
+export const LANGS: readonly Lang[] = ['zh', 'en'];
+
+const M = {
+  appName: { zh: '同标 · 政务服务事项审核', en: 'Tongbiao · service item review' },
+  appShort: { zh: '同标', en: 'Tongbiao' },
+  navDashboard: { zh: '概览', en: 'Overview' },
+  navQueue: { zh: '差异审核', en: 'Review queue' },
+  navCoverage: { zh: '认领覆盖', en: 'Coverage' },
+  navAudit: { zh: '审计日志', en: 'Audit log' },
+  switchLang: { zh: 'English', en: '中文' },
+  login: { zh: '登录', en: 'Sign in' },
+  logout: { zh: '退出', en: 'Sign out' },
+  loginTitle: { zh: '登录同标', en: 'Sign in to Tongbiao' },
+  loginHint: { zh: '请使用管理员为您开设的账号登录。', en: 'Use the account your administrator created for you.' },
+  userName: { zh: '用户名', en: 'User name' },
+  password: { zh: '密码', en: 'Password' },
+  loginFailed: { zh: '用户名或密码错误。', en: 'Wrong user name or password.' },
+  loginRateLimited: {
+    zh: '登录尝试过于频繁，请 {minutes} 分钟后再试。',
+    en: 'Too many sign-in attempts. Try again in {minutes} minutes.',
+  },
+  loginRequired: { zh: '请先登录。', en: 'Please sign in first.' },
+  signedInAs: { zh: '{name}（{region}，{role}）', en: '{name} ({region}, {role})' },
+  readOnly: { zh: '只读访问', en: 'Read-only access' },
+
+  role_reviewer: { zh: '审核员', en: 'reviewer' },
+  role_officer: { zh: '主管', en: 'officer' },
+  role_admin: { zh: '管理员', en: 'admin' },
+
+  // dashboard
+  dashboardTitle: { zh: '概览', en: 'Overview' },
+  lastSync: { zh: '最近同步', en: 'Last sync' },
+  revision: { zh: '版本', en: 'Revision' },
+  syncedAt: { zh: '同步时间', en: 'Synced at' },
+  neverSynced: { zh: '尚未同步。请运行 tongbiao sync。', en: 'Not synced yet. Run tongbiao sync.' },
+  uncommittedSync: { zh: '（含未提交的修改）', en: '(includes uncommitted changes)' },
+  region: { zh: '行政区划', en: 'Region' },
+  level: { zh: '层级', en: 'Level' },
+  itemsCount: { zh: '事项', en: 'Items' },
+  errorsCount: { zh: '错误', en: 'Errors' },
+  warningsCount: { zh: '警告', en: 'Warnings' },
+  openCount: { zh: '待审', en: 'Open' },
+  decidedCount: { zh: '已处理', en: 'Decided' },
+  outdatedCount: { zh: '需复核', en: 'Outdated' },
+  claimRate: { zh: '认领率', en: 'Claimed' },
+  claimRateHint: {
+    zh: '认领率 = 已认领的通用目录事项 ÷ 本层级应认领的事项',
+    en: 'Claimed = baseline items claimed ÷ baseline items that apply at this level',
+  },
+  baselineMark: { zh: '通用目录', en: 'baseline' },
+  totals: { zh: '合计', en: 'Total' },
+
+  // queue
+  queueTitle: { zh: '差异审核', en: 'Review queue' },
+  search: { zh: '搜索事项名称或编码', en: 'Search item name or code' },
+  searchButton: { zh: '筛选', en: 'Filter' },
+  clearFilters: { zh: '清除筛选', en: 'Clear filters' },
+  allRegions: { zh: '全部区划', en: 'All regions' },
+  includeSubtree: { zh: '含下级', en: 'with subregions' },
+  onlyThisRegion: { zh: '仅本级', en: 'this region only' },
+  facetKind: { zh: '差异类别', en: 'Kind' },
+  facetRule: { zh: '规则', en: 'Rule' },
+  facetField: { zh: '要素', en: 'Element' },
+  facetType: { zh: '事项类型', en: 'Item type' },
+  facetStatus: { zh: '状态', en: 'Status' },
+  all: { zh: '全部', en: 'All' },
+  resultsCount: { zh: '共 {total} 条', en: '{total} in all' },
+  noResults: { zh: '没有符合条件的差异。', en: 'No discrepancies match.' },
+  item: { zh: '事项', en: 'Item' },
+  field: { zh: '要素', en: 'Element' },
+  ours: { zh: '本级', en: 'Ours' },
+  theirs: { zh: '对照', en: 'Compared with' },
+  against: { zh: '对照', en: 'Against' },
+  status: { zh: '状态', en: 'Status' },
+  actions: { zh: '处理', en: 'Actions' },
+  absent: { zh: '（无）', en: '(none)' },
+  exportJson: { zh: '导出 JSON', en: 'Export JSON' },
+  exportCsv: { zh: '导出 CSV', en: 'Export CSV' },
+  perPage: { zh: '每页', en: 'per page' },
+  prev: { zh: '上一页', en: 'Previous' },
+  next: { zh: '下一页', en: 'Next' },
+  pageOf: { zh: '第 {page} / {pages} 页', en: 'Page {page} of {pages}' },
+
+  kind_locked: { zh: '锁定要素不一致', en: 'locked element differs' },
+  kind_looser: { zh: '宽于上级', en: 'looser than parent' },
+  kind_tightened: { zh: '严于上级', en: 'stricter than parent' },
+  kind_review: { zh: '需人工判断', en: 'needs review' },
+  kind_unknown: { zh: '目录外事项', en: 'not in baseline' },
+  kind_missing: { zh: '未认领', en: 'not claimed' },
+
+  status_open: { zh: '待审', en: 'open' },
+  status_decided: { zh: '已处理', en: 'decided' },
+  status_outdated: { zh: '需复核', en: 'outdated' },
+  status_resolved: { zh: '已消除', en: 'resolved' },
+  outdatedHint: { zh: '差异内容已变化，原处理需重新审核', en: 'The difference changed since it was decided; look again' },
+  resolvedHint: { zh: '差异已不存在（已整改或已同步上级）', en: 'The difference is gone' },
+
+  decision_accepted: { zh: '认可为本地差异', en: 'accepted as local variation' },
+  'decision_fix-requested': { zh: '要求整改', en: 'fix requested' },
+  decision_comment: { zh: '备注', en: 'comment' },
+  decision_reopened: { zh: '重新打开', en: 'reopened' },
+
+  doAccept: { zh: '认可为本地差异', en: 'Accept as local variation' },
+  doFix: { zh: '要求整改', en: 'Request a fix' },
+  doComment: { zh: '添加备注', en: 'Comment' },
+  doReopen: { zh: '重新打开', en: 'Reopen' },
+  reasonLabel: { zh: '理由（必填）', en: 'Reason (required)' },
+  commentLabel: { zh: '意见（必填）', en: 'Comment (required)' },
+  reopenLabel: { zh: '说明（可选）', en: 'Note (optional)' },
+  decide: { zh: '处理…', en: 'Decide…' },
+  decidedBy: { zh: '{who} 于 {when}', en: 'by {who}, {when}' },
+  history: { zh: '处理记录', en: 'History' },
+  noPermission: { zh: '无权处理（不在您的辖区）', en: 'Outside your region' },
+  errReasonRequired: { zh: '请填写理由或意见。', en: 'A reason or comment is required.' },
+  errChanged: {
+    zh: '该差异在您查看后已发生变化，请刷新后重新审核。',
+    en: 'This discrepancy changed after you opened it; reload and look again.',
+  },
+  errNotDecided: { zh: '该差异尚未处理，无需重新打开。', en: 'Nothing to reopen: it has not been decided.' },
+  saved: { zh: '已保存。', en: 'Saved.' },
+
+  // item page
+  itemTitle: { zh: '事项详情', en: 'Item' },
+  catalogCode: { zh: '基本编码', en: 'Catalog code' },
+  file: { zh: '文件', en: 'File' },
+  notClaimed: { zh: '本区划尚未认领该事项。', en: 'This region has not claimed this item.' },
+  removedItem: { zh: '该事项文件已于版本 {rev} 删除。', en: 'This item file was deleted at {rev}.' },
+  compareTitle: { zh: '逐项对照', en: 'Field by field' },
+  element: { zh: '要素', en: 'Element' },
+  thisRegion: { zh: '本级：{name}', en: 'This region: {name}' },
+  parentRegion: { zh: '上级：{name}', en: 'Parent: {name}' },
+  baselineRegion: { zh: '省级通用目录：{name}', en: 'Province baseline: {name}' },
+  fieldClass_locked: { zh: '四级四同', en: 'locked' },
+  fieldClass_tighten: { zh: '只可从严', en: 'tighten only' },
+  fieldClass_local: { zh: '本地要素', en: 'local' },
+  fieldClass_review: { zh: '可调整，需审核', en: 'reviewed' },
+  findingsTitle: { zh: '校验问题', en: 'Findings' },
+  noFindings: { zh: '没有校验问题。', en: 'No findings.' },
+  severity_error: { zh: '错误', en: 'error' },
+  severity_warning: { zh: '警告', en: 'warning' },
+  severity_info: { zh: '提示', en: 'info' },
+  discrepanciesTitle: { zh: '与上级的差异', en: 'Discrepancies' },
+  noDiscrepancies: { zh: '与上级一致，没有差异。', en: 'Same as the parent: no discrepancies.' },
+  versionsTitle: { zh: '版本历史', en: 'Version history' },
+  noVersions: { zh: '没有版本记录。', en: 'No versions recorded.' },
+  commit: { zh: '提交', en: 'Commit' },
+  author: { zh: '作者', en: 'Author' },
+  date: { zh: '时间', en: 'Date' },
+  message: { zh: '说明', en: 'Message' },
+  change_A: { zh: '新增', en: 'added' },
+  change_M: { zh: '修改', en: 'modified' },
+  change_D: { zh: '删除', en: 'deleted' },
+  change_R: { zh: '重命名', en: 'renamed' },
+  compareVersions: { zh: '比较所选版本', en: 'Compare selected versions' },
+  from: { zh: '旧', en: 'From' },
+  to: { zh: '新', en: 'To' },
+  versionDiffTitle: { zh: '版本 {from} → {to} 的变化', en: 'Changes {from} → {to}' },
+  noChanges: { zh: '两个版本内容相同。', en: 'The two versions are the same.' },
+  before: { zh: '修改前', en: 'Before' },
+  after: { zh: '修改后', en: 'After' },
+  changeKind_added: { zh: '新增', en: 'added' },
+  changeKind_removed: { zh: '删除', en: 'removed' },
+  changeKind_changed: { zh: '修改', en: 'changed' },
+  changeKind_reordered: { zh: '调整顺序', en: 'reordered' },
+
+  // coverage
+  coverageTitle: { zh: '认领覆盖', en: 'Coverage' },
+  coverageHint: {
+    zh: '省级通用目录事项 × 下级区划：✓ 已认领，✗ 应认领未认领，— 本层级不适用',
+    en: 'Baseline items × regions: ✓ claimed, ✗ applies but not claimed, — does not apply',
+  },
+  onlyGaps: { zh: '仅显示有未认领的事项', en: 'Only items with gaps' },
+  claimed: { zh: '已认领', en: 'claimed' },
+  missing: { zh: '未认领', en: 'not claimed' },
+  notApplicable: { zh: '不适用', en: 'n/a' },
+  noRegionsBelow: { zh: '该区划下没有下级区划。', en: 'No regions below this one.' },
+
+  // audit
+  auditTitle: { zh: '审计日志', en: 'Audit log' },
+  time: { zh: '时间', en: 'Time' },
+  actor: { zh: '操作人', en: 'Actor' },
+  action: { zh: '操作', en: 'Action' },
+  target: { zh: '对象', en: 'Target' },
+  detail: { zh: '详情', en: 'Detail' },
+  allActions: { zh: '全部操作', en: 'All actions' },
+  noAudit: { zh: '没有记录。', en: 'No entries.' },
+  'action_review.accepted': { zh: '认可差异', en: 'accepted' },
+  'action_review.fix-requested': { zh: '要求整改', en: 'requested a fix' },
+  'action_review.comment': { zh: '备注', en: 'commented' },
+  'action_review.reopened': { zh: '重新打开', en: 'reopened' },
+  action_login: { zh: '登录', en: 'signed in' },
+  'action_login.failed': { zh: '登录失败', en: 'failed sign-in' },
+  action_logout: { zh: '退出', en: 'signed out' },
+  'action_user.add': { zh: '新增用户', en: 'added user' },
+  'action_user.passwd': { zh: '修改密码', en: 'changed password' },
+  'action_user.disable': { zh: '停用用户', en: 'disabled user' },
+  action_sync: { zh: '同步', en: 'sync' },
+
+  // errors
+  errorTitle: { zh: '出错了', en: 'Something went wrong' },
+  error400: { zh: '请求参数无效：{detail}', en: 'Bad request: {detail}' },
+  error401: { zh: '请先登录。', en: 'Please sign in.' },
+  error403: { zh: '无权执行此操作。', en: 'You may not do this.' },
+  error403Csrf: { zh: '表单已失效（安全校验未通过），请刷新页面后重试。', en: 'The form expired (security check failed); reload and retry.' },
+  error403Region: { zh: '该差异不在您的辖区内，无权处理。', en: 'This discrepancy is outside your region.' },
+  error404: { zh: '找不到该页面或对象。', en: 'Not found.' },
+  error409: { zh: '内容已变化，请刷新后重试。', en: 'The content changed; reload and retry.' },
+  error429: { zh: '请求过于频繁，请稍后再试。', en: 'Too many requests; try again later.' },
+  error500: { zh: '服务器内部错误。', en: 'Internal error.' },
+  backHome: { zh: '返回概览', en: 'Back to overview' },
+  goBack: { zh: '返回', en: 'Back' },
+} satisfies Record<string, { zh: string; en: string }>;
+
+export type MsgKey = keyof typeof M;
+
+export type Translate = (key: MsgKey, params?: Record<string, string | number>) => string;
+
+export function isMsgKey(key: string): key is MsgKey {
+  return Object.hasOwn(M, key);
+}
+
+export function translator(lang: Lang): Translate {
+  return (key, params) => {
+    let text: string = M[key][lang];
+    if (params) text = text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+    return text;
+  };
+}
+
+/** A label from a dynamic family (`kind_locked`, `status_open` …); falls back to the raw value. */
+export function label(lang: Lang, family: string, value: string): string {
+  const key = `${family}_${value}`;
+  return isMsgKey(key) ? M[key][lang] : value;
+}
+
+// Element labels: Chinese from the element schema's titles (GB/T 39046 names), English here.
+const FIELD_LABELS: Record<string, { zh: string; en: string }> = {
+  catalogCode: { zh: '基本编码', en: 'Catalog code' },
+  name: { zh: '事项名称', en: 'Name' },
+  type: { zh: '事项类型', en: 'Type' },
+  basis: { zh: '设定依据', en: 'Legal basis' },
+  useLevel: { zh: '行使层级', en: 'Levels' },
+  taskCode: { zh: '实施编码', en: 'Task code' },
+  dept: { zh: '实施主体', en: 'Department' },
+  serviceObjects: { zh: '服务对象', en: 'Service objects' },
+  caseType: { zh: '办件类型', en: 'Case type' },
+  statutoryLimit: { zh: '法定办结时限', en: 'Statutory time limit' },
+  promisedLimit: { zh: '承诺办结时限', en: 'Promised time limit' },
+  visits: { zh: '到办事现场次数', en: 'Visits' },
+  visitsReason: { zh: '必须现场办理原因说明', en: 'Why visits are needed' },
+  conditions: { zh: '受理条件', en: 'Conditions' },
+  materials: { zh: '申请材料', en: 'Materials' },
+  steps: { zh: '办理流程', en: 'Steps' },
+  fee: { zh: '收费', en: 'Fee' },
+  handlingForms: { zh: '办理形式', en: 'Handling forms' },
+  onlineDepth: { zh: '网上办理深度', en: 'Online depth' },
+  handleArea: { zh: '通办范围', en: 'Handling area' },
+  places: { zh: '办理地点', en: 'Places' },
+  consultPhone: { zh: '咨询电话', en: 'Enquiry phone' },
+  complaintPhone: { zh: '投诉电话', en: 'Complaints phone' },
+  result: { zh: '审批结果', en: 'Result' },
+  '': { zh: '整个事项', en: 'Whole item' },
+};
+
+/** The elements in the spec's order (item page rows, field facet order). */
+export const FIELD_ORDER = Object.keys(FIELD_LABELS).filter((k) => k !== '');
+
+export function fieldLabel(lang: Lang, field: string): string {
+  return FIELD_LABELS[field]?.[lang] ?? field;
+}
+
+export function parseLang(value: string | undefined): Lang | undefined {
+  return value === 'zh' || value === 'en' ? value : undefined;
+}

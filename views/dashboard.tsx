@@ -1,0 +1,119 @@
+// 概览: the region tree with each region's items, errors, review states and claim rate.
+import type { DashboardRow, SyncInfo } from '../src/store/queries.js';
+import type { Ui } from '../src/web/context.js';
+import { href } from '../src/web/http.js';
+import { Exports, formatTime } from './components.js';
+import { Layout } from './layout.js';
+
+export function DashboardPage(props: { ui: Ui; rows: DashboardRow[]; sync?: SyncInfo }) {
+  const { ui, rows, sync } = props;
+  const { t } = ui;
+  const sum = (pick: (r: DashboardRow) => number) => rows.reduce((n, r) => n + pick(r), 0);
+  const queue = (params: Record<string, string>) => href('/queue', params);
+  return (
+    <Layout ui={ui} title={t('dashboardTitle')} section="dashboard">
+      <div class="page-head">
+        <h1>{t('dashboardTitle')}</h1>
+        <Exports ui={ui} here={ui.here} />
+      </div>
+      <section class="sync-card">
+        {sync ? (
+          <dl class="facts">
+            <div>
+              <dt>{t('lastSync')}</dt>
+              <dd>
+                <span class="code" title={sync.revision}>
+                  {sync.revision.slice(0, 12)}
+                </span>
+                {sync.worktree && <span class="muted"> {t('uncommittedSync')}</span>}
+              </dd>
+            </div>
+            <div>
+              <dt>{t('syncedAt')}</dt>
+              <dd>{formatTime(sync.finishedAt ?? sync.startedAt)}</dd>
+            </div>
+            <div>
+              <dt>{t('itemsCount')}</dt>
+              <dd>{sum((r) => r.items)}</dd>
+            </div>
+            <div>
+              <dt>{t('openCount')}</dt>
+              <dd>
+                <a href={queue({ status: 'open' })}>{sum((r) => r.open)}</a>
+              </dd>
+            </div>
+            <div>
+              <dt>{t('outdatedCount')}</dt>
+              <dd>
+                <a href={queue({ status: 'outdated' })} class={sum((r) => r.outdated) > 0 ? 'attention' : undefined}>
+                  {sum((r) => r.outdated)}
+                </a>
+              </dd>
+            </div>
+          </dl>
+        ) : (
+          <p class="empty">{t('neverSynced')}</p>
+        )}
+      </section>
+      <table class="grid tree">
+        <thead>
+          <tr>
+            <th>{t('region')}</th>
+            <th>{t('level')}</th>
+            <th class="num">{t('itemsCount')}</th>
+            <th class="num">{t('errorsCount')}</th>
+            <th class="num">{t('openCount')}</th>
+            <th class="num">{t('decidedCount')}</th>
+            <th class="num">{t('outdatedCount')}</th>
+            <th class="rate" title={t('claimRateHint')}>
+              {t('claimRate')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr class={`depth-${Math.min(r.depth, 3)}`}>
+              <td class="c-region">
+                <span class="indent">
+                  <a href={queue({ region: r.code })}>{r.name ?? r.code}</a>
+                  <span class="muted code small"> {r.code}</span>
+                </span>
+              </td>
+              <td>{r.level}</td>
+              <td class="num">
+                <a href={href('/coverage', { region: r.code })}>{r.items}</a>
+              </td>
+              <td class="num">{r.errors > 0 ? <span class="err-count">{r.errors}</span> : <span class="muted">0</span>}</td>
+              <td class="num">
+                <a href={queue({ region: r.code, scope: 'self', status: 'open' })}>{r.open}</a>
+              </td>
+              <td class="num">
+                <a href={queue({ region: r.code, scope: 'self', status: 'decided' })}>{r.decided}</a>
+              </td>
+              <td class="num">
+                {r.outdated > 0 ? (
+                  <a class="attention" href={queue({ region: r.code, scope: 'self', status: 'outdated' })}>
+                    {r.outdated}
+                  </a>
+                ) : (
+                  <span class="muted">0</span>
+                )}
+              </td>
+              <td class="rate">
+                {r.claimRate === null ? (
+                  <span class="muted">{r.parent === null ? t('baselineMark') : '—'}</span>
+                ) : (
+                  <span class="rate-cell">
+                    <meter min={0} max={1} low={0.6} high={0.9} optimum={1} value={r.claimRate}></meter>
+                    <span>{Math.round(r.claimRate * 1000) / 10}%</span>
+                  </span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p class="muted small">{t('claimRateHint')}</p>
+    </Layout>
+  );
+}

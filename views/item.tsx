@@ -1,0 +1,296 @@
+// 事项详情: the region's item beside its parent's and the province's, element by element, differences
+// highlighted word by word; its findings; its discrepancies with decision forms; its version history.
+import type { Child } from 'hono/jsx';
+import { DEFAULT_FIELD_CLASSES } from '../src/levels/field-classes.js';
+import type { Change } from '../src/levels/semantic-diff.js';
+import { sameValue } from '../src/levels/semantic-diff.js';
+import { wordDiff } from '../src/levels/word-diff.js';
+import type { ItemPage, VersionRow } from '../src/store/queries.js';
+import type { Review } from '../src/store/reviews.js';
+import type { Ui } from '../src/web/context.js';
+import { displayValue } from '../src/web/display.js';
+import { FIELD_ORDER, fieldLabel, label } from '../src/web/i18n.js';
+import { DiffText, DiscRow, Empty, formatTime, KindBadge, SeverityBadge } from './components.js';
+import { Layout } from './layout.js';
+
+export interface VersionDiff {
+  from: VersionRow;
+  to: VersionRow;
+  changes: Change[];
+}
+
+const FIELD_CLASSES: Record<string, string> = DEFAULT_FIELD_CLASSES;
+
+function topField(path: string): string {
+  const m = /^\/([^/]*)/.exec(path);
+  return m ? m[1]! : '';
+}
+
+export function ItemView(props: { ui: Ui; page: ItemPage; reviews: Map<string, Review[]>; diff?: VersionDiff; from?: number; to?: number }) {
+  const { ui, page, reviews } = props;
+  const { t } = ui;
+  const item = page.item;
+  const any = item ?? page.parent?.item ?? page.baseline?.item;
+  const title = any?.name ?? any?.catalogCode ?? '';
+  const catalogCode = any?.catalogCode ?? page.discrepancies[0]?.catalogCode ?? '';
+  const back = ui.here;
+  return (
+    <Layout ui={ui} title={title} section="item" wide>
+      <nav class="crumbs">
+        <a href="/">{t('navDashboard')}</a> › <a href={`/queue?region=${page.region.code}`}>{page.region.name ?? page.region.code}</a> ›{' '}
+        <span>{catalogCode}</span>
+      </nav>
+      <div class="page-head">
+        <h1>{title}</h1>
+        <span class="code muted">{catalogCode}</span>
+        {any?.type && <span class="badge plain">{any.type}</span>}
+      </div>
+      <dl class="facts">
+        <div>
+          <dt>{t('region')}</dt>
+          <dd>
+            {page.region.name ?? page.region.code} <span class="muted code">{page.region.code}</span> {page.region.level}
+          </dd>
+        </div>
+        {item && (
+          <div>
+            <dt>{t('file')}</dt>
+            <dd class="code small">{item.file}</dd>
+          </div>
+        )}
+        {item && (
+          <div>
+            <dt>{t('revision')}</dt>
+            <dd class="code small" title={item.revision}>
+              {item.revision.slice(0, 12)}
+            </dd>
+          </div>
+        )}
+      </dl>
+      {!item && <p class="notice">{t('notClaimed')}</p>}
+      {item?.removedAt && <p class="notice">{t('removedItem', { rev: item.removedAt.slice(0, 12) })}</p>}
+
+      <section id="discrepancies">
+        <h2>
+          {t('discrepanciesTitle')} <span class="count">{page.discrepancies.length}</span>
+        </h2>
+        {page.discrepancies.length === 0 ? (
+          <Empty>{t('noDiscrepancies')}</Empty>
+        ) : (
+          <table class="grid queue">
+            <thead>
+              <tr>
+                <th class="c-field">{t('field')}</th>
+                <th class="c-kind">{t('facetKind')}</th>
+                <th class="c-values">
+                  {t('ours')} / {t('theirs')}
+                </th>
+                <th class="c-status">{t('status')}</th>
+                <th class="c-actions">{t('actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.discrepancies.map((row) => (
+                <DiscRow ui={ui} row={row} back={back} view="item" history={reviews.get(row.key) ?? []} />
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section id="compare">
+        <h2>{t('compareTitle')}</h2>
+        <Compare ui={ui} page={page} />
+      </section>
+
+      <section id="findings">
+        <h2>
+          {t('findingsTitle')} <span class="count">{page.findings.length}</span>
+        </h2>
+        {page.findings.length === 0 ? (
+          <Empty>{t('noFindings')}</Empty>
+        ) : (
+          <table class="grid">
+            <tbody>
+              {page.findings.map((f) => (
+                <tr>
+                  <td class="nowrap">
+                    <SeverityBadge ui={ui} severity={f.severity} />
+                  </td>
+                  <td class="code small nowrap">{f.rule}</td>
+                  <td>{ui.lang === 'zh' ? f.messageZh : f.messageEn}</td>
+                  <td class="code small muted nowrap">
+                    {f.path || '/'} · {f.line}:{f.column}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section id="versions">
+        <h2>{t('versionsTitle')}</h2>
+        <Versions ui={ui} versions={page.versions} from={props.from} to={props.to} action={ui.here.split('?')[0]!} />
+        {props.diff && <VersionDiffView ui={ui} diff={props.diff} />}
+      </section>
+    </Layout>
+  );
+}
+
+function Compare(props: { ui: Ui; page: ItemPage }) {
+  const { ui, page } = props;
+  const { t } = ui;
+  const ours = page.item && !page.item.removedAt ? page.item.body ?? {} : undefined;
+  const parent = page.parent;
+  const baseline = page.baseline && page.baseline.region.code !== parent?.region.code ? page.baseline : undefined;
+  const keys = [...FIELD_ORDER];
+  for (const body of [ours, parent?.item.body, baseline?.item.body]) {
+    for (const key of Object.keys(body ?? {})) if (!keys.includes(key)) keys.push(key);
+  }
+  const discFields = new Map<string, string>();
+  for (const d of page.discrepancies) if (d.kind && !discFields.has(d.field)) discFields.set(d.field, d.kind);
+  const cols = 1 + (parent ? 1 : 0) + (baseline ? 1 : 0);
+  return (
+    <table class={`grid compare cols-${cols}`}>
+      <thead>
+        <tr>
+          <th class="c-el">{t('element')}</th>
+          <th>{t('thisRegion', { name: page.region.name ?? page.region.code })}</th>
+          {parent && <th>{t('parentRegion', { name: parent.region.name ?? parent.region.code })}</th>}
+          {baseline && <th>{t('baselineRegion', { name: baseline.region.name ?? baseline.region.code })}</th>}
+        </tr>
+      </thead>
+      <tbody>
+        {keys.map((key) => {
+          const cls = FIELD_CLASSES[key] ?? 'review';
+          const o = ours?.[key];
+          const p = parent?.item.body?.[key];
+          const b = baseline?.item.body?.[key];
+          if (o === undefined && p === undefined && b === undefined) return null;
+          // locked elements are compared with the province, everything else with the parent
+          const against = cls === 'locked' && baseline ? 'baseline' : 'parent';
+          const theirs = against === 'baseline' ? b : p;
+          const hasOther = against === 'baseline' ? baseline !== undefined : parent !== undefined;
+          const differs = ours !== undefined && hasOther && !sameValue(o, theirs, `/${key}`);
+          const highlight = differs && cls !== 'local';
+          const oText = displayValue(o, ui.lang);
+          const tText = displayValue(theirs, ui.lang);
+          const changes = highlight && o !== undefined && theirs !== undefined ? wordDiff(tText, oText) : undefined;
+          const kind = discFields.get(key);
+          const cell = (value: unknown, side: 'ours' | 'theirs' | 'plain'): Child => {
+            if (value === undefined) return <span class="muted">{t('absent')}</span>;
+            if (changes && side !== 'plain') return <DiffText changes={changes} side={side} />;
+            if (highlight && side === 'ours') return <ins>{oText}</ins>;
+            if (highlight && side === 'theirs') return <del>{tText}</del>;
+            return displayValue(value, ui.lang);
+          };
+          return (
+            <tr class={highlight ? `differs kind-row-${kind ?? 'review'}` : differs ? 'local-differs' : undefined}>
+              <th class="c-el">
+                {fieldLabel(ui.lang, key)}
+                <div class="small muted">{label(ui.lang, 'fieldClass', cls)}</div>
+                {kind && <KindBadge ui={ui} kind={kind} />}
+              </th>
+              <td class="val">{ours === undefined ? <span class="muted">{t('absent')}</span> : cell(o, 'ours')}</td>
+              {parent && <td class="val">{cell(p, against === 'parent' ? 'theirs' : 'plain')}</td>}
+              {baseline && <td class="val">{cell(b, against === 'baseline' ? 'theirs' : 'plain')}</td>}
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+function Versions(props: { ui: Ui; versions: VersionRow[]; from?: number; to?: number; action: string }) {
+  const { ui, versions } = props;
+  const { t } = ui;
+  if (versions.length === 0) return <Empty>{t('noVersions')}</Empty>;
+  const from = props.from ?? versions[1]?.id;
+  const to = props.to ?? versions[0]?.id;
+  return (
+    <form method="get" action={`${props.action}#versions`} class="versions">
+      <table class="grid">
+        <thead>
+          <tr>
+            <th class="nowrap">{t('from')}</th>
+            <th class="nowrap">{t('to')}</th>
+            <th>{t('commit')}</th>
+            <th>{t('date')}</th>
+            <th>{t('author')}</th>
+            <th>{t('message')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {versions.map((v) => (
+            <tr>
+              <td>
+                <input type="radio" name="from" value={String(v.id)} checked={v.id === from} aria-label={`${t('from')} ${v.commit.slice(0, 8)}`} />
+              </td>
+              <td>
+                <input type="radio" name="to" value={String(v.id)} checked={v.id === to} aria-label={`${t('to')} ${v.commit.slice(0, 8)}`} />
+              </td>
+              <td class="code small" title={v.commit}>
+                {v.commit.slice(0, 8)} <span class="badge plain">{label(ui.lang, 'change', v.change)}</span>
+              </td>
+              <td class="nowrap">{formatTime(v.date)}</td>
+              <td>{v.author}</td>
+              <td>{v.message}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {versions.length > 1 && (
+        <button type="submit" class="primary">
+          {t('compareVersions')}
+        </button>
+      )}
+    </form>
+  );
+}
+
+function VersionDiffView(props: { ui: Ui; diff: VersionDiff }) {
+  const { ui, diff } = props;
+  const { t } = ui;
+  return (
+    <div class="version-diff" id="version-diff">
+      <h3>{t('versionDiffTitle', { from: diff.from.commit.slice(0, 8), to: diff.to.commit.slice(0, 8) })}</h3>
+      {diff.changes.length === 0 ? (
+        <Empty>{t('noChanges')}</Empty>
+      ) : (
+        <table class="grid compare">
+          <thead>
+            <tr>
+              <th class="c-el">{t('element')}</th>
+              <th>{t('before')}</th>
+              <th>{t('after')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {diff.changes.map((c) => {
+              const before = displayValue(c.theirs, ui.lang);
+              const after = displayValue(c.ours, ui.lang);
+              const changes = c.ours !== undefined && c.theirs !== undefined ? wordDiff(before, after) : undefined;
+              return (
+                <tr class="differs">
+                  <th class="c-el">
+                    {fieldLabel(ui.lang, topField(c.path))}
+                    <div class="small muted code">{c.path}</div>
+                    <span class="badge plain">{label(ui.lang, 'changeKind', c.kind)}</span>
+                  </th>
+                  <td class="val">
+                    {c.theirs === undefined ? <span class="muted">{t('absent')}</span> : changes ? <DiffText changes={changes} side="theirs" /> : <del>{before}</del>}
+                  </td>
+                  <td class="val">
+                    {c.ours === undefined ? <span class="muted">{t('absent')}</span> : changes ? <DiffText changes={changes} side="ours" /> : <ins>{after}</ins>}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,158 @@
+// 差异审核: every discrepancy, filtered by region, kind, rule, element, item type and state; all state in the URL.
+import type { QueueResult, RegionRow } from '../src/store/queries.js';
+import type { Ui } from '../src/web/context.js';
+import { href } from '../src/web/http.js';
+import { FIELD_ORDER, fieldLabel, label, type MsgKey } from '../src/web/i18n.js';
+import { DiscRow, Empty, Exports, Pager } from './components.js';
+import { Layout } from './layout.js';
+
+export interface QueueState {
+  region?: string;
+  scope?: 'subtree' | 'self';
+  kind?: string;
+  rule?: string;
+  field?: string;
+  type?: string;
+  status?: string;
+  q?: string;
+  page: number;
+  per: number;
+}
+
+export const KIND_ORDER = ['locked', 'looser', 'review', 'unknown', 'tightened', 'missing'];
+const STATUS_ORDER = ['open', 'outdated', 'decided', 'resolved'];
+
+/** The queue URL for `state`, leaving defaults out so links stay short and bookmarkable. */
+export function queueHref(state: QueueState, change: Partial<QueueState> = {}): string {
+  const s = { ...state, page: 1, ...change };
+  return href('/queue', {
+    q: s.q,
+    region: s.region,
+    scope: s.scope === 'self' ? 'self' : undefined,
+    kind: s.kind,
+    rule: s.rule,
+    field: s.field,
+    type: s.type,
+    status: s.status,
+    per: s.per === 50 ? undefined : s.per,
+    page: s.page === 1 ? undefined : s.page,
+  });
+}
+
+function Facet(props: {
+  ui: Ui;
+  title: MsgKey;
+  name: keyof QueueState;
+  state: QueueState;
+  counts: Record<string, number>;
+  order?: string[];
+  text: (value: string) => string;
+}) {
+  const { ui, state, name, counts } = props;
+  const selected = state[name] as string | undefined;
+  const values = Object.keys(counts);
+  if (selected !== undefined && !values.includes(selected)) values.push(selected);
+  const order = props.order ?? [];
+  values.sort((a, b) => {
+    const ia = order.indexOf(a);
+    const ib = order.indexOf(b);
+    if (ia !== ib) return (ia < 0 ? 999 : ia) - (ib < 0 ? 999 : ib);
+    return a < b ? -1 : a > b ? 1 : 0;
+  });
+  return (
+    <section class="facet">
+      <h3>{ui.t(props.title)}</h3>
+      <ul>
+        <li>
+          <a href={queueHref(state, { [name]: undefined })} aria-current={selected === undefined ? 'true' : undefined}>
+            {ui.t('all')}
+          </a>
+        </li>
+        {values.map((value) => (
+          <li>
+            <a href={queueHref(state, { [name]: value })} aria-current={selected === value ? 'true' : undefined}>
+              <span>{value === '' ? '—' : props.text(value)}</span>
+              <span class="count">{counts[value] ?? 0}</span>
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function QueuePage(props: { ui: Ui; state: QueueState; regions: RegionRow[]; result: QueueResult }) {
+  const { ui, state, regions, result } = props;
+  const { t } = ui;
+  return (
+    <Layout ui={ui} title={t('queueTitle')} section="queue" wide>
+      <div class="page-head">
+        <h1>{t('queueTitle')}</h1>
+        <span class="muted">{t('resultsCount', { total: result.total })}</span>
+        <Exports ui={ui} here={ui.here} />
+      </div>
+      <form method="get" action="/queue" class="filters" role="search">
+        <input type="search" name="q" value={state.q ?? ''} placeholder={t('search')} aria-label={t('search')} maxlength={100} />
+        <select name="region" aria-label={t('region')}>
+          <option value="">{t('allRegions')}</option>
+          {regions.map((r) => (
+            <option value={r.code} selected={r.code === state.region}>
+              {'\u3000'.repeat(r.depth)}
+              {r.name ?? r.code} {r.code}
+            </option>
+          ))}
+        </select>
+        <select name="scope" aria-label={t('includeSubtree')}>
+          <option value="subtree">{t('includeSubtree')}</option>
+          <option value="self" selected={state.scope === 'self'}>
+            {t('onlyThisRegion')}
+          </option>
+        </select>
+        {(['kind', 'rule', 'field', 'type', 'status'] as const).map((k) =>
+          state[k] ? <input type="hidden" name={k} value={state[k]} /> : null,
+        )}
+        <button type="submit" class="primary">
+          {t('searchButton')}
+        </button>
+        <a href="/queue" class="muted">
+          {t('clearFilters')}
+        </a>
+      </form>
+      <div class="with-sidebar">
+        <aside class="facets">
+          <Facet ui={ui} title="facetStatus" name="status" state={state} counts={result.facets.status} order={STATUS_ORDER} text={(v) => label(ui.lang, 'status', v)} />
+          <Facet ui={ui} title="facetKind" name="kind" state={state} counts={result.facets.kind} order={KIND_ORDER} text={(v) => label(ui.lang, 'kind', v)} />
+          <Facet ui={ui} title="facetField" name="field" state={state} counts={result.facets.field} order={FIELD_ORDER} text={(v) => fieldLabel(ui.lang, v)} />
+          <Facet ui={ui} title="facetType" name="type" state={state} counts={result.facets.type} text={(v) => v} />
+          <Facet ui={ui} title="facetRule" name="rule" state={state} counts={result.facets.rule} order={KIND_ORDER.map((k) => `level-${k}`)} text={(v) => v} />
+        </aside>
+        <div class="results">
+          {result.rows.length === 0 ? (
+            <Empty>{t('noResults')}</Empty>
+          ) : (
+            <table class="grid queue">
+              <thead>
+                <tr>
+                  <th class="c-item">{t('item')}</th>
+                  <th class="c-field">{t('field')}</th>
+                  <th class="c-kind">{t('facetKind')}</th>
+                  <th class="c-values">
+                    {t('ours')} / {t('theirs')}
+                  </th>
+                  <th class="c-status">{t('status')}</th>
+                  <th class="c-actions">{t('actions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.rows.map((row) => (
+                  <DiscRow ui={ui} row={row} back={ui.here} view="queue" />
+                ))}
+              </tbody>
+            </table>
+          )}
+          <Pager ui={ui} page={state.page} per={state.per} total={result.total} link={(page) => queueHref(state, { page })} />
+        </div>
+      </div>
+    </Layout>
+  );
+}
