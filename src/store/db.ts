@@ -30,7 +30,8 @@ export function resolveDbUrl(explicit: string | undefined, env: NodeJS.ProcessEn
 
 export async function openStore(url: string, authToken?: string): Promise<Store> {
   if (url.startsWith('file:')) mkdirSync(dirname(url.slice('file:'.length)), { recursive: true });
-  const client = createClient(authToken ? { url, authToken } : { url });
+  // `timeout` is the busy timeout of every pooled connection of a file: database (a PRAGMA would reach one).
+  const client = createClient({ url, ...(authToken ? { authToken } : {}), ...(url.startsWith('file:') ? { timeout: 30_000 } : {}) });
   try {
     if (url.startsWith('file:')) {
       // WAL lets the web UI read while a sync writes; busy_timeout makes a second writer wait instead of failing.

@@ -77,6 +77,8 @@ export const itemVersions = sqliteTable('item_versions', {
   change: text('change').notNull(),
   blob: text('blob'),
   body: text('body', { mode: 'json' }).$type<Record<string, unknown>>(),
+  /** for a rename (R): the file's path before it */
+  previousFile: text('previous_file'),
 }, (t) => [
   index('item_versions_item').on(t.region, t.catalogCode, t.date),
   uniqueIndex('item_versions_commit_file').on(t.commit, t.file),

@@ -1,0 +1,620 @@
+// `tongbiao sync`: the catalog as committed at a revision (or the working tree) → the store.
+//
+// A sync runs in two phases:
+//   1. read (no transaction): what changed since the last synced revision (`git diff --name-status`), which
+//      files that affects (check/scope.ts), their findings and discrepancies (check/check.ts), the commits
+//      in between (`git log --raw`, one process) with each version's body;
+//   2. write: ONE write transaction that replaces the results of the affected files, upserts items, records
+//      versions and the run, and releases the sync lease. Killed at any point, the database keeps the
+//      previous complete state. Reviews are never written: their state is derived (review-state.ts).
+// Two syncs never interleave: a lease (lease.ts) makes the second wait, and the write transaction checks that
+// no other run was recorded since phase 1 read the previous state.
+import type { Client, InValue, Transaction } from '@libsql/client';
+import { BlobReader, commitExists, commitsBetween, diffRevisions, openRepo, resolveRevision, type Commit, type FileChange } from '../catalog/git.js';
+import { loadCatalog, type Catalog } from '../catalog/load.js';
+import { readFile } from '../catalog/read-file.js';
+import { fsSource } from '../catalog/source-fs.js';
+import { gitSourceAt } from '../catalog/source-git.js';
+import type { Finding, ParsedFile } from '../catalog/types.js';
+import { checkCatalog } from '../check/check.js';
+import { TongbiaoError } from '../errors.js';
+import { topElement } from '../levels/pointer.js';
+import type { Discrepancy } from '../levels/types.js';
+import type { Store } from './db.js';
+import { acquireLease, type HolderInfo, type Lease } from './lease.js';
+import { inStatements, insertStatements, json, runAll, type Row } from './sql.js';
+import { allPaths, itemPathOf, syncScope } from './sync-plan.js';
+
+export interface SyncOptions {
+  /** the catalog folder (inside a git working tree) */
+  catalogDir: string;
+  /** revision to sync (default HEAD); not with `worktree` */
+  rev?: string;
+  /** sync the working tree as it is (uncommitted files marked `uncommitted`) on top of HEAD */
+  worktree?: boolean;
+  /** progress while reading and writing */
+  onProgress?: (progress: SyncProgress) => void;
+  /** called once when another sync holds the lease and this one waits */
+  onWait?: (other: HolderInfo) => void;
+  /** how long to wait for another sync (default 10 minutes) */
+  lockWaitMs?: number;
+}
+
+export interface SyncProgress {
+  phase: 'parsing' | 'checking' | 'history' | 'writing';
+  done: number;
+  total: number;
+}
+
+export interface SyncSummary {
+  outcome: 'ok' | 'noop';
+  /** the commit synced (for --worktree: HEAD) */
+  revision: string;
+  previousRevision: string | null;
+  worktree: boolean;
+  /** true when every file was re-reported (first sync, tongbiao.yaml changed, previous revision lost) */
+  full: boolean;
+  /** commits whose item changes were recorded as versions */
+  commits: number;
+  /** files reported on again */
+  files: number;
+  itemsAdded: number;
+  itemsChanged: number;
+  itemsRemoved: number;
+  /** item versions recorded */
+  versions: number;
+  /** totals in the store after the sync */
+  items: number;
+  findings: number;
+  errors: number;
+  discrepancies: number;
+  /** reviewed discrepancies whose fingerprint this sync changed (decided → outdated) */
+  reviewsOutdated: number;
+  /** reviewed discrepancies this sync made disappear (→ resolved) */
+  reviewsResolved: number;
+  ms: number;
+}
+
+interface PreviousRun {
+  id: number;
+  revision: string;
+  worktree: boolean;
+  dirty: string[];
+}
+
+/** Thrown inside the write transaction when another run was recorded meanwhile: read again. */
+class StaleRead extends Error {}
+
+const MAX_ATTEMPTS = 6;
+
+export async function syncCatalog(store: Store, options: SyncOptions): Promise<SyncSummary> {
+  const started = Date.now();
+  if (options.worktree && options.rev !== undefined) throw new TongbiaoError('--worktree syncs the working tree on top of HEAD; it cannot be combined with --rev');
+  const repo = await openRepo(options.catalogDir);
+  const target = await resolveRevision(repo, options.rev ?? 'HEAD');
+  const lease = await acquireLease(store.client, {
+    ...(options.onWait ? { onWait: options.onWait } : {}),
+    ...(options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {}),
+  });
+  try {
+    for (let attempt = 1; ; attempt++) {
+      const previous = await lastRun(store.client);
+      const plan = await prepare(store.client, repo, target, previous, options);
+      if (plan === 'noop') {
+        await store.client.execute({
+          sql: `INSERT INTO sync_runs (finished_at, revision, previous_revision, worktree, outcome, counts, dirty)
+                VALUES (strftime('%Y-%m-%dT%H:%M:%fZ','now'), ?, ?, ?, 'noop', ?, ?)`,
+          args: [target, previous!.revision, options.worktree ? 1 : 0, JSON.stringify({ ms: Date.now() - started }), previous!.worktree ? JSON.stringify(previous!.dirty) : null],
+        });
+        const totals = await readTotals(store.client);
+        return {
+          outcome: 'noop', revision: target, previousRevision: previous!.revision, worktree: !!options.worktree, full: false,
+          commits: 0, files: 0, itemsAdded: 0, itemsChanged: 0, itemsRemoved: 0, versions: 0, ...totals,
+          reviewsOutdated: 0, reviewsResolved: 0, ms: Date.now() - started,
+        };
+      }
+      try {
+        return await write(store.client, plan, lease, previous, options, started);
+      } catch (error) {
+        if (attempt < MAX_ATTEMPTS && (error instanceof StaleRead || retryable(error))) {
+          await sleep(100 * attempt);
+          continue;
+        }
+        if (error instanceof TongbiaoError) throw error;
+        throw new TongbiaoError(`sync failed, nothing was written: ${firstLine((error as Error).message)}`);
+      }
+    }
+  } finally {
+    await lease.release();
+    lease.stop();
+  }
+}
+
+/** sqld rolls back a transaction whose write lock another writer waited >5 s for; a file DB can stay busy. */
+function retryable(error: unknown): boolean {
+  const code = String((error as { code?: unknown }).code ?? '');
+  const message = String((error as Error).message ?? '');
+  return /TRANSACTION_TIMEOUT|SQLITE_BUSY|SQLITE_LOCKED|STREAM_EXPIRED/.test(code + ' ' + message);
+}
+
+async function lastRun(client: Client): Promise<PreviousRun | undefined> {
+  const result = await client.execute(`SELECT id, revision, worktree, dirty FROM sync_runs ORDER BY id DESC LIMIT 1`);
+  const row = result.rows[0];
+  if (!row) return undefined;
+  return {
+    id: Number(row.id),
+    revision: String(row.revision),
+    worktree: Number(row.worktree) === 1,
+    dirty: row.dirty ? (JSON.parse(String(row.dirty)) as string[]) : [],
+  };
+}
+
+// ---- phase 1: read ---------------------------------------------------------------------------------------
+
+interface ItemState {
+  region: string;
+  catalogCode: string;
+  file: string;
+  blob: string;
+  revision: string;
+  removed: boolean;
+  uncommitted: boolean;
+}
+
+interface Plan {
+  target: string;
+  worktree: boolean;
+  full: boolean;
+  scope: Set<string>;
+  dirty: string[];
+  catalog: Catalog;
+  findings: Finding[];
+  discrepancies: Array<Discrepancy & { file: string }>;
+  files: number;
+  /** the items of the scope that exist now, with their parsed file */
+  present: Array<{ region: string; catalogCode: string; file: string; parsed: ParsedFile }>;
+  /** region/catalogCode of scope items that no longer exist */
+  absent: Array<{ region: string; catalogCode: string }>;
+  commits: Commit[];
+  versions: Row[];
+  /** file → last commit that changed it */
+  lastCommit: Map<string, string>;
+  dbItems: Map<string, ItemState>;
+  dbDiscrepancies: Map<string, { fingerprint: string; since: string }>;
+}
+
+async function prepare(
+  client: Client,
+  repo: Awaited<ReturnType<typeof openRepo>>,
+  target: string,
+  previous: PreviousRun | undefined,
+  options: SyncOptions,
+): Promise<Plan | 'noop'> {
+  const worktree = !!options.worktree;
+  const usable = previous !== undefined && (await commitExists(repo, previous.revision));
+
+  let changes: FileChange[] = [];
+  let dirty: string[] = [];
+  if (usable) {
+    if (previous.revision !== target) changes.push(...(await diffRevisions(repo, previous.revision, target)));
+    for (const path of previous.dirty) changes.push({ status: 'A', path });
+  }
+  if (worktree) {
+    const uncommitted = await diffRevisions(repo, target, undefined);
+    dirty = [...new Set(uncommitted.flatMap((c) => (c.oldPath ? [c.path, c.oldPath] : [c.path])))].sort();
+    changes.push(...uncommitted);
+  }
+  changes = dedupeChanges(changes);
+  if (usable && changes.length === 0) return 'noop';
+
+  const source = worktree ? fsSource(repo.catalogDir) : await gitSourceAt(repo, target);
+  try {
+    const catalog = await loadCatalog(source);
+    const scope = usable ? syncScope(catalog, changes) : { full: true, paths: new Set<string>() };
+    const full = scope.full;
+    const paths = full ? allPaths(catalog, source.entries) : scope.paths;
+
+    // Parse the scope's item files in chunks first (memoised by the catalog), so progress can be shown.
+    const scopeItems: Array<{ region: string; catalogCode: string; file: string }> = [];
+    for (const [region, items] of catalog.items) {
+      for (const [catalogCode, file] of items) if (full || paths.has(file)) scopeItems.push({ region, catalogCode, file });
+    }
+    const CHUNK = 500;
+    for (let i = 0; i < scopeItems.length; i += CHUNK) {
+      options.onProgress?.({ phase: 'parsing', done: i, total: scopeItems.length });
+      await catalog.parse(scopeItems.slice(i, i + CHUNK).map((s) => s.file));
+    }
+    options.onProgress?.({ phase: 'checking', done: scopeItems.length, total: scopeItems.length });
+    const checked = await checkCatalog(catalog, full ? {} : { only: paths });
+    const parsed = await catalog.parse(scopeItems.map((s) => s.file));
+    const present = scopeItems.map((s) => ({ ...s, parsed: parsed.get(s.file)! }));
+
+    const presentKeys = new Set(present.map((p) => `${p.region}/${p.catalogCode}`));
+    const absent: Plan['absent'] = [];
+    if (!full) {
+      for (const path of paths) {
+        const item = itemPathOf(path);
+        if (item && !presentKeys.has(`${item.region}/${item.catalogCode}`)) absent.push({ region: item.region, catalogCode: item.catalogCode });
+      }
+    }
+
+    // Discrepancies are stored against the file they are reported on.
+    const discrepancies = checked.discrepancies.map((d) => {
+      const region = catalog.regions.get(d.region);
+      const file = d.kind === 'missing' ? (region?.file ?? '') : (catalog.items.get(d.region)?.get(d.catalogCode) ?? '');
+      return { ...d, file };
+    });
+
+    // History: every commit since the previous sync (all of it on a first sync), one git process.
+    const from = usable ? previous.revision : undefined;
+    options.onProgress?.({ phase: 'history', done: 0, total: 0 });
+    const commits = from === target ? [] : await commitsBetween(repo, from, target);
+    const { rows: versions, lastCommit } = await versionRows(repo, commits, parsed, options);
+
+    const dbItems = await readItems(client, full, [...present, ...absent]);
+    const dbDiscrepancies = await readDiscrepancies(client, full, paths);
+    return {
+      target, worktree, full, scope: paths, dirty, catalog, findings: checked.findings, discrepancies, files: checked.files,
+      present, absent, commits, versions, lastCommit, dbItems, dbDiscrepancies,
+    };
+  } finally {
+    if ('close' in source && typeof source.close === 'function') source.close();
+  }
+
+}
+
+/** The stored state of the given items (all items on a full sync). */
+async function readItems(
+  client: Client,
+  full: boolean,
+  items: ReadonlyArray<{ region: string; catalogCode: string }>,
+): Promise<Map<string, ItemState>> {
+  const out = new Map<string, ItemState>();
+  const add = (rows: ReadonlyArray<Record<string, unknown>>) => {
+    for (const row of rows) {
+      const state: ItemState = {
+        region: String(row.region), catalogCode: String(row.catalog_code), file: String(row.file), blob: String(row.blob),
+        revision: String(row.revision), removed: row.removed_at !== null, uncommitted: Number(row.uncommitted) === 1,
+      };
+      out.set(`${state.region}/${state.catalogCode}`, state);
+    }
+  };
+  const columns = 'region, catalog_code, file, blob, revision, removed_at, uncommitted';
+  const statements = full
+    ? [{ sql: `SELECT ${columns} FROM items`, args: [] }]
+    : inStatements(`SELECT ${columns} FROM items WHERE region || '/' || catalog_code IN (?)`, items.map((i) => `${i.region}/${i.catalogCode}`));
+  for (const statement of statements) add((await client.execute(statement)).rows as unknown as Record<string, unknown>[]);
+  return out;
+}
+
+/** Key → fingerprint and since of the stored discrepancies reported on the given files (all on a full sync). */
+async function readDiscrepancies(client: Client, full: boolean, paths: ReadonlySet<string>): Promise<Plan['dbDiscrepancies']> {
+  const out: Plan['dbDiscrepancies'] = new Map();
+  const statements = full
+    ? [{ sql: 'SELECT key, fingerprint, since FROM discrepancies', args: [] }]
+    : inStatements('SELECT key, fingerprint, since FROM discrepancies WHERE file IN (?)', [...paths]);
+  for (const statement of statements) {
+    for (const row of (await client.execute(statement)).rows) {
+      out.set(String(row.key), { fingerprint: String(row.fingerprint), since: String(row.since) });
+    }
+  }
+  return out;
+}
+
+function dedupeChanges(changes: FileChange[]): FileChange[] {
+  const seen = new Map<string, FileChange>();
+  for (const change of changes) {
+    const key = `${change.path}\0${change.oldPath ?? ''}`;
+    const before = seen.get(key);
+    // anything but a plain modification widens what is re-reported, so it wins
+    if (!before || before.status === 'M') seen.set(key, change);
+  }
+  return [...seen.values()];
+}
+
+/** Item versions for the commits: one row per item file a commit adds, changes, renames or deletes. */
+async function versionRows(
+  repo: Awaited<ReturnType<typeof openRepo>>,
+  commits: Commit[],
+  parsed: Map<string, ParsedFile>,
+  options: SyncOptions,
+): Promise<{ rows: Row[]; lastCommit: Map<string, string> }> {
+  const lastCommit = new Map<string, string>();
+  type Pending = { region: string; catalogCode: string; file: string; commit: Commit; change: string; blob?: string; oldFile?: string };
+  const pending: Pending[] = [];
+  for (const commit of commits) {
+    for (const change of commit.changes) {
+      const item = itemPathOf(change.path);
+      if (item) {
+        lastCommit.set(change.path, commit.id);
+        const entry: Pending = { region: item.region, catalogCode: item.catalogCode, file: change.path, commit, change: change.status };
+        if (change.status !== 'D' && change.blob && change.mode !== '120000') entry.blob = change.blob;
+        if (change.oldPath !== undefined) entry.oldFile = change.oldPath;
+        pending.push(entry);
+      }
+      if (change.oldPath !== undefined && !item) {
+        // moved out of the item layout: its history ends here
+        const old = itemPathOf(change.oldPath);
+        if (old) pending.push({ region: old.region, catalogCode: old.catalogCode, file: change.oldPath, commit, change: 'D' });
+      }
+    }
+  }
+
+  // Bodies: the current files are already parsed; other blobs are read in one cat-file process and parsed once.
+  const bodies = new Map<string, unknown>();
+  for (const file of parsed.values()) if (file.id) bodies.set(file.id, mapping(file.data));
+  const missing = [...new Set(pending.map((p) => p.blob).filter((b): b is string => b !== undefined && !bodies.has(b)))];
+  if (missing.length > 0) {
+    const reader = new BlobReader(repo.top);
+    try {
+      const CHUNK = 500;
+      for (let i = 0; i < missing.length; i += CHUNK) {
+        options.onProgress?.({ phase: 'history', done: i, total: missing.length });
+        const chunk = missing.slice(i, i + CHUNK);
+        const blobs = await reader.read(chunk);
+        for (const id of chunk) {
+          const bytes = blobs.get(id);
+          bodies.set(id, bytes ? mapping(readFile('', '', bytes, id).data) : undefined);
+        }
+      }
+    } finally {
+      reader.close();
+    }
+  }
+  const rows: Row[] = pending.map((p) => [
+    p.region,
+    p.catalogCode,
+    p.file,
+    p.commit.id,
+    p.commit.email ? `${p.commit.author} <${p.commit.email}>` : p.commit.author,
+    p.commit.date,
+    p.commit.message,
+    p.change,
+    p.blob ?? null,
+    p.blob === undefined ? null : json(bodies.get(p.blob) ?? undefined),
+    p.oldFile ?? null,
+  ]);
+  return { rows, lastCommit };
+}
+
+function mapping(data: unknown): Record<string, unknown> | undefined {
+  return data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
+}
+
+// ---- phase 2: write --------------------------------------------------------------------------------------
+
+async function write(
+  client: Client,
+  plan: Plan,
+  lease: Lease,
+  previous: PreviousRun | undefined,
+  options: SyncOptions,
+  started: number,
+): Promise<SyncSummary> {
+  const { target, full, scope } = plan;
+  const dirty = new Set(plan.dirty);
+
+  // Findings per file, for the items' error and warning counts.
+  const counts = new Map<string, { errors: number; warnings: number }>();
+  for (const f of plan.findings) {
+    const c = counts.get(f.file) ?? { errors: 0, warnings: 0 };
+    if (f.severity === 'error') c.errors++;
+    else if (f.severity === 'warning') c.warnings++;
+    counts.set(f.file, c);
+  }
+
+  // Items: upserts for what exists, removals for what does not.
+  let itemsAdded = 0;
+  let itemsChanged = 0;
+  const itemRows: Row[] = [];
+  const ftsRows: Row[] = [];
+  for (const item of plan.present) {
+    const key = `${item.region}/${item.catalogCode}`;
+    const before = plan.dbItems.get(key);
+    const blob = item.parsed.id;
+    const body = mapping(item.parsed.data);
+    const same = before !== undefined && !before.removed && before.blob === blob;
+    if (before === undefined || before.removed) itemsAdded++;
+    else if (!same) itemsChanged++;
+    const revision = same ? before.revision : (plan.lastCommit.get(item.file) ?? target);
+    const c = counts.get(item.file) ?? { errors: 0, warnings: 0 };
+    itemRows.push([
+      item.region, item.catalogCode, item.file, blob, revision, json(body),
+      typeof body?.name === 'string' ? body.name : null, typeof body?.type === 'string' ? body.type : null,
+      c.errors, c.warnings, dirty.has(item.file) ? 1 : 0, null,
+    ]);
+    ftsRows.push([item.region, item.catalogCode, text(body?.name), text(body?.conditions), materialNames(body?.materials)]);
+  }
+  const removed: string[] = [];
+  if (full) {
+    const present = new Set(plan.present.map((p) => `${p.region}/${p.catalogCode}`));
+    for (const [key, state] of plan.dbItems) if (!state.removed && !present.has(key)) removed.push(key);
+  } else {
+    for (const item of plan.absent) {
+      const key = `${item.region}/${item.catalogCode}`;
+      const before = plan.dbItems.get(key);
+      if (before && !before.removed) removed.push(key);
+    }
+  }
+
+  // Discrepancies keep the revision their fingerprint was first seen at.
+  const newKeys = new Map<string, string>();
+  const discrepancyRows: Row[] = plan.discrepancies.map((d) => {
+    const before = plan.dbDiscrepancies.get(d.key);
+    newKeys.set(d.key, d.fingerprint);
+    return [
+      d.key, d.region, d.catalogCode, d.against, d.path, topElement(d.path), d.kind, d.rule,
+      json(d.ours), json(d.theirs), d.fingerprint, before && before.fingerprint === d.fingerprint ? before.since : target, d.file,
+    ];
+  });
+  const changedKeys: string[] = [];
+  const goneKeys: string[] = [];
+  for (const [key, before] of plan.dbDiscrepancies) {
+    const now = newKeys.get(key);
+    if (now === undefined) goneKeys.push(key);
+    else if (now !== before.fingerprint) changedKeys.push(key);
+  }
+
+  const findingRows: Row[] = plan.findings.map((f) => [
+    f.file, f.region, f.catalogCode ?? null, f.rule, f.severity, f.line, f.column, f.path, f.message.zh, f.message.en,
+  ]);
+
+  const regionRows: Row[] = [...plan.catalog.regions.values()].map((r) => [r.code, r.name ?? null, r.level ?? null, r.parent ?? null, r.dir, r.dir]);
+
+  const statements = [
+    ...(full
+      ? [{ sql: 'DELETE FROM findings', args: [] }, { sql: 'DELETE FROM discrepancies', args: [] }, { sql: 'DELETE FROM items_fts', args: [] }]
+      : [
+          ...inStatements('DELETE FROM findings WHERE file IN (?)', [...scope]),
+          ...inStatements('DELETE FROM discrepancies WHERE file IN (?)', [...scope]),
+          ...inStatements(
+            "DELETE FROM items_fts WHERE region || '/' || catalog_code IN (?)",
+            [...plan.present.map((p) => `${p.region}/${p.catalogCode}`), ...plan.absent.map((a) => `${a.region}/${a.catalogCode}`)],
+          ),
+        ]),
+    ...insertStatements('findings', ['file', 'region', 'catalog_code', 'rule', 'severity', 'line', 'column', 'path', 'message_zh', 'message_en'], findingRows),
+    ...insertStatements(
+      'discrepancies',
+      ['key', 'region', 'catalog_code', 'against', 'path', 'field', 'kind', 'rule', 'ours', 'theirs', 'fingerprint', 'since', 'file'],
+      discrepancyRows,
+      { verb: 'INSERT OR REPLACE' },
+    ),
+    ...insertStatements(
+      'items',
+      ['region', 'catalog_code', 'file', 'blob', 'revision', 'body', 'name', 'type', 'errors', 'warnings', 'uncommitted', 'removed_at'],
+      itemRows,
+      {
+        suffix: `ON CONFLICT (region, catalog_code) DO UPDATE SET file = excluded.file, blob = excluded.blob, revision = excluded.revision,
+          body = excluded.body, name = excluded.name, type = excluded.type, errors = excluded.errors, warnings = excluded.warnings,
+          uncommitted = excluded.uncommitted, removed_at = NULL`,
+      },
+    ),
+    ...inStatements("UPDATE items SET removed_at = ?, uncommitted = 0 WHERE removed_at IS NULL AND region || '/' || catalog_code IN (?)", removed, [target]),
+    ...insertStatements('items_fts', ['region', 'catalog_code', 'name', 'conditions', 'materials'], ftsRows),
+    ...insertStatements(
+      'item_versions',
+      ['region', 'catalog_code', 'file', 'commit', 'author', 'date', 'message', 'change', 'blob', 'body', 'previous_file'],
+      plan.versions,
+      { verb: 'INSERT OR IGNORE' },
+    ),
+    { sql: 'DELETE FROM regions', args: [] },
+    ...insertStatements('regions', ['code', 'name', 'level', 'parent', 'dir', 'lineage'], regionRows),
+  ];
+
+  const tx = await client.transaction('write');
+  try {
+    await lease.confirmIn(tx);
+    const latest = await tx.execute('SELECT max(id) AS id FROM sync_runs');
+    const latestId = latest.rows[0]?.id ?? null;
+    if ((latestId === null ? undefined : Number(latestId)) !== previous?.id) throw new StaleRead('another sync ran meanwhile');
+
+    const total = statements.length;
+    const STEP = 64;
+    for (let i = 0; i < total; i += STEP) {
+      options.onProgress?.({ phase: 'writing', done: i, total });
+      await runAll(tx, statements.slice(i, i + STEP));
+    }
+    options.onProgress?.({ phase: 'writing', done: total, total });
+
+    const reviews = await reviewTransitions(tx, plan.dbDiscrepancies, changedKeys, goneKeys);
+    const totals = await readTotals(tx);
+    const summary: SyncSummary = {
+      outcome: 'ok',
+      revision: target,
+      previousRevision: previous?.revision ?? null,
+      worktree: plan.worktree,
+      full,
+      commits: plan.commits.length,
+      files: plan.files,
+      itemsAdded,
+      itemsChanged,
+      itemsRemoved: removed.length,
+      versions: plan.versions.length,
+      ...totals,
+      reviewsOutdated: reviews.outdated,
+      reviewsResolved: reviews.resolved,
+      ms: Date.now() - started,
+    };
+    const { outcome, revision, previousRevision, worktree, ...numbers } = summary;
+    void outcome; void revision; void previousRevision; void worktree;
+    await tx.execute({
+      sql: `INSERT INTO sync_runs (started_at, finished_at, revision, previous_revision, worktree, outcome, counts, dirty)
+            VALUES (?, strftime('%Y-%m-%dT%H:%M:%fZ','now'), ?, ?, ?, 'ok', ?, ?)`,
+      args: [
+        new Date(started).toISOString(), target, previous?.revision ?? null, plan.worktree ? 1 : 0,
+        JSON.stringify(Object.fromEntries(Object.entries(numbers).map(([k, v]) => [k, typeof v === 'boolean' ? Number(v) : v]))),
+        plan.worktree ? JSON.stringify(plan.dirty) : null,
+      ] as InValue[],
+    });
+    await lease.releaseIn(tx);
+    await tx.commit();
+    return summary;
+  } catch (error) {
+    try {
+      await tx.rollback();
+    } catch {
+      /* already rolled back (e.g. sqld's transaction timeout) */
+    }
+    throw error;
+  } finally {
+    tx.close();
+  }
+}
+
+/**
+ * Reviewed keys this sync turned outdated (the latest verdict was made on the fingerprint the key had before
+ * and the fingerprint changed) or resolved (the key is gone). Same verdict rules as the review_states view.
+ */
+async function reviewTransitions(
+  tx: Transaction,
+  before: Plan['dbDiscrepancies'],
+  changed: string[],
+  gone: string[],
+): Promise<{ outdated: number; resolved: number }> {
+  const verdicts = async (keys: string[]) => {
+    const out = new Map<string, { fingerprint: string; decision: string }>();
+    for (const statement of inStatements('SELECT key, review_fingerprint, decision FROM review_states WHERE key IN (?)', keys)) {
+      for (const row of (await tx.execute(statement)).rows) {
+        out.set(String(row.key), { fingerprint: String(row.review_fingerprint), decision: String(row.decision) });
+      }
+    }
+    return out;
+  };
+  let outdated = 0;
+  for (const [key, verdict] of await verdicts(changed)) {
+    if (verdict.decision !== 'reopened' && verdict.fingerprint === before.get(key)?.fingerprint) outdated++;
+  }
+  let resolved = 0;
+  for (const verdict of (await verdicts(gone)).values()) if (verdict.decision !== 'reopened') resolved++;
+  return { outdated, resolved };
+}
+
+async function readTotals(executor: Pick<Client, 'execute'> | Transaction) {
+  const result = await executor.execute(`SELECT
+      (SELECT count(*) FROM items WHERE removed_at IS NULL) AS items,
+      (SELECT count(*) FROM findings) AS findings,
+      (SELECT count(*) FROM findings WHERE severity = 'error') AS errors,
+      (SELECT count(*) FROM discrepancies) AS discrepancies`);
+  const row = result.rows[0]!;
+  return { items: Number(row.items), findings: Number(row.findings), errors: Number(row.errors), discrepancies: Number(row.discrepancies) };
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+function materialNames(value: unknown): string {
+  if (!Array.isArray(value)) return '';
+  return value
+    .map((m) => (m !== null && typeof m === 'object' ? (m as Record<string, unknown>).name : undefined))
+    .filter((n): n is string => typeof n === 'string')
+    .join('\n');
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
