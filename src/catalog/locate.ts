@@ -56,7 +56,9 @@ export function createLocator(text: string | undefined): Locate {
       }
       if (node === null) return at(keyNode?.range?.[0]);
     }
-    return at(node?.range?.[0] ?? keyNode?.range?.[0]);
+    // An empty value (`fee:`) has no text of its own: its key is where the eye goes.
+    const empty = isScalar(node) && node.value === null && node.range !== undefined && node.range !== null && node.range[0] === node.range[1];
+    return at((empty ? keyNode?.range?.[0] : undefined) ?? node?.range?.[0] ?? keyNode?.range?.[0]);
   };
 }
 

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { layoutCatalog } from '../../src/catalog/layout.js';
+import type { CatalogEntry } from '../../src/catalog/types.js';
+
+const file = (path: string): CatalogEntry => ({ path, type: 'file', size: 10 });
+const dir = (path: string): CatalogEntry => ({ path, type: 'dir', size: 0 });
+
+describe('layoutCatalog', () => {
+  it('builds the region tree, items by code, and strays', () => {
+    const layout = layoutCatalog([
+      file('tongbiao.yaml'), dir('schema'), file('schema/item.schema.json'),
+      dir('420000'), file('420000/region.yaml'), dir('420000/items'), file('420000/items/002000101000.yaml'),
+      file('420000/items/002000102000.yml'), file('420000/notes.txt'), dir('420000/docs'), file('420000/docs/a.md'),
+      dir('420000/420100'), file('420000/420100/region.yaml'), dir('420000/420100/items'),
+      dir('420000/429004'), dir('420000/429004/items'), file('420000/429004/items/002000101000.yaml'),
+      { path: '420000/420100/items/002000101000.yaml', type: 'symlink', size: 0 },
+    ]);
+    expect(layout.top?.code).toBe('420000');
+    expect(layout.regions.get('420000')!.children).toEqual(['420100', '429004']);
+    expect(layout.regions.get('420100')!.parent).toBe('420000');
+    expect([...layout.items.get('420000')!.keys()]).toEqual(['002000101000']);
+    expect(layout.links).toEqual(new Set(['420000/420100/items/002000101000.yaml']));
+    const problems = layout.problems.map((p) => `${p.rule} ${p.file}`);
+    expect(problems).toContain('stray-file 420000/items/002000102000.yml');
+    expect(problems).toContain('stray-file 420000/notes.txt');
+    expect(problems).toContain('stray-file 420000/docs/a.md');
+    expect(problems).toContain('region 420000/429004');
+    // Files beside tongbiao.yaml are outside every region directory.
+    expect(problems.some((p) => p.includes('schema'))).toBe(false);
+    expect(layout.problems.find((p) => p.file.endsWith('.yml'))!.message.zh).toContain('.yaml');
+  });
+
+  it('reports a second top region', () => {
+    const layout = layoutCatalog([dir('420000'), file('420000/region.yaml'), dir('430000'), file('430000/region.yaml')]);
+    expect(layout.problems.map((p) => `${p.rule} ${p.file}`)).toEqual(['region 430000']);
+  });
+});
