@@ -6,6 +6,7 @@ import { severityOf } from '../catalog/config.js';
 import type { Finding, Item, Message, ParsedFile, Region } from '../catalog/types.js';
 import { lineageOf, missingItems, type RegionItems } from '../levels/compare-region.js';
 import { compareItem } from '../levels/compare-item.js';
+import { discrepancyFindings } from '../levels/findings.js';
 import { resolveFieldClasses } from '../levels/field-classes.js';
 import type { Discrepancy } from '../levels/types.js';
 import { ITEM_RULES } from '../rules/registry.js';
@@ -116,14 +117,27 @@ export async function checkCatalog(catalog: Catalog, options: CheckOptions = {})
       }),
     );
   }
+  // Claimed means "has a file", whether or not the file parses: a broken file is not a missing item.
+  // Only the baseline's items need their data (useLevel); above the region, a file is enough to
+  // say where a claim would copy from.
+  const withFiles = (region: Region): RegionItems => ({
+    code: region.code, level: region.level, items: new Map([...(catalog.items.get(region.code)?.keys() ?? [])].map((c) => [c, {}])),
+  });
   for (const region of scopedRegions) {
     if (region === catalog.top || !catalog.top) continue;
     const ancestors = ancestorsOf(catalog, region);
     const baselineCodes = [...(catalog.items.get(catalog.top.code)?.keys() ?? [])];
-    // Claimed means "has a file", whether or not the file parses: a broken file is not a missing item.
-    const claimed: RegionItems = { code: region.code, level: region.level, items: new Map([...(catalog.items.get(region.code)?.keys() ?? [])].map((c) => [c, {}])) };
-    discrepancies.push(...missingItems({ region: claimed, ancestors: ancestors.map((a) => regionItems(a, baselineCodes)) }));
+    discrepancies.push(...missingItems({ region: withFiles(region), ancestors: ancestors.map((a) => (a === catalog.top ? regionItems(a, baselineCodes) : withFiles(a))) }));
   }
+  const fileOf = (region: string, code: string) => catalog.items.get(region)?.get(code);
+  findings.push(
+    ...discrepancyFindings(discrepancies, {
+      fileOf: (d) => parsed.get(fileOf(d.region, d.catalogCode) ?? ''),
+      regionFile: (code) => catalog.regions.get(code)?.file ?? code,
+      locate,
+      itemsOf: (d) => ({ ours: itemOf(fileOf(d.region, d.catalogCode)), theirs: itemOf(fileOf(d.against, d.catalogCode)) }),
+    }),
+  );
 
   return { findings: applySeverities(findings, catalog), discrepancies, files: scopedItems.length + scopedRegions.length };
 }

@@ -44,6 +44,11 @@ export interface CompareRegionInput {
   classes?: FieldClasses;
   /** compare only these items (`--item`, or the files a validate run reports) */
   only?: ReadonlySet<string>;
+  /**
+   * catalogCodes the region has a file for (default: its items). A file that does not
+   * parse is still claimed: it is broken, not missing.
+   */
+  claimed?: ReadonlySet<string>;
 }
 
 /**
@@ -52,7 +57,7 @@ export interface CompareRegionInput {
  * The top region itself has no ancestors and so no discrepancies.
  */
 export function compareRegion(input: CompareRegionInput): Discrepancy[] {
-  const { region, ancestors, classes = DEFAULT_CLASSES, only } = input;
+  const { region, ancestors, classes = DEFAULT_CLASSES, only, claimed } = input;
   const baselineRegion = ancestors[ancestors.length - 1];
   if (baselineRegion === undefined) return [];
   const wanted = (code: string) => only === undefined || only.has(code);
@@ -73,7 +78,7 @@ export function compareRegion(input: CompareRegionInput): Discrepancy[] {
       }),
     );
   }
-  out.push(...missingItems({ region, ancestors }).filter((d) => wanted(d.catalogCode)));
+  out.push(...missingItems({ region, ancestors, claimed }).filter((d) => wanted(d.catalogCode)));
   return out;
 }
 
@@ -83,13 +88,14 @@ export function compareRegion(input: CompareRegionInput): Discrepancy[] {
  * ancestor that has the item); `theirs` is the item's name, standing for the whole item
  * so that a decision ("we do not implement this") survives edits elsewhere in it.
  */
-export function missingItems(input: { region: RegionItems; ancestors: readonly RegionItems[] }): Discrepancy[] {
+export function missingItems(input: { region: RegionItems; ancestors: readonly RegionItems[]; claimed?: ReadonlySet<string> }): Discrepancy[] {
   const { region, ancestors } = input;
+  const claimed = input.claimed ?? region.items;
   const baseline = ancestors[ancestors.length - 1];
   if (baseline === undefined || region.level === undefined) return [];
   const out: Discrepancy[] = [];
   for (const [catalogCode, item] of sortedByCode(baseline.items)) {
-    if (region.items.has(catalogCode) || !usedAt(item, region.level)) continue;
+    if (claimed.has(catalogCode) || !usedAt(item, region.level)) continue;
     const source = lineageOf(catalogCode, ancestors).parent?.region ?? baseline.code;
     out.push(makeDiscrepancy({ region: region.code, catalogCode, against: source, path: '', kind: 'missing', theirs: nameOf(item) }));
   }

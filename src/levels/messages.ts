@@ -4,6 +4,7 @@ import type { Item, Message } from '../catalog/types.js';
 import { asTimeLimit } from './duration.js';
 import { describePath } from './labels.js';
 import { isPlainObject } from './semantic-diff.js';
+import { PLAIN_STYLE, renderWordDiff, segmentWords, wordDiff, type WordChange } from './word-diff.js';
 import type { Discrepancy } from './types.js';
 
 export interface MessageContext {
@@ -11,6 +12,11 @@ export interface MessageContext {
   ours?: Item;
   /** the item compared with (parent or baseline) */
   theirs?: Item;
+  /**
+   * What the compared side is called: by default 省级 / the baseline for locked elements and
+   * 上级 / the parent otherwise; `diff --against` and `--rev` name it differently.
+   */
+  otherName?: Message;
 }
 
 const MAX_SHOWN = 40;
@@ -25,6 +31,45 @@ export function showValue(value: unknown): string {
   if (isPlainObject(value) && typeof value.name === 'string') return `「${value.name}」`;
   const json = JSON.stringify(value) ?? '';
   return json.length > MAX_SHOWN ? `${json.slice(0, MAX_SHOWN)}…` : json;
+}
+
+/** Unchanged text kept on each side of a change in an excerpt. */
+const CONTEXT = 8;
+
+/**
+ * Where two long texts differ, as wdiff markers with a little context:
+ * `…不属于职工基本养老保险[-参保-]{+覆盖+}范围的…`. Cutting both at 40 characters would
+ * often show two identical beginnings and hide the change.
+ */
+export function changeExcerpt(before: string, after: string): string {
+  const changes = wordDiff(before, after);
+  const trimmed: WordChange[] = changes.map((c, i) => {
+    const first = i === 0;
+    const last = i === changes.length - 1;
+    if (c.op !== 'equal' || c.text.length <= (first || last ? CONTEXT : 2 * CONTEXT)) return c;
+    const words = segmentWords(c.text);
+    const before = first ? '' : leadingWords(words, CONTEXT);
+    const after = last ? '' : trailingWords(words, CONTEXT);
+    return { op: 'equal', text: `${before}…${after}` };
+  });
+  return renderWordDiff(trimmed, PLAIN_STYLE);
+}
+
+/** Whole words from the start of `words`, at least `length` characters of them (or all). */
+function leadingWords(words: readonly string[], length: number): string {
+  let text = '';
+  for (const word of words) {
+    if (text.length >= length) break;
+    text += word;
+  }
+  return text;
+}
+
+/** Whole words from the end of `words`, at least `length` characters of them (or all). */
+function trailingWords(words: readonly string[], length: number): string {
+  let text = '';
+  for (let i = words.length - 1; i >= 0 && text.length < length; i--) text = words[i] + text;
+  return text;
 }
 
 /** Which order the tighten verdict was about: "longer", "more", "lower", … */
@@ -47,8 +92,9 @@ export function discrepancyMessage(d: Discrepancy, ctx: MessageContext = {}): Me
   const where = describePath(d.path, d.ours === undefined ? ctx.theirs : ctx.ours);
   const ours = showValue(d.ours);
   const theirs = showValue(d.theirs);
-  const up = `上级（${d.against}）`;
-  const parentEn = `the parent (${d.against})`;
+  const other = ctx.otherName ?? (d.kind === 'locked' ? { zh: '省级', en: 'the baseline' } : { zh: '上级', en: 'the parent' });
+  const up = `${other.zh}（${d.against}）`;
+  const parentEn = `${other.en} (${d.against})`;
   switch (d.kind) {
     case 'unknown':
       return {
@@ -62,14 +108,14 @@ export function discrepancyMessage(d: Discrepancy, ctx: MessageContext = {}): Me
       };
     case 'locked':
       return {
-        zh: `${where.zh}须与省级（${d.against}）一致：本级 ${ours}，省级 ${theirs}`,
-        en: `${where.en} must equal the baseline (${d.against}): ours ${ours}, baseline ${theirs}`,
+        zh: `${where.zh}须与${up}一致：本级 ${ours}，${other.zh} ${theirs}`,
+        en: `${where.en} must equal ${parentEn}: ours ${ours}, theirs ${theirs}`,
       };
     case 'looser':
     case 'tightened':
       return rankedMessage(d, where, ours, theirs, up, parentEn);
     case 'review':
-      return reviewMessage(d, where, ours, theirs, up, parentEn);
+      return reviewMessage(d, where, ours, theirs, up, parentEn, other.zh);
   }
 }
 
@@ -95,7 +141,7 @@ function rankedMessage(d: Discrepancy, where: Message, ours: string, theirs: str
   };
 }
 
-function reviewMessage(d: Discrepancy, where: Message, ours: string, theirs: string, up: string, parentEn: string): Message {
+function reviewMessage(d: Discrepancy, where: Message, ours: string, theirs: string, up: string, parentEn: string, otherZh: string): Message {
   if (d.path === '') {
     // across revisions: an item added or removed
     return d.theirs === undefined
@@ -103,9 +149,13 @@ function reviewMessage(d: Discrepancy, where: Message, ours: string, theirs: str
       : { zh: `删除事项「${theirs}」`, en: `item “${theirs}” removed` };
   }
   if (d.path === '/steps' && Array.isArray(d.ours)) {
-    return { zh: `办理流程顺序与${up}不同：本级 ${ours}，上级 ${theirs}`, en: `steps are in another order than at ${parentEn}: ${ours} vs ${theirs}` };
+    return { zh: `办理流程顺序与${up}不同：本级 ${ours}，${otherZh} ${theirs}`, en: `steps are in another order than at ${parentEn}: ${ours} vs ${theirs}` };
   }
   if (d.theirs === undefined) return { zh: `${where.zh}：本级有 ${ours}，${up}没有`, en: `${where.en}: ${ours} here, absent at ${parentEn}` };
   if (d.ours === undefined) return { zh: `${where.zh}：${up}有 ${theirs}，本级没有`, en: `${where.en}: ${theirs} at ${parentEn}, absent here` };
-  return { zh: `${where.zh}与${up}不同：本级 ${ours}，上级 ${theirs}`, en: `${where.en} differs from ${parentEn}: ours ${ours}, theirs ${theirs}` };
+  if (typeof d.ours === 'string' && typeof d.theirs === 'string' && Math.max(d.ours.length, d.theirs.length) > MAX_SHOWN) {
+    const excerpt = changeExcerpt(d.theirs, d.ours);
+    return { zh: `${where.zh}与${up}不同：${excerpt}`, en: `${where.en} differs from ${parentEn}: ${excerpt}` };
+  }
+  return { zh: `${where.zh}与${up}不同：本级 ${ours}，${otherZh} ${theirs}`, en: `${where.en} differs from ${parentEn}: ours ${ours}, theirs ${theirs}` };
 }
