@@ -151,6 +151,10 @@ export function DiscRow(props: {
       <td class="c-values">
         {row.status === 'resolved' ? (
           <span class="muted">{t('resolvedHint')}</span>
+        ) : row.kind === 'missing' ? (
+          <span>{t('missingHint', { name: row.againstName ?? row.against })}</span>
+        ) : row.kind === 'unknown' ? (
+          <span>{t('unknownHint')}</span>
         ) : (
           <ValuePair ui={ui} ours={row.ours} theirs={row.theirs} against={row.against} againstName={row.againstName} />
         )}

@@ -19,7 +19,8 @@ export interface VersionDiff {
   changes: Change[];
 }
 
-const FIELD_CLASSES: Record<string, string> = DEFAULT_FIELD_CLASSES;
+// catalogCode is how items are matched across levels, so it is the same everywhere by construction
+const FIELD_CLASSES: Record<string, string> = { catalogCode: 'locked', ...DEFAULT_FIELD_CLASSES };
 
 function topField(path: string): string {
   const m = /^\/([^/]*)/.exec(path);

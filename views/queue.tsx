@@ -71,7 +71,7 @@ function Facet(props: {
         {values.map((value) => (
           <li>
             <a href={queueHref(state, { [name]: value })} aria-current={selected === value ? 'true' : undefined}>
-              <span>{value === '' ? '—' : props.text(value)}</span>
+              <span>{props.text(value)}</span>
               <span class="count">{counts[value] ?? 0}</span>
             </a>
           </li>
@@ -123,7 +123,7 @@ export function QueuePage(props: { ui: Ui; state: QueueState; regions: RegionRow
           <Facet ui={ui} title="facetStatus" name="status" state={state} counts={result.facets.status} order={STATUS_ORDER} text={(v) => label(ui.lang, 'status', v)} />
           <Facet ui={ui} title="facetKind" name="kind" state={state} counts={result.facets.kind} order={KIND_ORDER} text={(v) => label(ui.lang, 'kind', v)} />
           <Facet ui={ui} title="facetField" name="field" state={state} counts={result.facets.field} order={FIELD_ORDER} text={(v) => fieldLabel(ui.lang, v)} />
-          <Facet ui={ui} title="facetType" name="type" state={state} counts={result.facets.type} text={(v) => v} />
+          <Facet ui={ui} title="facetType" name="type" state={state} counts={result.facets.type} text={(v) => v || '—'} />
           <Facet ui={ui} title="facetRule" name="rule" state={state} counts={result.facets.rule} order={KIND_ORDER.map((k) => `level-${k}`)} text={(v) => v} />
         </aside>
         <div class="results">

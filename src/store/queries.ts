@@ -237,15 +237,24 @@ function likeEscape(text: string): string {
 }
 
 /**
- * Catalog codes whose item name matches `q` (names are the same at every level, 四级四同), or whose code
- * starts with `q` when it is all digits. Uses the FTS5 trigram index when present (3+ characters).
+ * Catalog codes whose item name matches `q` (names are the same at every level, 四级四同, so one match
+ * stands for the item everywhere), or whose code starts with `q` when it is all digits. Terms separated by
+ * spaces must all match. Like searchItems (search.ts): terms of 3+ characters go through the FTS5 trigram
+ * index (items_fts, name column only); 1–2 character terms, which trigram cannot match, use LIKE.
  */
 export function matchingCodesSql(q: string): SQL {
   const trimmed = q.trim();
   if (/^\d{1,12}$/.test(trimmed)) {
     return sql`SELECT catalog_code FROM items WHERE catalog_code LIKE ${likeEscape(trimmed) + '%'} ESCAPE '\\'`;
   }
-  return sql`SELECT catalog_code FROM items WHERE name LIKE ${'%' + likeEscape(trimmed) + '%'} ESCAPE '\\'`;
+  const terms = trimmed.split(/[\s\u3000]+/).filter((t) => t !== '');
+  const long = terms.filter((t) => [...t].length >= 3);
+  const short = terms.filter((t) => [...t].length < 3);
+  const where: SQL[] = [];
+  if (long.length > 0) where.push(sql`items_fts MATCH ${long.map((t) => `name : "${t.replace(/"/g, '""')}"`).join(' AND ')}`);
+  for (const term of short) where.push(sql`name LIKE ${'%' + likeEscape(term) + '%'} ESCAPE '\\'`);
+  if (where.length === 0) return sql`SELECT catalog_code FROM items WHERE 0`;
+  return sql`SELECT catalog_code FROM items_fts WHERE ${sql.join(where, sql` AND `)}`;
 }
 
 const TYPE_SQL = sql`COALESCE(i.type, a.type)`;

@@ -42,7 +42,7 @@ import {
   toCsv,
   type Format,
 } from './http.js';
-import { fieldLabel, label, parseLang, translator, type MsgKey } from './i18n.js';
+import { parseLang, translator, type MsgKey } from './i18n.js';
 import { RateLimiter } from './rate-limit.js';
 import { staticFiles } from './static.js';
 
@@ -122,6 +122,7 @@ export function createApp(opts: AppOptions): Hono<Env> {
     return c.body(file.body);
   });
   app.get('/healthz', (c) => c.text('ok'));
+  app.get('/favicon.ico', (c) => c.body(null, 204));
 
   // ---- language: ?lang= switches and is remembered in a cookie
   app.use('*', async (c, next) => {

@@ -97,6 +97,8 @@ const M = {
   status_decided: { zh: '已处理', en: 'decided' },
   status_outdated: { zh: '需复核', en: 'outdated' },
   status_resolved: { zh: '已消除', en: 'resolved' },
+  missingHint: { zh: '{name}有此事项，本级应认领而未认领。', en: '{name} has this item; this region should claim it but has not.' },
+  unknownHint: { zh: '省级通用目录中没有此事项（原则上不得超出通用目录）。', en: 'The province baseline has no such item.' },
   outdatedHint: { zh: '差异内容已变化，原处理需重新审核', en: 'The difference changed since it was decided; look again' },
   resolvedHint: { zh: '差异已不存在（已整改或已同步上级）', en: 'The difference is gone' },
 

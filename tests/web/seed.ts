@@ -125,6 +125,13 @@ export async function seed(store: Store): Promise<Seeded> {
       errors: region === '420102' ? 1 : 0,
     })),
   );
+  // the sync keeps items_fts (FTS5 trigram) in step with items; so does the seed
+  for (const [region, body] of bodies) {
+    await store.client.execute({
+      sql: 'INSERT INTO items_fts (region, catalog_code, name, conditions, materials) VALUES (?, ?, ?, ?, ?)',
+      args: [region, String(body.catalogCode), String(body.name), String(body.conditions ?? ''), ''],
+    });
+  }
   const city = bodies[3]![1];
   const jiangan = bodies[6]![1];
   const list: Discrepancy[] = [

@@ -4,7 +4,10 @@ import { diff } from './diff.js';
 import { schema } from './schema.js';
 import { serve } from './serve.js';
 import { start } from './start.js';
+import { serve } from './serve.js';
+import { start } from './start.js';
 import { sync } from './sync.js';
+import { user } from './user.js';
 import { user } from './user.js';
 import { validate } from './validate.js';
 
