@@ -4,7 +4,7 @@ import { createLocator, type Locate } from '../catalog/locate.js';
 import type { Catalog } from '../catalog/load.js';
 import { severityOf } from '../catalog/config.js';
 import type { Finding, Item, Message, ParsedFile, Region } from '../catalog/types.js';
-import { lineageOf, missingItems, type RegionItems } from '../levels/compare-region.js';
+import { filesOnly, lineageOf, missingItems, type RegionItems } from '../levels/compare-region.js';
 import { compareItem } from '../levels/compare-item.js';
 import { discrepancyFindings } from '../levels/findings.js';
 import { resolveFieldClasses } from '../levels/field-classes.js';
@@ -120,9 +120,7 @@ export async function checkCatalog(catalog: Catalog, options: CheckOptions = {})
   // Claimed means "has a file", whether or not the file parses: a broken file is not a missing item.
   // Only the baseline's items need their data (useLevel); above the region, a file is enough to
   // say where a claim would copy from.
-  const withFiles = (region: Region): RegionItems => ({
-    code: region.code, level: region.level, items: new Map([...(catalog.items.get(region.code)?.keys() ?? [])].map((c) => [c, {}])),
-  });
+  const withFiles = (region: Region) => filesOnly(region.code, region.level, catalog.items.get(region.code)?.keys() ?? []);
   for (const region of scopedRegions) {
     if (region === catalog.top || !catalog.top) continue;
     const ancestors = ancestorsOf(catalog, region);

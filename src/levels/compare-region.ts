@@ -102,6 +102,14 @@ export function missingItems(input: { region: RegionItems; ancestors: readonly R
   return out;
 }
 
+/**
+ * A region whose items are known only by the files it has: enough to say which items it
+ * has claimed and where a claim would copy from, without parsing them.
+ */
+export function filesOnly(code: string, level: Level | undefined, catalogCodes: Iterable<string>): RegionItems {
+  return { code, level, items: new Map(Array.from(catalogCodes, (c): [string, Item] => [c, {}])) };
+}
+
 /** True when the item's 行使层级 includes `level`. */
 export function usedAt(item: Item, level: Level): boolean {
   return Array.isArray(item.useLevel) && item.useLevel.includes(level);

@@ -4,6 +4,7 @@
 import { join, relative, sep } from 'node:path';
 import { severityOf } from '../../catalog/config.js';
 import { loadCatalog, type Catalog } from '../../catalog/load.js';
+import { ancestorsOf } from '../../check/check.js';
 import { createLocator, type Locate } from '../../catalog/locate.js';
 import { fsSource } from '../../catalog/source-fs.js';
 import { gitSource, type GitCatalogSource } from '../../catalog/source-git.js';
@@ -136,7 +137,7 @@ async function acrossLevels(root: string, code: string, against: string | undefi
     if (against === code) throw new TongbiaoError('--against names the region itself');
     others.push(regionOf(catalog, against));
   } else {
-    for (let up = region.parent; up !== undefined; up = catalog.regions.get(up)?.parent) others.push(regionOf(catalog, up));
+    others.push(...ancestorsOf(catalog, region));
   }
   const ours = await snapshot(catalog, region, code);
   const ancestors = await Promise.all(others.map((r) => snapshot(catalog, r, r.code)));
