@@ -1,7 +1,7 @@
 // The store's tables (drizzle). Data flows in from sync; the web UI reads it and writes reviews,
 // users and the audit log. Reviews are keyed by discrepancy key + fingerprint and never deleted by a sync.
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, sqliteView, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 
@@ -184,3 +184,24 @@ export const syncLock = sqliteTable('sync_lock', {
   holder: text('holder').notNull(),
   acquiredAt: text('acquired_at').notNull(),
 });
+
+/**
+ * The state of each reviewed discrepancy key, derived by the view of migration 0003 (never stored, so a
+ * sync cannot break it): the latest verdict per key (accepted / fix-requested / reopened; comments do not
+ * count) joined with the current discrepancy. state: decided | outdated | resolved | open (reopened).
+ * `.existing()`: drizzle-kit does not manage it.
+ */
+export const reviewStatesView = sqliteView('review_states', {
+  key: text('key').notNull(),
+  region: text('region').notNull(),
+  catalogCode: text('catalog_code').notNull(),
+  path: text('path').notNull(),
+  reviewId: integer('review_id').notNull(),
+  decision: text('decision').notNull(),
+  author: text('author').notNull(),
+  createdAt: text('created_at').notNull(),
+  reviewFingerprint: text('review_fingerprint').notNull(),
+  /** null when the key is gone (resolved) */
+  currentFingerprint: text('current_fingerprint'),
+  state: text('state').$type<'decided' | 'outdated' | 'resolved' | 'open'>().notNull(),
+}).existing();

@@ -332,8 +332,9 @@ async function versionRows(
         if (change.oldPath !== undefined) entry.oldFile = change.oldPath;
         pending.push(entry);
       }
-      if (change.oldPath !== undefined && !item) {
-        // moved out of the item layout: its history ends here
+      if (change.oldPath !== undefined) {
+        // The old path's item ends here (git pairs renames by similarity, so the new path may even be
+        // another region's item): its own history closes with a deletion, the new path's opens with R.
         const old = itemPathOf(change.oldPath);
         if (old) pending.push({ region: old.region, catalogCode: old.catalogCode, file: change.oldPath, commit, change: 'D' });
       }
