@@ -479,7 +479,8 @@ export function createApp(opts: AppOptions): Hono<Env> {
     try {
       format = negotiate(new URL(c.req.url).searchParams, c.req.header('Accept'));
     } catch {
-      // a bad ?format= is itself the error being reported
+      // a bad ?format= is itself the error being reported: answer in what the client accepts
+      if (/application\/json/i.test(c.req.header('Accept') ?? '')) format = 'json';
     }
     if (format !== 'html') return c.json({ error: { status, message, ...(error?.detail ? { detail: error.detail } : {}) } }, status as 400);
     if (!c.get('lang')) c.set('lang', 'zh');
