@@ -18,7 +18,9 @@ export interface Catalog extends Layout {
   regionFiles: Map<string, ParsedFile>;
   /** layout and region.yaml findings, unlocated ones at line 1 */
   regionFindings: Array<Finding | { file: ParsedFile; rule: string; path: string; message: Message }>;
-  /** Parse item files (memoised); a symlinked item ends as a file-read problem without being read. */
+  /** Read and parse item files; a symlinked item ends as a file-read problem without being read. */
+  read(paths: readonly string[]): Promise<Map<string, ParsedFile>>;
+  /** As read, memoised: for callers that come back to the same files. */
   parse(paths: readonly string[]): Promise<Map<string, ParsedFile>>;
 }
 
@@ -45,6 +47,20 @@ export async function loadCatalog(source: CatalogSource): Promise<Catalog> {
     }
   }
 
+  const read = async (paths: readonly string[]) => {
+    const out = new Map<string, ParsedFile>();
+    const toRead: string[] = [];
+    for (const path of paths) {
+      if (layout.links.has(path)) {
+        out.set(path, { file: path, region: regionOf.get(path)!, id: '', problems: [fileProblem('file-read', path, regionOf.get(path)!, SYMLINK_PROBLEM)] });
+      } else {
+        toRead.push(path);
+      }
+    }
+    const bytes = toRead.length ? await source.read(toRead) : new Map<string, Uint8Array>();
+    for (const path of toRead) out.set(path, readFile(path, regionOf.get(path) ?? '', bytes.get(path) ?? new Uint8Array(), blobs.get(path)));
+    return out;
+  };
   const parsed = new Map<string, ParsedFile>();
   return {
     ...layout,
@@ -52,15 +68,9 @@ export async function loadCatalog(source: CatalogSource): Promise<Catalog> {
     settings,
     regionFiles,
     regionFindings,
+    read,
     async parse(paths) {
-      const missing = paths.filter((p) => !parsed.has(p));
-      const links = missing.filter((p) => layout.links.has(p));
-      for (const path of links) {
-        parsed.set(path, { file: path, region: regionOf.get(path)!, id: '', problems: [fileProblem('file-read', path, regionOf.get(path)!, SYMLINK_PROBLEM)] });
-      }
-      const toRead = missing.filter((p) => !layout.links.has(p));
-      const bytes = toRead.length ? await source.read(toRead) : new Map<string, Uint8Array>();
-      for (const path of toRead) parsed.set(path, readFile(path, regionOf.get(path) ?? '', bytes.get(path) ?? new Uint8Array(), blobs.get(path)));
+      for (const [path, file] of await read(paths.filter((p) => !parsed.has(p)))) parsed.set(path, file);
       return new Map(paths.map((p) => [p, parsed.get(p)!]));
     },
   };

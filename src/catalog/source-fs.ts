@@ -6,8 +6,9 @@ import type { CatalogEntry, CatalogSource } from './types.js';
 
 const SKIPPED = new Set(['.git', 'node_modules']);
 
-export function fsSource(root: string): CatalogSource {
-  const entries: CatalogEntry[] = [];
+/** The working tree below `root`; `listed` reuses a listing made earlier (a worker gets its parent's). */
+export function fsSource(root: string, listed?: CatalogEntry[]): CatalogSource {
+  const entries: CatalogEntry[] = listed ?? [];
   const walk = (dir: string, prefix: string) => {
     for (const dirent of readdirSync(dir, { withFileTypes: true })) {
       if (SKIPPED.has(dirent.name)) continue;
@@ -18,13 +19,14 @@ export function fsSource(root: string): CatalogSource {
       } else if (dirent.isSymbolicLink()) {
         entries.push({ path, type: 'symlink', size: 0 });
       } else if (dirent.isFile()) {
-        entries.push({ path, type: 'file', size: lstatSync(join(dir, dirent.name)).size });
+        const stat = lstatSync(join(dir, dirent.name), { bigint: false });
+        entries.push({ path, type: 'file', size: stat.size, stamp: `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}` });
       } else {
         entries.push({ path, type: 'other', size: 0 });
       }
     }
   };
-  walk(root, '');
+  if (!listed) walk(root, '');
   const sizes = new Map(entries.map((e) => [e.path, e.size]));
   return {
     root,

@@ -16,6 +16,11 @@ export interface CatalogEntry {
   size: number;
   /** git blob id when read from git, else undefined */
   blob?: string;
+  /**
+   * For working-tree files: size, mtime, ctime and inode, like git's index. While it is unchanged a cache
+   * may trust the blob id it recorded for the path without reading the file.
+   */
+  stamp?: string;
 }
 
 /** Where a catalog comes from. Listing is eager (cheap); reading is batched (expensive). */

@@ -4,7 +4,8 @@ import { changedFiles } from '../../catalog/git.js';
 import { loadCatalog } from '../../catalog/load.js';
 import { fsSource } from '../../catalog/source-fs.js';
 import type { Finding, Lang, Severity } from '../../catalog/types.js';
-import { checkCatalog } from '../../check/check.js';
+import { cacheFileFor, ResultCache } from '../../check/cache.js';
+import { checkCatalog, resultVersion } from '../../check/check.js';
 import { affectedFiles } from '../../check/scope.js';
 import { EXIT_FINDINGS, EXIT_OK, TongbiaoError } from '../../errors.js';
 import { FORMATS, render, summarize } from '../../report/index.js';
@@ -12,7 +13,7 @@ import { reaches } from '../../report/types.js';
 import { RULES } from '../../rules/registry.js';
 import { catalogRelative, catalogRootOf, resolveCatalogRoot } from '../catalog-arg.js';
 import { codeFrame } from '../code-frame.js';
-import { defineCommand, oneOf } from '../command.js';
+import { defineCommand, oneOf, type Io } from '../command.js';
 import { VERSION } from '../version.js';
 import { colorEnabled } from '../style.js';
 
@@ -35,6 +36,8 @@ Options:
   --format FORMAT        text (default), json, github, sarif, junit
   --fail-on SEVERITY     exit 1 when a finding reaches it: error (default), warning, info
   --lang LANG            message language: zh (default), en
+  --no-cache             ignore and keep no result cache (default: results of unchanged files are
+                         reused, from TONGBIAO_CACHE or ~/.cache/tongbiao; TONGBIAO_CACHE=off disables)
   -h, --help             show this help
 
 Exit status: 0 no finding reaches --fail-on, 1 one does, 2 could not run.`,
@@ -44,6 +47,7 @@ Exit status: 0 no finding reaches --fail-on, 1 one does, 2 could not run.`,
     format: { type: 'string' },
     'fail-on': { type: 'string' },
     lang: { type: 'string' },
+    'no-cache': { type: 'boolean' },
   },
   async run(values, positionals, io) {
     const format = oneOf('format', values.format, FORMATS, 'text');
@@ -66,7 +70,11 @@ Exit status: 0 no finding reaches --fail-on, 1 one does, 2 could not run.`,
       only = affected && only ? new Set([...affected].filter((p) => only!.has(p))) : (affected ?? only);
     }
 
-    const { findings, files } = await checkCatalog(catalog, only ? { only } : {});
+    const cache = new ResultCache(values['no-cache'] ? undefined : cacheFileFor(root, io.env), resultVersion(catalog));
+    const progress = progressLine(io, lang);
+    const { findings, files } = await checkCatalog(catalog, { only, cache, onProgress: progress.update });
+    progress.done();
+    cache.save({ prune: only === undefined });
     if (values['changed-since'] !== undefined && format === 'text') {
       io.stderr.write(lang === 'zh'
         ? `自 ${values['changed-since']} 以来的变更影响 ${files} 个文件，已检查。\n`
@@ -97,6 +105,25 @@ Exit status: 0 no finding reaches --fail-on, 1 one does, 2 could not run.`,
     return findings.some((f) => reaches(f.severity, failOn)) ? EXIT_FINDINGS : EXIT_OK;
   },
 });
+
+/** A progress line on a terminal (never in CI or when piped): parsing is what takes time. */
+function progressLine(io: Io, lang: Lang) {
+  const shown = io.stderr.isTTY === true && !io.env.CI;
+  const started = performance.now();
+  let last = 0;
+  return {
+    update(done: number, total: number) {
+      const now = performance.now();
+      if (!shown || (now - last < 200 && done < total)) return;
+      last = now;
+      const rate = Math.round(done / ((now - started) / 1000));
+      io.stderr.write(lang === 'zh' ? `\r检查中 ${done}/${total} 个事项文件（${rate} 个/秒）` : `\rchecking ${done}/${total} item files (${rate}/s)`);
+    },
+    done() {
+      if (shown && last > 0) io.stderr.write('\r\x1b[K');
+    },
+  };
+}
 
 /** Catalog paths at or below any of the prefixes. */
 function catalogPaths(paths: string[], prefixes: string[]): string[] {

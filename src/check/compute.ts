@@ -1,0 +1,211 @@
+// The expensive part of a check: parse item files, run the item rules, compare items across levels and
+// list missing items. Runs in the main thread or in a worker; keeps memory bounded by holding parsed items
+// only for regions that have children (the ancestors of what is being compared).
+import { createLocator, type Locate } from '../catalog/locate.js';
+import type { Catalog } from '../catalog/load.js';
+import { severityOf } from '../catalog/config.js';
+import type { Finding, Item, ParsedFile, Region } from '../catalog/types.js';
+import { compareItem } from '../levels/compare-item.js';
+import { missingItems, type RegionItems } from '../levels/compare-region.js';
+import { resolveFieldClasses } from '../levels/field-classes.js';
+import { discrepancyFindings } from '../levels/findings.js';
+import { ITEM_RULES } from '../rules/registry.js';
+import { cacheKey, type CachedResult } from './cache.js';
+
+/** What to compute: item files (catalog-relative) and regions whose missing items to list. */
+export interface WorkPlan {
+  items: string[];
+  regions: string[];
+}
+
+export interface ItemOutcome {
+  path: string;
+  fileKey: string;
+  file: CachedResult;
+  /** absent for items of the top region, which are compared with nothing */
+  levelKey?: string;
+  level?: CachedResult;
+}
+
+export interface RegionOutcome {
+  region: string;
+  key: string;
+  result: CachedResult;
+}
+
+export interface WorkResult {
+  items: ItemOutcome[];
+  regions: RegionOutcome[];
+  /** blob ids of the files read, so a working-tree cache can trust them next time */
+  blobs: Array<[path: string, blob: string]>;
+}
+
+const ITEM_CODE = /^\d{12}$/;
+
+/** Where each item of a catalog sits: its region, code, nearest ancestor file with the code, and the baseline's. */
+export interface ItemPlace {
+  region: Region;
+  code: string;
+  parent?: string;
+  baseline?: string;
+}
+
+export function placeOf(catalog: Catalog, path: string): ItemPlace | undefined {
+  const parts = path.split('/');
+  const region = catalog.regions.get(parts.at(-3) ?? '');
+  if (!region) return undefined;
+  const code = parts.at(-1)!.slice(0, -'.yaml'.length);
+  const place: ItemPlace = { region, code };
+  if (region === catalog.top || !catalog.top) return place;
+  for (let at = region.parent; at !== undefined; at = catalog.regions.get(at)?.parent) {
+    const file = catalog.items.get(at)?.get(code);
+    if (file) place.parent ??= file;
+  }
+  place.baseline = catalog.items.get(catalog.top.code)?.get(code);
+  return place;
+}
+
+/** Cache keys: everything a result depends on, blob ids standing for file contents. */
+export const keys = {
+  file: (version: string, path: string, blob: string, region: Region) => cacheKey('file', version, path, blob, region.code, region.level),
+  level: (version: string, path: string, blob: string, place: ItemPlace, blobOf: (p: string) => string | undefined) =>
+    cacheKey('level', version, path, blob, place.parent, place.parent && blobOf(place.parent), place.baseline, place.baseline && blobOf(place.baseline)),
+  /** undefined when a blob it depends on is not known */
+  missing(version: string, catalog: Catalog, region: Region, blobOf: (p: string) => string | undefined): string | undefined {
+    const parts: string[] = ['missing', version, region.code, region.level ?? '', [...(catalog.items.get(region.code)?.keys() ?? [])].sort().join(',')];
+    for (let at = region.parent; at !== undefined; at = catalog.regions.get(at)?.parent) {
+      const files = catalog.items.get(at) ?? new Map<string, string>();
+      if (at !== catalog.top?.code) {
+        parts.push(at, [...files.keys()].sort().join(','));
+        continue;
+      }
+      for (const [code, path] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
+        const blob = blobOf(path);
+        if (blob === undefined) return undefined;
+        parts.push(code, blob);
+      }
+    }
+    return cacheKey(...parts);
+  },
+};
+
+export async function computeWork(catalog: Catalog, plan: WorkPlan, version: string): Promise<WorkResult> {
+  const result: WorkResult = { items: [], regions: [], blobs: [] };
+  const classes = resolveFieldClasses(catalog.settings.fields);
+  const rules = ITEM_RULES.filter((r) => severityOf(catalog.settings, r.id, r.severity) !== undefined);
+  const locators = new WeakMap<ParsedFile, Locate>();
+  const locate = (file: ParsedFile, path: string) => {
+    let locator = locators.get(file);
+    if (!locator) locators.set(file, (locator = createLocator(file.text)));
+    return locator(path);
+  };
+
+  // Files of regions with children stay parsed while their subtree is worked on; the rest are read per region.
+  const kept = new Map<string, ParsedFile>();
+  const isAncestorFile = (path: string) => (catalog.regions.get(path.split('/').at(-3) ?? '')?.children.length ?? 0) > 0;
+  const blobs = new Map<string, string>();
+  const read = async (paths: string[]): Promise<Map<string, ParsedFile>> => {
+    const out = new Map<string, ParsedFile>();
+    const missing = paths.filter((p) => {
+      const hit = kept.get(p);
+      if (hit) out.set(p, hit);
+      return !hit;
+    });
+    for (const [path, file] of await catalog.read(missing)) {
+      out.set(path, file);
+      if (file.id) blobs.set(path, file.id);
+      if (isAncestorFile(path)) kept.set(path, file);
+    }
+    return out;
+  };
+  const entryBlobs = new Map(catalog.source.entries.map((e) => [e.path, e.blob]));
+  const blobOf = (path: string) => blobs.get(path) ?? entryBlobs.get(path);
+  const itemOf = (file: ParsedFile | undefined): Item | undefined =>
+    file?.data !== null && typeof file?.data === 'object' && !Array.isArray(file.data) ? (file.data as Item) : undefined;
+
+  // Work region by region, ancestors before descendants (paths sort that way), so `kept` is filled first.
+  const byRegion = new Map<string, string[]>();
+  for (const path of [...plan.items].sort()) {
+    const dir = path.slice(0, path.lastIndexOf('/items/'));
+    let list = byRegion.get(dir);
+    if (!list) byRegion.set(dir, (list = []));
+    list.push(path);
+  }
+  for (const paths of byRegion.values()) {
+    const places = paths.map((path) => ({ path, place: placeOf(catalog, path)! }));
+    const context = places.flatMap(({ place }) => [place.parent, place.baseline]).filter((p): p is string => p !== undefined);
+    const files = await read([...new Set([...paths, ...context])]);
+    for (const { path, place } of places) {
+      const file = files.get(path)!;
+      const blob = file.id || blobOf(path) || '';
+      const item = itemOf(file);
+      const code = ITEM_CODE.test(place.code) ? place.code : undefined;
+      const findings: Finding[] = file.problems.map((p) => (code ? { ...p, catalogCode: code } : p));
+      if (item) {
+        const catalogCode = typeof item.catalogCode === 'string' ? item.catalogCode : code;
+        const fileName = path.slice(path.lastIndexOf('/') + 1);
+        for (const rule of rules) {
+          for (const problem of rule.check({ file, item, region: place.region, fileName })) {
+            const finding: Finding = { rule: rule.id, severity: rule.severity, file: path, ...locate(file, problem.path), path: problem.path, region: place.region.code, message: problem.message };
+            if (catalogCode !== undefined) finding.catalogCode = catalogCode;
+            findings.push(finding);
+          }
+        }
+      }
+      const outcome: ItemOutcome = { path, fileKey: keys.file(version, path, blob, place.region), file: { findings, discrepancies: [] } };
+      if (place.region !== catalog.top && catalog.top) {
+        outcome.levelKey = keys.level(version, path, blob, place, blobOf);
+        const parent = place.parent ? files.get(place.parent) : undefined;
+        const baseline = place.baseline ? files.get(place.baseline) : undefined;
+        const discrepancies = item
+          ? compareItem({
+              region: place.region.code, catalogCode: place.code, ours: item,
+              parent: itemOf(parent), parentRegion: parent?.region,
+              baseline: itemOf(baseline), baselineRegion: catalog.top.code, classes,
+            })
+          : [];
+        const levelFindings = discrepancyFindings(discrepancies, {
+          fileOf: () => file,
+          regionFile: (code) => catalog.regions.get(code)?.file ?? code,
+          locate,
+          itemsOf: (d) => ({ ours: item, theirs: itemOf(d.against === parent?.region ? parent : baseline) }),
+        });
+        outcome.level = { findings: levelFindings, discrepancies };
+      }
+      result.items.push(outcome);
+    }
+  }
+
+  if (plan.regions.length > 0 && catalog.top) {
+    const top = catalog.top;
+    const baselineFiles = await read([...(catalog.items.get(top.code)?.values() ?? [])]);
+    const baseline: RegionItems = { code: top.code, level: top.level, items: new Map() };
+    for (const [code, path] of catalog.items.get(top.code) ?? []) {
+      const item = itemOf(baselineFiles.get(path));
+      if (item) (baseline.items as Map<string, Item>).set(code, item);
+    }
+    // Claimed means "has a file", whether or not it parses: a broken file is not a missing item.
+    const withFiles = (region: Region): RegionItems => ({
+      code: region.code, level: region.level, items: new Map([...(catalog.items.get(region.code)?.keys() ?? [])].map((c) => [c, {}])),
+    });
+    for (const code of plan.regions) {
+      const region = catalog.regions.get(code)!;
+      const ancestors: RegionItems[] = [];
+      for (let at = region.parent; at !== undefined; at = catalog.regions.get(at)?.parent) {
+        ancestors.push(at === top.code ? baseline : withFiles(catalog.regions.get(at)!));
+      }
+      const discrepancies = missingItems({ region: withFiles(region), ancestors });
+      const findings = discrepancyFindings(discrepancies, {
+        fileOf: () => undefined,
+        regionFile: (c) => catalog.regions.get(c)?.file ?? c,
+        locate,
+        itemsOf: (d) => ({ ours: undefined, theirs: baseline.items.get(d.catalogCode) }),
+      });
+      // Every baseline file was read above, so every blob the key needs is known.
+      const key = keys.missing(version, catalog, region, blobOf)!;
+      result.regions.push({ region: code, key, result: { findings, discrepancies } });
+    }
+  }
+  result.blobs = [...blobs];
+  return result;
+}

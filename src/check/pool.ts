@@ -1,0 +1,97 @@
+// Both cores for big checks: the plan is split by subtree of the top region and handed to workers, each
+// with its own copy of the catalog. Small plans run in this thread: starting a worker costs more.
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Catalog } from '../catalog/load.js';
+import { fsSource } from '../catalog/source-fs.js';
+import { gitSource } from '../catalog/source-git.js';
+import type { CatalogEntry, CatalogSource } from '../catalog/types.js';
+import { PACKAGE_ROOT } from '../paths.js';
+import { computeWork, type WorkPlan, type WorkResult } from './compute.js';
+
+/** Below this many item files a plan runs in the calling thread. */
+export const WORKER_THRESHOLD = 3000;
+
+export type SourceDescription =
+  | { kind: 'fs'; root: string; entries: CatalogEntry[] }
+  | { kind: 'git'; root: string; revision: string };
+
+export function describeSource(source: CatalogSource): SourceDescription {
+  return source.revision ? { kind: 'git', root: source.root, revision: source.revision } : { kind: 'fs', root: source.root, entries: source.entries };
+}
+
+export async function sourceFrom(description: SourceDescription): Promise<CatalogSource> {
+  return description.kind === 'git' ? gitSource(description.root, description.revision) : fsSource(description.root, description.entries);
+}
+
+export interface RunOptions {
+  version: string;
+  /** called after each finished part with the number of item files done */
+  onProgress?: (done: number, total: number) => void;
+  /** number of workers; default: the cores available (at most 4) */
+  workers?: number;
+  /** item files below which the plan runs in this thread (default WORKER_THRESHOLD) */
+  workerThreshold?: number;
+}
+
+export async function runPlan(catalog: Catalog, plan: WorkPlan, options: RunOptions): Promise<WorkResult> {
+  const workers = Math.min(options.workers ?? availableParallelism(), 4);
+  if (plan.items.length < (options.workerThreshold ?? WORKER_THRESHOLD) || workers < 2) {
+    const result = await computeWork(catalog, plan, options.version);
+    options.onProgress?.(plan.items.length, plan.items.length);
+    return result;
+  }
+  const parts = splitBySubtree(catalog, plan);
+  const merged: WorkResult = { items: [], regions: [], blobs: [] };
+  let done = 0;
+  const queue = [...parts].sort((a, b) => b.items.length - a.items.length);
+  const workerData = { source: describeSource(catalog.source), version: options.version };
+  const runWorker = async () => {
+    const worker = new Worker(workerFile(), { workerData });
+    try {
+      for (let part = queue.shift(); part; part = queue.shift()) {
+        const result = await new Promise<WorkResult>((resolve, reject) => {
+          const onMessage = (message: { ok?: WorkResult; error?: string }) => {
+            worker.off('error', reject);
+            if (message.ok) resolve(message.ok);
+            else reject(new Error(`check worker failed: ${message.error}`));
+          };
+          worker.once('message', onMessage);
+          worker.once('error', reject);
+          worker.postMessage(part);
+        });
+        merged.items.push(...result.items);
+        merged.regions.push(...result.regions);
+        merged.blobs.push(...result.blobs);
+        done += part.items.length;
+        options.onProgress?.(done, plan.items.length);
+      }
+    } finally {
+      await worker.terminate();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(workers, parts.length) }, runWorker));
+  return merged;
+}
+
+/** One part per child subtree of the top region (and one for the top region itself). */
+function splitBySubtree(catalog: Catalog, plan: WorkPlan): WorkPlan[] {
+  const parts = new Map<string, WorkPlan>();
+  const partOf = (dir: string) => {
+    const key = dir.split('/').slice(0, 2).join('/');
+    let part = parts.get(key);
+    if (!part) parts.set(key, (part = { items: [], regions: [] }));
+    return part;
+  };
+  for (const path of plan.items) partOf(path.slice(0, path.lastIndexOf('/items/'))).items.push(path);
+  for (const code of plan.regions) partOf(catalog.regions.get(code)!.dir).regions.push(code);
+  return [...parts.values()];
+}
+
+/** The compiled worker: tests run this module from src/, where only the build has a worker to start. */
+function workerFile(): string {
+  const here = fileURLToPath(import.meta.url);
+  return here.endsWith('.ts') ? join(PACKAGE_ROOT, 'dist', 'src', 'check', 'worker.js') : join(dirname(here), 'worker.js');
+}
