@@ -97,15 +97,19 @@ export function discrepancyMessage(d: Discrepancy, ctx: MessageContext = {}): Me
   const parentEn = `${other.en} (${d.against})`;
   switch (d.kind) {
     case 'unknown':
-      return {
-        zh: `事项 ${d.catalogCode}「${ours}」不在省级通用目录（${d.against}）中`,
-        en: `item ${d.catalogCode} “${ours}” is not in the baseline catalog (${d.against})`,
-      };
+      return ctx.otherName
+        ? { zh: `事项 ${d.catalogCode}「${ours}」不在${up}中`, en: `item ${d.catalogCode} “${ours}” is not at ${parentEn}` }
+        : {
+            zh: `事项 ${d.catalogCode}「${ours}」不在省级通用目录（${d.against}）中`,
+            en: `item ${d.catalogCode} “${ours}” is not in the baseline catalog (${d.against})`,
+          };
     case 'missing':
-      return {
-        zh: `通用目录事项 ${d.catalogCode}「${theirs}」适用于本级，尚未认领（可从 ${d.against} 认领）`,
-        en: `baseline item ${d.catalogCode} “${theirs}” applies at this level and has not been claimed (claim it from ${d.against})`,
-      };
+      return ctx.otherName
+        ? { zh: `${up}的事项 ${d.catalogCode}「${theirs}」本级没有`, en: `item ${d.catalogCode} “${theirs}” of ${parentEn} is not here` }
+        : {
+            zh: `通用目录事项 ${d.catalogCode}「${theirs}」适用于本级，尚未认领（可从 ${d.against} 认领）`,
+            en: `baseline item ${d.catalogCode} “${theirs}” applies at this level and has not been claimed (claim it from ${d.against})`,
+          };
     case 'locked':
       return {
         zh: `${where.zh}须与${up}一致：本级 ${ours}，${other.zh} ${theirs}`,
