@@ -7,7 +7,10 @@ export const todo: ItemRule = {
   id: 'todo',
   severity: 'error',
   description: { zh: '仍有未填写的 TODO 占位符', en: 'a value is still the TODO placeholder' },
-  check({ item }) {
+  check({ item, file }) {
+    // Walking every value costs about as much as the schema check; a file whose source never spells
+    // TODO (quoted or not) cannot hold one. Without the source (tests), walk.
+    if (file.text !== undefined && !file.text.includes(TODO)) return [];
     const problems: Problem[] = [];
     walk(item, [], new Set(), problems);
     return problems;

@@ -53,3 +53,11 @@ describe('todo', () => {
     expect(problems.map((p) => p.path)).toEqual(['/places/0/address', '/places/1/address']);
   });
 });
+
+describe('todo with the source text', () => {
+  it('finds a quoted TODO and skips a file whose source has none', () => {
+    const item = withItem({ consultPhone: 'TODO' });
+    expect(check(todo, item, { text: 'consultPhone: "TODO"\n' })).toHaveLength(1);
+    expect(check(todo, withItem({}), { text: 'name: 养老\n' })).toEqual([]);
+  });
+});

@@ -1,0 +1,121 @@
+// `npm run bench`: the province-scale table of issue 6. Generates (or reuses) a province catalog in git,
+// then measures each step as a real `tongbiao` process: wall time and peak RSS (GNU time), each also as a
+// ratio to the floor (reading every item file + JSON.parse of the same data as JSON).
+// Options: --items N --cities N --counties-per-city N (a smaller catalog for a quick look), --keep.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { commitEdits, generateCatalog } from '../src/gen/index.js';
+import { PACKAGE_ROOT } from '../src/paths.js';
+import { fastParse } from '../src/catalog/fast-parse.js';
+
+const { values } = parseArgs({
+  options: {
+    items: { type: 'string', default: '1500' },
+    cities: { type: 'string', default: '13' },
+    'counties-per-city': { type: 'string', default: '8' },
+    only: { type: 'string' },
+  },
+});
+const OUT = join(PACKAGE_ROOT, 'bench', 'out');
+const shape = { items: Number(values.items), cities: Number(values.cities), countiesPerCity: Number(values['counties-per-city']) };
+const name = `province-${shape.cities}x${shape.countiesPerCity}-${shape.items}`;
+const catalog = join(OUT, name);
+const BIN = join(PACKAGE_ROOT, 'bin', 'tongbiao.js');
+
+interface Row {
+  step: string;
+  seconds: number;
+  rssMb?: number;
+  target?: string;
+  note?: string;
+}
+const rows: Row[] = [];
+const log = (line: string) => process.stderr.write(line + '\n');
+
+function ensureCatalog(): number {
+  const marker = join(catalog, '.bench-complete');
+  if (!existsSync(marker)) {
+    rmSync(catalog, { recursive: true, force: true });
+    mkdirSync(catalog, { recursive: true });
+    log(`generating ${name} …`);
+    const result = generateCatalog(catalog, { ...shape, git: true });
+    log(`generated ${result.files} files (${(result.bytes / 1e6).toFixed(0)} MB) in ${result.seconds.toFixed(1)} s + git ${result.gitSeconds?.toFixed(1)} s`);
+    writeFileSync(marker, JSON.stringify(result.files));
+    execFileSync('git', ['tag', '-f', 'bench-base'], { cwd: catalog });
+  } else {
+    // Start every run from the generated commit, so "after a 10-file commit" means the same thing.
+    execFileSync('git', ['reset', '-q', '--hard', 'bench-base'], { cwd: catalog });
+  }
+  return Number(readFileSync(marker, 'utf8'));
+}
+
+/** Runs the CLI under GNU time: wall seconds and peak RSS of the whole process (workers are threads in it). */
+function cli(args: string[], env: NodeJS.ProcessEnv = {}): { seconds: number; rssMb: number; stdout: string; code: number } {
+  const started = performance.now();
+  const result = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, BIN, ...args], {
+    env: { ...process.env, CI: 'true', ...env },
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
+  const seconds = (performance.now() - started) / 1000;
+  const rssKb = Number(result.stderr.trim().split('\n').at(-1));
+  if (result.status !== 0 && result.status !== 1) throw new Error(`tongbiao ${args.join(' ')} failed (${result.status}):\n${result.stderr}`);
+  return { seconds, rssMb: rssKb / 1024, stdout: result.stdout, code: result.status ?? -1 };
+}
+
+function floor(): number {
+  const files = execFileSync('git', ['ls-files', '-z', '--', '*/items/*.yaml'], { cwd: catalog, encoding: 'utf8', maxBuffer: 1 << 30 })
+    .split('\0').filter(Boolean);
+  // The JSON equivalent is made untimed; then the floor is reading every item file plus JSON.parse of it as JSON.
+  const json = files.map((f) => JSON.stringify(fastParse(readFileSync(join(catalog, f), 'utf8'))));
+  const started = performance.now();
+  let bytes = 0;
+  for (const f of files) bytes += readFileSync(join(catalog, f)).length;
+  for (const text of json) JSON.parse(text);
+  const seconds = (performance.now() - started) / 1000;
+  rows.push({ step: `floor: read ${files.length} files + JSON.parse`, seconds, note: `${(bytes / 1e6).toFixed(0)} MB` });
+  return seconds;
+}
+
+const wanted = (step: string) => values.only === undefined || values.only.split(',').includes(step);
+
+const files = ensureCatalog();
+log(`catalog ${catalog}: ${files} files`);
+const floorSeconds = floor();
+const cacheDir = join(OUT, 'cache');
+const db = join(OUT, `${name}.db`);
+
+if (wanted('validate')) {
+  rmSync(cacheDir, { recursive: true, force: true });
+  const env = { TONGBIAO_CACHE: cacheDir };
+  const cold = cli(['validate', catalog, '--format', 'json'], env);
+  const summary = JSON.parse(cold.stdout).summary as { files: number; errors: number; warnings: number; infos: number };
+  rows.push({ step: 'validate, cold', ...cold, target: '≤ 30 s', note: `${summary.files} files, ${summary.errors} errors, ${summary.warnings} warnings, ${summary.infos} infos` });
+  rows.push({ step: 'validate, warm cache', ...cli(['validate', catalog, '--format', 'json'], env), target: '≤ 3 s' });
+  const edit = commitEdits(catalog, 10, 'bench-validate');
+  const changed = cli(['validate', catalog, '--changed-since', 'HEAD~1', '--format', 'json'], env);
+  rows.push({ step: 'validate --changed-since, 10-file commit', ...changed, target: '≤ 1 s', note: `${JSON.parse(changed.stdout).summary.files} files checked` });
+  execFileSync('git', ['reset', '-q', '--hard', 'bench-base'], { cwd: catalog });
+  void edit;
+}
+
+if (wanted('sync')) {
+  rmSync(db, { force: true });
+  rmSync(`${db}-wal`, { force: true });
+  rmSync(`${db}-shm`, { force: true });
+  const env = { TONGBIAO_DB: `file:${db}` };
+  const full = cli(['sync', catalog, '--format', 'json'], env);
+  rows.push({ step: 'sync, full', ...full, target: '≤ 120 s', note: `${Math.round((files - 121) / full.seconds)} items/s` });
+  commitEdits(catalog, 10, 'bench-sync');
+  rows.push({ step: 'sync, incremental after a 10-file commit', ...cli(['sync', catalog, '--format', 'json'], env), target: '≤ 2 s' });
+}
+
+const table = [
+  '| step | seconds | × floor | peak RSS | target | notes |',
+  '|---|---:|---:|---:|---|---|',
+  ...rows.map((r) =>
+    `| ${r.step} | ${r.seconds.toFixed(2)} | ${(r.seconds / floorSeconds).toFixed(1)} | ${r.rssMb === undefined ? '' : `${Math.round(r.rssMb)} MB`} | ${r.target ?? ''} | ${r.note ?? ''} |`),
+];
+process.stdout.write(table.join('\n') + '\n');
