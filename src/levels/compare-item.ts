@@ -70,12 +70,13 @@ function valueOf(item: Item | undefined, element: string): unknown {
   return item !== undefined && Object.hasOwn(item, element) ? item[element] : undefined;
 }
 
-const ELEMENT_RANK = new Map<string, number>(CLASSIFIED_ELEMENTS.map((e, i) => [e, i]));
-
 /** Every element any side has, except catalogCode (the match itself), in the spec's order; unknown keys last, by name. */
 function elementsOf(...items: Array<Item | undefined>): string[] {
-  const names = new Set<string>();
-  for (const item of items) if (item) for (const key of Object.keys(item)) if (key !== 'catalogCode') names.add(key);
-  const rank = (e: string) => ELEMENT_RANK.get(e) ?? Number.MAX_SAFE_INTEGER;
-  return [...names].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  const present = (element: string) => items.some((item) => item !== undefined && Object.hasOwn(item, element));
+  const known = CLASSIFIED_ELEMENTS.filter(present);
+  const unknown = new Set<string>();
+  for (const item of items) if (item) for (const key of Object.keys(item)) if (key !== 'catalogCode' && !KNOWN.has(key)) unknown.add(key);
+  return unknown.size === 0 ? known : [...known, ...[...unknown].sort()];
 }
+
+const KNOWN: ReadonlySet<string> = new Set(CLASSIFIED_ELEMENTS);

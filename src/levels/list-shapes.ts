@@ -37,6 +37,9 @@ export function identityOf(entry: unknown, identity: readonly string[]): string 
     return `\u0000${JSON.stringify(entry)}`;
   }
   const record = entry as Record<string, unknown>;
+  // The common case — one identity field holding text — without serialising (a hot path).
+  // The prefixes keep the three forms apart: `s:` here, `[` for JSON, NUL for non-mappings.
+  if (identity.length === 1 && typeof record[identity[0]!] === 'string') return `s:${record[identity[0]!] as string}`;
   return JSON.stringify(identity.map((field) => record[field] ?? null));
 }
 
