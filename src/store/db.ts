@@ -40,11 +40,28 @@ export async function openStore(url: string, authToken?: string): Promise<Store>
       await client.execute('PRAGMA foreign_keys = ON');
     }
     const db = drizzle(client, { schema });
-    await migrate(db, { migrationsFolder: join(PACKAGE_ROOT, 'migrations') });
+    await migrateOnce(db);
     return { url, client, db, close: () => client.close() };
   } catch (error) {
     client.close();
     throw new TongbiaoError(`cannot open database ${redact(url)}: ${(error as Error).message.split('\n')[0]}`);
+  }
+}
+
+/**
+ * Apply pending migrations. They run as one atomic batch, but which ones are pending is read before it, so two
+ * processes opening a new database at once may both try: the loser's batch fails and rolls back, and reading
+ * again finds them applied.
+ */
+async function migrateOnce(db: Db): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await migrate(db, { migrationsFolder: join(PACKAGE_ROOT, 'migrations') });
+      return;
+    } catch (error) {
+      if (attempt >= 4 || !/already exists|SQLITE_BUSY|duplicate column/i.test(String((error as Error).message))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    }
   }
 }
 

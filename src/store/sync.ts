@@ -509,11 +509,14 @@ async function write(
     const latestId = latest.rows[0]?.id ?? null;
     if ((latestId === null ? undefined : Number(latestId)) !== previous?.id) throw new StaleRead('another sync ran meanwhile');
 
-    const total = statements.length;
-    const STEP = 64;
-    for (let i = 0; i < total; i += STEP) {
-      options.onProgress?.({ phase: 'writing', done: i, total });
-      await runAll(tx, statements.slice(i, i + STEP));
+    const total = rowCount(statements);
+    let done = 0;
+    const STEP = 8;
+    for (let i = 0; i < statements.length; i += STEP) {
+      options.onProgress?.({ phase: 'writing', done, total });
+      const slice = statements.slice(i, i + STEP);
+      await runAll(tx, slice);
+      done += rowCount(slice);
     }
     options.onProgress?.({ phase: 'writing', done: total, total });
 
@@ -598,6 +601,17 @@ async function readTotals(executor: Pick<Client, 'execute'> | Transaction) {
       (SELECT count(*) FROM discrepancies) AS discrepancies`);
   const row = result.rows[0]!;
   return { items: Number(row.items), findings: Number(row.findings), errors: Number(row.errors), discrepancies: Number(row.discrepancies) };
+}
+
+/** Rows a list of statements writes (for progress): the number of value tuples, at least 1 a statement. */
+function rowCount(statements: ReadonlyArray<{ sql: string } | string>): number {
+  let n = 0;
+  for (const statement of statements) {
+    const sql = typeof statement === 'string' ? statement : statement.sql;
+    const values = sql.indexOf(' VALUES (');
+    n += values < 0 ? 1 : sql.slice(values).split('), (').length;
+  }
+  return n;
 }
 
 function text(value: unknown): string {

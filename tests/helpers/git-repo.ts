@@ -208,3 +208,18 @@ export function smallCatalog(items = 3, regions: TestRegion[] = SMALL_REGIONS): 
   }
   return files;
 }
+
+/** A province with `cities` cities of `countiesPerCity` counties each; every region has the same `items` items. */
+export function bigRegions(cities: number, countiesPerCity: number): TestRegion[] {
+  const regions: TestRegion[] = [{ code: '420000', name: '湖北省', level: '省级', dir: '420000' }];
+  for (let c = 1; c <= cities; c++) {
+    const city = `42${String(c).padStart(2, '0')}00`;
+    const cityDir = `420000/${city}`;
+    regions.push({ code: city, name: `第${c}市`, level: '市级', dir: cityDir });
+    for (let k = 1; k <= countiesPerCity; k++) {
+      const county = `${city.slice(0, 4)}${String(k + 1).padStart(2, '0')}`;
+      regions.push({ code: county, name: `第${c}市第${k}区`, level: '县级', dir: `${cityDir}/${county}` });
+    }
+  }
+  return regions;
+}

