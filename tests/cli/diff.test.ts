@@ -130,6 +130,22 @@ describe('tongbiao diff --format json', () => {
     expect(text).not.toContain('上级');
   });
 
+  it('follows the catalog\'s fields: overrides (tongbiao.yaml)', () => {
+    const r = gitCopy();
+    r.write('tongbiao.yaml', 'formatVersion: 1\nfields:\n  conditions: locked\n  visits: review\n  steps: local\n');
+    expect(brief(diffJson(['420102', '--catalog', r.catalog]).list)).toEqual([
+      [A, 'locked', '/name', '420000'],
+      [A, 'review', '/visits', '420100'],
+      [A, 'locked', '/conditions', '420000'],
+      ['422000001000', 'unknown', '', '420000'],
+      [B, 'missing', '', '420100'],
+    ]);
+    r.write('tongbiao.yaml', 'formatVersion: 1\nfields:\n  conditions: tighten\n');
+    const invalid = runCli(['diff', '420102', '--catalog', r.catalog]);
+    expect(invalid.code).toBe(2);
+    expect(invalid.stderr).toMatch(/tongbiao\.yaml:3: invalid tongbiao\.yaml/);
+  });
+
   it('exits 2 with a one-line error on an unknown region, option or format', () => {
     for (const args of [['999999'], ['420102', '--format', 'xml'], ['420102', '--nope'], [], ['420102', '--against', '999999']]) {
       const result = runCli(['diff', ...args, '--catalog', FIXTURE]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { claimItem } from '../../src/levels/claim.js';
+import { claimItem, modelineFor, rebaseModeline } from '../../src/levels/claim.js';
 import { itemYaml } from '../../src/levels/item-yaml.js';
 import { baselineItem } from './items.js';
 
@@ -61,5 +61,30 @@ describe('itemYaml', () => {
     expect(out).toContain('fee:\n  charged: true\n');
     expect(out).toContain(`conditions: ${item.conditions}\n`);
     expect(parse(out)).toEqual(item);
+  });
+});
+
+describe('rebaseModeline', () => {
+  const line = '# yaml-language-server: $schema=../../../schema/item.schema.json';
+
+  it('re-aims a relative schema path from the parent\'s file to ours', () => {
+    expect(rebaseModeline(line, '420000/420100/items/a.yaml', '420000/420100/420102/items/a.yaml')).toBe(
+      '# yaml-language-server: $schema=../../../../schema/item.schema.json',
+    );
+    expect(rebaseModeline('# yaml-language-server: $schema=../../schema/item.schema.json', '420000/items/a.yaml', '420000/429004/items/a.yaml')).toBe(
+      '# yaml-language-server: $schema=../../../schema/item.schema.json',
+    );
+  });
+
+  it('keeps URLs and absolute paths, and ignores other first lines', () => {
+    const url = '# yaml-language-server: $schema=https://example.invalid/item.json';
+    expect(rebaseModeline(url, 'a/items/x.yaml', 'a/b/items/x.yaml')).toBe(url);
+    expect(rebaseModeline('catalogCode: "002000101000"', 'a/items/x.yaml', 'a/b/items/x.yaml')).toBeUndefined();
+  });
+
+  it('builds one for a catalog-relative schema file', () => {
+    expect(modelineFor('schema/item.schema.json', '420000/420100/420102/items/x.yaml')).toBe(
+      '# yaml-language-server: $schema=../../../../schema/item.schema.json',
+    );
   });
 });

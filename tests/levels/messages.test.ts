@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Item } from '../../src/catalog/types.js';
 import { compareItem } from '../../src/levels/compare-item.js';
 import { describePath } from '../../src/levels/labels.js';
-import { discrepancyMessage } from '../../src/levels/messages.js';
+import { changeExcerpt, discrepancyMessage } from '../../src/levels/messages.js';
 import { baselineItem, materialsOf, variant } from './items.js';
 
 const base = baselineItem();
@@ -51,5 +51,22 @@ describe('discrepancyMessage', () => {
       '办理流程顺序与上级（420100）不同：本级 办结、审核、受理，上级 受理、审核、办结',
       '本级收费，上级（420100）不收费',
     ]);
+  });
+});
+
+describe('changeExcerpt', () => {
+  it('shows where two long texts differ, in whole words, with a little context', () => {
+    const before = '年满16周岁（不含在校学生），非国家机关和事业单位工作人员及不属于职工基本养老保险覆盖范围的城乡居民，可在户籍地参加城乡居民基本养老保险。';
+    const after = before.replace('可在户籍地', '可在户籍地或居住地');
+    const excerpt = changeExcerpt(before, after);
+    expect(excerpt).toMatch(/^…[^…]*\{\+或居住地\+\}[^…]*…$/);
+    expect(excerpt.length).toBeLessThan(40);
+  });
+
+  it('a long review message shows the change, not two equal beginnings', () => {
+    const long = '参保人员跨统筹地区就业并在新就业地参保缴费的，可申请转移养老保险关系，转移时应结清欠费。';
+    const ours = variant(base, (i) => void (i.conditions = `${long}本市居民可网上申请。`));
+    const parent = variant(base, (i) => void (i.conditions = long));
+    expect(messages(ours, parent)[0]!.zh).toBe('受理条件与上级（420100）不同：…转移时应结清欠费。{+本市居民可网上申请。+}');
   });
 });
