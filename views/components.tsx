@@ -1,10 +1,10 @@
 // Pieces shared by several pages. Every value from the catalog goes through JSX text (escaped); no `raw`.
 import type { Child } from 'hono/jsx';
-import { wordDiff, type WordChange } from '../src/levels/word-diff.js';
+import type { WordChange } from '../src/levels/word-diff.js';
 import type { QueueRow } from '../src/store/queries.js';
 import type { Review } from '../src/store/reviews.js';
 import type { Ui } from '../src/web/context.js';
-import { displayValue, truncate } from '../src/web/display.js';
+import { cachedWordDiff, displayValue, truncate } from '../src/web/display.js';
 import { fieldLabel, label } from '../src/web/i18n.js';
 
 export function Pager(props: { ui: Ui; page: number; per: number; total: number; link: (page: number) => string }) {
@@ -72,7 +72,7 @@ export function ValuePair(props: { ui: Ui; ours: unknown; theirs: unknown; again
   const { ui } = props;
   const ours = displayValue(props.ours, ui.lang);
   const theirs = displayValue(props.theirs, ui.lang);
-  const changes = props.ours !== undefined && props.theirs !== undefined ? wordDiff(theirs, ours) : undefined;
+  const changes = props.ours !== undefined && props.theirs !== undefined ? cachedWordDiff(theirs, ours) : undefined;
   return (
     <div class="pair">
       <div class="val ours">

@@ -4,11 +4,10 @@ import type { Child } from 'hono/jsx';
 import { DEFAULT_FIELD_CLASSES } from '../src/levels/field-classes.js';
 import type { Change } from '../src/levels/semantic-diff.js';
 import { sameValue } from '../src/levels/semantic-diff.js';
-import { wordDiff } from '../src/levels/word-diff.js';
 import type { ItemPage, VersionRow } from '../src/store/queries.js';
 import type { Review } from '../src/store/reviews.js';
 import type { Ui } from '../src/web/context.js';
-import { displayValue } from '../src/web/display.js';
+import { cachedWordDiff, displayValue } from '../src/web/display.js';
 import { FIELD_ORDER, fieldLabel, label } from '../src/web/i18n.js';
 import { DiffText, DiscRow, Empty, formatTime, KindBadge, SeverityBadge } from './components.js';
 import { Layout } from './layout.js';
@@ -177,7 +176,7 @@ function Compare(props: { ui: Ui; page: ItemPage }) {
           const highlight = differs && cls !== 'local';
           const oText = displayValue(o, ui.lang);
           const tText = displayValue(theirs, ui.lang);
-          const changes = highlight && o !== undefined && theirs !== undefined ? wordDiff(tText, oText) : undefined;
+          const changes = highlight && o !== undefined && theirs !== undefined ? cachedWordDiff(tText, oText) : undefined;
           const kind = discFields.get(key);
           const cell = (value: unknown, side: 'ours' | 'theirs' | 'plain'): Child => {
             if (value === undefined) return <span class="muted">{t('absent')}</span>;
@@ -272,7 +271,7 @@ function VersionDiffView(props: { ui: Ui; diff: VersionDiff }) {
             {diff.changes.map((c) => {
               const before = displayValue(c.theirs, ui.lang);
               const after = displayValue(c.ours, ui.lang);
-              const changes = c.ours !== undefined && c.theirs !== undefined ? wordDiff(before, after) : undefined;
+              const changes = c.ours !== undefined && c.theirs !== undefined ? cachedWordDiff(before, after) : undefined;
               return (
                 <tr class="differs">
                   <th class="c-el">

@@ -1,25 +1,23 @@
 // Item values as short readable text, the same wherever they appear (item page, queue, CSV), so that a
 // word diff of two values reads like a diff of what a person sees. Shapes follow the element schema.
-import type { Lang } from './i18n.js';
+import { wordDiff, type WordChange } from '../levels/word-diff.js';
+import { translator, type Lang, type Translate } from './i18n.js';
 
 type Plain = Record<string, unknown>;
 
 const isPlain = (v: unknown): v is Plain => v !== null && typeof v === 'object' && !Array.isArray(v);
 const has = (o: Plain, ...keys: string[]) => keys.every((k) => Object.hasOwn(o, k));
 
-const WORDS = {
-  zh: { yes: '是', no: '否', charged: '收费', free: '不收费', copies: '份', day: '天', basis: '依据' },
-  en: { yes: 'yes', no: 'no', charged: 'charged', free: 'free of charge', copies: 'copies', day: 'days', basis: 'basis' },
-};
+const translators: Record<Lang, Translate> = { zh: translator('zh'), en: translator('en') };
 
 function scalar(value: unknown, lang: Lang): string {
-  if (typeof value === 'boolean') return value ? WORDS[lang].yes : WORDS[lang].no;
+  if (typeof value === 'boolean') return translators[lang](value ? 'valYes' : 'valNo');
   if (value === null) return 'null';
   return String(value);
 }
 
 function entry(o: Plain, lang: Lang): string {
-  const w = WORDS[lang];
+  const t = translators[lang];
   const sep = lang === 'zh' ? '，' : ', ';
   const paren = (text: string) => (text ? (lang === 'zh' ? `（${text}）` : ` (${text})`) : '');
   if (has(o, 'days', 'unit') && Object.keys(o).length === 2) return `${scalar(o.days, lang)} ${scalar(o.unit, lang)}`;
@@ -28,18 +26,18 @@ function entry(o: Plain, lang: Lang): string {
     const parts = [o.necessity, o.form, o.medium]
       .filter((v) => v !== undefined)
       .map((v) => scalar(v, lang));
-    if (o.copies !== undefined) parts.push(`${scalar(o.copies, lang)} ${w.copies}`);
+    if (o.copies !== undefined) parts.push(t('valCopies', { n: scalar(o.copies, lang) }));
     if (o.source !== undefined) parts.push(scalar(o.source, lang));
     return `${scalar(o.name, lang)}${paren(parts.join(sep))}`;
   }
   if (has(o, 'name') && (Object.keys(o).length === 1 || has(o, 'days'))) {
-    return o.days === undefined ? scalar(o.name, lang) : `${scalar(o.name, lang)}${paren(`${scalar(o.days, lang)} ${w.day}`)}`;
+    return o.days === undefined ? scalar(o.name, lang) : `${scalar(o.name, lang)}${paren(t('valDays', { n: scalar(o.days, lang) }))}`;
   }
   if (has(o, 'address')) return `${scalar(o.address, lang)}${o.hours === undefined ? '' : paren(scalar(o.hours, lang))}`;
   if (has(o, 'charged')) {
-    if (o.charged !== true) return w.free;
-    const lines = [w.charged];
-    if (o.basis !== undefined) lines.push(`${w.basis}: ${displayValue(o.basis, lang)}`);
+    if (o.charged !== true) return t('valFree');
+    const lines = [t('valCharged')];
+    if (o.basis !== undefined) lines.push(`${t('valBasis')}: ${displayValue(o.basis, lang)}`);
     if (Array.isArray(o.items)) for (const item of o.items) lines.push(isPlain(item) ? `${scalar(item.name, lang)}: ${scalar(item.standard, lang)}` : scalar(item, lang));
     return lines.join('\n');
   }
@@ -57,7 +55,7 @@ function entry(o: Plain, lang: Lang): string {
 /** A value as text: scalars as they are, code-set lists joined with 、, lists of entries one per line. */
 export function displayValue(value: unknown, lang: Lang): string {
   if (value === undefined) return '';
-  if (value === '无') return lang === 'en' ? '无 (none)' : '无';
+  if (value === '无') return translators[lang]('valNoLimit');
   if (Array.isArray(value)) {
     if (value.every((v) => !isPlain(v) && !Array.isArray(v))) return value.map((v) => scalar(v, lang)).join('、');
     return value.map((v) => (isPlain(v) ? entry(v, lang) : displayValue(v, lang))).join('\n');
@@ -69,4 +67,20 @@ export function displayValue(value: unknown, lang: Lang): string {
 /** Shortened for table cells; the full text stays in the title attribute. */
 export function truncate(text: string, max = 80): string {
   return text.length <= max ? text : text.slice(0, max - 1) + '…';
+}
+
+// Word diffs of the same two values recur on every view of a queue page; segmenting Chinese text is the
+// costliest part of rendering a row, so recent results are kept (a bounded map, oldest dropped first).
+const diffCache = new Map<string, WordChange[]>();
+const DIFF_CACHE_SIZE = 20_000;
+
+/** wordDiff(before, after), remembered. */
+export function cachedWordDiff(before: string, after: string): WordChange[] {
+  const key = before + '\u0000' + after;
+  const hit = diffCache.get(key);
+  if (hit) return hit;
+  const changes = wordDiff(before, after);
+  if (diffCache.size >= DIFF_CACHE_SIZE) diffCache.delete(diffCache.keys().next().value!);
+  diffCache.set(key, changes);
+  return changes;
 }

@@ -203,6 +203,16 @@ const M = {
   'action_user.disable': { zh: '停用用户', en: 'disabled user' },
   action_sync: { zh: '同步', en: 'sync' },
 
+  // values as text (display.ts)
+  valYes: { zh: '是', en: 'yes' },
+  valNo: { zh: '否', en: 'no' },
+  valCharged: { zh: '收费', en: 'charged' },
+  valFree: { zh: '不收费', en: 'free of charge' },
+  valCopies: { zh: '{n} 份', en: '{n} copies' },
+  valDays: { zh: '{n} 天', en: '{n} days' },
+  valBasis: { zh: '依据', en: 'basis' },
+  valNoLimit: { zh: '无', en: '无 (none)' },
+
   // errors
   errorTitle: { zh: '出错了', en: 'Something went wrong' },
   error400: { zh: '请求参数无效：{detail}', en: 'Bad request: {detail}' },
