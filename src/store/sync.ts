@@ -161,6 +161,20 @@ interface ItemState {
   uncommitted: boolean;
 }
 
+/** What the store keeps of an item file: its parsed data as JSON text and the fields search and lists use. */
+interface PresentItem {
+  region: string;
+  catalogCode: string;
+  file: string;
+  blob: string;
+  /** the item as JSON text; null when the file is not a mapping */
+  body: string | null;
+  name: string | null;
+  type: string | null;
+  conditions: string;
+  materials: string;
+}
+
 interface Plan {
   target: string;
   worktree: boolean;
@@ -171,8 +185,8 @@ interface Plan {
   findings: Finding[];
   discrepancies: Array<Discrepancy & { file: string }>;
   files: number;
-  /** the items of the scope that exist now, with their parsed file */
-  present: Array<{ region: string; catalogCode: string; file: string; parsed: ParsedFile }>;
+  /** the items of the scope that exist now, as the rows need them */
+  present: PresentItem[];
   /** region/catalogCode of scope items that no longer exist */
   absent: Array<{ region: string; catalogCode: string }>;
   commits: Commit[];
@@ -214,20 +228,27 @@ async function prepare(
     const full = scope.full;
     const paths = full ? allPaths(catalog, source.entries) : scope.paths;
 
-    // Parse the scope's item files in chunks first (memoised by the catalog), so progress can be shown.
     const scopeItems: Array<{ region: string; catalogCode: string; file: string }> = [];
     for (const [region, items] of catalog.items) {
       for (const [catalogCode, file] of items) if (full || paths.has(file)) scopeItems.push({ region, catalogCode, file });
     }
+    // Findings and discrepancies (on worker threads when there are many files).
+    options.onProgress?.({ phase: 'checking', done: 0, total: scopeItems.length });
+    const checked = await checkCatalog(catalog, {
+      ...(full ? {} : { only: paths }),
+      onProgress: (done, total) => options.onProgress?.({ phase: 'checking', done, total }),
+    });
+    // The items' own rows: read and parse in chunks, keeping only what the rows need (memory stays bounded
+    // by the JSON text, not by parsed documents).
+    const present: PresentItem[] = [];
     const CHUNK = 500;
     for (let i = 0; i < scopeItems.length; i += CHUNK) {
       options.onProgress?.({ phase: 'parsing', done: i, total: scopeItems.length });
-      await catalog.parse(scopeItems.slice(i, i + CHUNK).map((s) => s.file));
+      const chunk = scopeItems.slice(i, i + CHUNK);
+      const files = await catalog.read(chunk.map((s) => s.file));
+      for (const item of chunk) present.push(presentItem(item, files.get(item.file)!));
     }
-    options.onProgress?.({ phase: 'checking', done: scopeItems.length, total: scopeItems.length });
-    const checked = await checkCatalog(catalog, full ? {} : { only: paths });
-    const parsed = await catalog.parse(scopeItems.map((s) => s.file));
-    const present = scopeItems.map((s) => ({ ...s, parsed: parsed.get(s.file)! }));
+    options.onProgress?.({ phase: 'parsing', done: scopeItems.length, total: scopeItems.length });
 
     const presentKeys = new Set(present.map((p) => `${p.region}/${p.catalogCode}`));
     const absent: Plan['absent'] = [];
@@ -249,7 +270,7 @@ async function prepare(
     const from = usable ? previous.revision : undefined;
     options.onProgress?.({ phase: 'history', done: 0, total: 0 });
     const commits = from === target ? [] : await commitsBetween(repo, from, target);
-    const { rows: versions, lastCommit } = await versionRows(repo, commits, parsed, options);
+    const { rows: versions, lastCommit } = await versionRows(repo, commits, present, options);
 
     const dbItems = await readItems(client, full, [...present, ...absent]);
     const dbDiscrepancies = await readDiscrepancies(client, full, paths);
@@ -316,7 +337,7 @@ function dedupeChanges(changes: FileChange[]): FileChange[] {
 async function versionRows(
   repo: Awaited<ReturnType<typeof openRepo>>,
   commits: Commit[],
-  parsed: Map<string, ParsedFile>,
+  present: readonly PresentItem[],
   options: SyncOptions,
 ): Promise<{ rows: Row[]; lastCommit: Map<string, string> }> {
   const lastCommit = new Map<string, string>();
@@ -342,8 +363,8 @@ async function versionRows(
   }
 
   // Bodies: the current files are already parsed; other blobs are read in one cat-file process and parsed once.
-  const bodies = new Map<string, unknown>();
-  for (const file of parsed.values()) if (file.id) bodies.set(file.id, mapping(file.data));
+  const bodies = new Map<string, string | null>();
+  for (const item of present) if (item.blob) bodies.set(item.blob, item.body);
   const missing = [...new Set(pending.map((p) => p.blob).filter((b): b is string => b !== undefined && !bodies.has(b)))];
   if (missing.length > 0) {
     const reader = new BlobReader(repo.top);
@@ -355,7 +376,8 @@ async function versionRows(
         const blobs = await reader.read(chunk);
         for (const id of chunk) {
           const bytes = blobs.get(id);
-          bodies.set(id, bytes ? mapping(readFile('', '', bytes, id).data) : undefined);
+          const data = bytes ? mapping(readFile('', '', bytes, id).data) : undefined;
+          bodies.set(id, data === undefined ? null : JSON.stringify(data));
         }
       }
     } finally {
@@ -372,10 +394,23 @@ async function versionRows(
     p.commit.message,
     p.change,
     p.blob ?? null,
-    p.blob === undefined ? null : json(bodies.get(p.blob) ?? undefined),
+    p.blob === undefined ? null : (bodies.get(p.blob) ?? null),
     p.oldFile ?? null,
   ]);
   return { rows, lastCommit };
+}
+
+function presentItem(item: { region: string; catalogCode: string; file: string }, parsed: ParsedFile): PresentItem {
+  const body = mapping(parsed.data);
+  return {
+    ...item,
+    blob: parsed.id,
+    body: body === undefined ? null : JSON.stringify(body),
+    name: typeof body?.name === 'string' ? body.name : null,
+    type: typeof body?.type === 'string' ? body.type : null,
+    conditions: text(body?.conditions),
+    materials: materialNames(body?.materials),
+  };
 }
 
 function mapping(data: unknown): Record<string, unknown> | undefined {
@@ -412,19 +447,17 @@ async function write(
   for (const item of plan.present) {
     const key = `${item.region}/${item.catalogCode}`;
     const before = plan.dbItems.get(key);
-    const blob = item.parsed.id;
-    const body = mapping(item.parsed.data);
+    const blob = item.blob;
     const same = before !== undefined && !before.removed && before.blob === blob;
     if (before === undefined || before.removed) itemsAdded++;
     else if (!same) itemsChanged++;
     const revision = same ? before.revision : (plan.lastCommit.get(item.file) ?? target);
     const c = counts.get(item.file) ?? { errors: 0, warnings: 0 };
     itemRows.push([
-      item.region, item.catalogCode, item.file, blob, revision, json(body),
-      typeof body?.name === 'string' ? body.name : null, typeof body?.type === 'string' ? body.type : null,
+      item.region, item.catalogCode, item.file, blob, revision, item.body, item.name, item.type,
       c.errors, c.warnings, dirty.has(item.file) ? 1 : 0, null,
     ]);
-    ftsRows.push([item.region, item.catalogCode, text(body?.name), text(body?.conditions), materialNames(body?.materials)]);
+    ftsRows.push([item.region, item.catalogCode, item.name ?? '', item.conditions, item.materials]);
   }
   const removed: string[] = [];
   if (full) {
