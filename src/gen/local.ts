@@ -1,0 +1,95 @@
+// A region's own side of its items: who implements them (department names and valid credit codes made
+// with the region's code), where (service centre and department halls) and how to call (area codes).
+import { LEVEL_DIGIT } from '../catalog/types.js';
+import { makeCreditCode } from '../codes/uscc.js';
+import { DEPTS, HOURS, ROADS, type Dept } from './departments.js';
+import type { GenItem } from './item.js';
+import { chineseNumber, Random } from './random.js';
+import type { GenRegion } from './regions.js';
+import type { LocalElements } from './render.js';
+
+interface Office {
+  name: string;
+  creditCode: string;
+}
+
+interface DeptLocal {
+  dept: Office;
+  center?: Office;
+  places: Array<{ address: string; hours: string }>;
+  consultPhone: string;
+}
+
+const DEPT_BY_KEY = new Map(DEPTS.map((d) => [d.key, d]));
+
+/** The local elements of every department in one region, made on first use. */
+export class RegionLocals {
+  private readonly depts = new Map<string, DeptLocal>();
+  private readonly centre: string;
+  private readonly rng: Random;
+
+  constructor(private readonly seed: string, readonly region: GenRegion) {
+    this.rng = new Random(seed, 'local', region.code);
+    const r = this.rng;
+    this.centre = region.level === '省级'
+      ? '武汉市洪山区欢乐大道1号湖北省政务服务中心'
+      : `${region.addressPrefix}${r.pick(ROADS)}${r.int(1, 399)}号${region.name}政务服务中心`;
+  }
+
+  private deptLocal(dept: Dept): DeptLocal {
+    let local = this.depts.get(dept.key);
+    if (local) return local;
+    const r = new Random(this.seed, 'dept', this.region.code, dept.key);
+    const { region } = this;
+    const own = region.level === '省级' ? dept.prov : region.level === '市级' ? dept.city : (dept.county ?? dept.city);
+    // A county's departments carry their city's name too: 武汉市江岸区市场监督管理局.
+    const name = `${region.level === '县级' && region.parent?.level === '市级' ? region.parent.name : ''}${region.name}${own}`;
+    const window = `${this.centre}${chineseNumber(r.int(1, 4))}楼${own.replace(/(局|厅|委员会|办公室)$/, '')}窗口`;
+    const places = [{ address: window, hours: r.pick(HOURS) }];
+    if (r.chance(0.3)) {
+      places.push({ address: `${region.addressPrefix}${r.pick(ROADS)}${r.int(1, 499)}号${name}办事大厅`, hours: r.pick(HOURS) });
+    }
+    local = {
+      dept: { name, creditCode: creditCode(r, '11', region.code) },
+      places,
+      consultPhone: phone(r, region),
+    };
+    if (dept.center) local.center = { name: name.slice(0, -own.length) + dept.center, creditCode: creditCode(r, '12', region.code) };
+    this.depts.set(dept.key, local);
+    return local;
+  }
+
+  /** The local elements of `item` in this region. */
+  elements(item: GenItem): LocalElements {
+    const dept = DEPT_BY_KEY.get(item.dept)!;
+    const local = this.deptLocal(dept);
+    const office = item.implementer !== '法定机关' && local.center ? local.center : local.dept;
+    const out: LocalElements = {
+      deptName: office.name,
+      creditCode: office.creditCode,
+      nature: office === local.dept ? '法定机关' : item.implementer,
+      taskCode: office.creditCode + LEVEL_DIGIT[this.region.level] + item.catalogCode,
+      handleArea: this.region.handleArea,
+      places: local.places,
+      consultPhone: local.consultPhone,
+      complaintPhone: '12345',
+    };
+    if (out.nature === '受委托组织') out.entrustedBy = local.dept.name;
+    return out;
+  }
+}
+
+/** A valid GB 32100 code for a government body (11) or public institution (12) registered in `region`. */
+function creditCode(r: Random, prefix: '11' | '12', region: string): string {
+  const body = r.chance(0.4) ? 'MB' + r.digits(6) : '0' + r.digits(7);
+  return makeCreditCode(prefix, region, body);
+}
+
+/** A landline in the region's area code; now and then with an extension or a second line. */
+function phone(r: Random, region: GenRegion): string {
+  const number = () => `${region.areaCode}-${r.int(2, 8)}${r.digits(region.localDigits - 1)}`;
+  const first = number();
+  if (r.chance(0.1)) return `${first}转${r.int(800, 8999)}`;
+  if (r.chance(0.1)) return `${first}、${number()}`;
+  return first;
+}
