@@ -46,6 +46,15 @@ export function layoutCatalog(entries: readonly CatalogEntry[]): Layout {
 
   const visit = (dir: string, parent: Region | undefined) => {
     const code = base(dir);
+    const twin = layout.regions.get(code);
+    if (twin) {
+      // A code names one region: a second directory with it is refused, not visited (it would make the tree a loop).
+      layout.problems.push({
+        rule: 'region', file: dir, region: code,
+        message: { zh: `区划代码 ${code} 重复，已用于 ${twin.dir}`, en: `region code ${code} is used twice; ${twin.dir} already has it` },
+      });
+      return;
+    }
     const region: Region = { code, dir, parent: parent?.code, children: [], file: `${dir}/${REGION_FILE}` };
     layout.regions.set(code, region);
     parent?.children.push(code);
