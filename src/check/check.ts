@@ -23,6 +23,8 @@ export interface CheckOptions {
   workers?: number;
   /** item files below which no worker is started */
   workerThreshold?: number;
+  /** also return the parsed data of the item files computed (not those from the cache) as JSON text */
+  itemJson?: boolean;
 }
 
 export interface CheckResult {
@@ -32,6 +34,8 @@ export interface CheckResult {
   files: number;
   /** how many item files were computed rather than taken from the cache */
   computed: number;
+  /** with `itemJson`: computed item file → its data as JSON text (null when not a mapping) and blob id */
+  itemJson?: Map<string, { text: string | null; blob: string }>;
 }
 
 /** What every cached result depends on besides its files: the tool, the schema and the catalog's settings. */
@@ -74,7 +78,7 @@ export async function checkCatalog(catalog: Catalog, options: CheckOptions = {})
     const entry = entries.get(path);
     return entry?.blob ?? cache?.blobFor(path, entry?.stamp);
   };
-  const plan: WorkPlan = { items: [], regions: [] };
+  const plan: WorkPlan = { items: [], regions: [], ...(options.itemJson ? { json: true } : {}) };
   for (const path of scopedItems) {
     const place = placeOf(catalog, path)!;
     const blob = blobOf(path);
@@ -112,12 +116,14 @@ export async function checkCatalog(catalog: Catalog, options: CheckOptions = {})
     cache?.set(outcome.key, outcome.result);
   }
   for (const [path, blob] of computed.blobs) cache?.rememberBlob(path, entries.get(path)?.stamp, blob);
+  const itemJson = options.itemJson ? new Map(computed.items.flatMap((o) => (o.json ? [[o.path, o.json] as const] : []))) : undefined;
 
   return {
     findings: applySeverities(findings, catalog),
     discrepancies,
     files: scopedItems.length + scopedRegions.length,
     computed: plan.items.length,
+    ...(itemJson ? { itemJson } : {}),
   };
 }
 

@@ -16,6 +16,8 @@ import { cacheKey, type CachedResult } from './cache.js';
 export interface WorkPlan {
   items: string[];
   regions: string[];
+  /** also return each item's parsed data as JSON text (the store keeps it; saves parsing twice) */
+  json?: boolean;
 }
 
 export interface ItemOutcome {
@@ -25,6 +27,8 @@ export interface ItemOutcome {
   /** absent for items of the top region, which are compared with nothing */
   levelKey?: string;
   level?: CachedResult;
+  /** with `plan.json`: the item as JSON text (null when the file is not a mapping) and the file's blob id */
+  json?: { text: string | null; blob: string };
 }
 
 export interface RegionOutcome {
@@ -153,6 +157,7 @@ export async function computeWork(catalog: Catalog, plan: WorkPlan, version: str
         }
       }
       const outcome: ItemOutcome = { path, fileKey: keys.file(version, path, blob, place.region), file: { findings, discrepancies: [] } };
+      if (plan.json) outcome.json = { text: item ? JSON.stringify(item) : null, blob };
       if (place.region !== catalog.top && catalog.top) {
         outcome.levelKey = keys.level(version, path, blob, place, blobOf);
         const parent = place.parent ? files.get(place.parent) : undefined;
