@@ -189,9 +189,7 @@ function splitZ(out: Buffer): string[] {
  * after a short idle time (or on close()), so a forgotten reader never keeps the program alive for long.
  */
 export class BlobReader {
-  private child: ChildProcessWithoutNullStreams | undefined;
-  private pending: { id: string; resolve: (bytes: Buffer | undefined) => void; reject: (error: Error) => void }[] = [];
-  private buffer: Buffer = Buffer.alloc(0);
+  private current: CatFile | undefined;
   private idle: NodeJS.Timeout | undefined;
 
   constructor(private readonly top: string, private readonly idleMs = 250) {}
@@ -204,88 +202,113 @@ export class BlobReader {
     for (const id of unique) {
       if (!/^[0-9a-f]{40,64}$/.test(id)) throw new TongbiaoError(`not a blob id: '${id}'`);
     }
-    const child = this.start();
-    const done = unique.map(
-      (id) =>
-        new Promise<void>((resolvePromise, reject) => {
-          this.pending.push({ id, resolve: (bytes) => (bytes && result.set(id, bytes), resolvePromise()), reject });
-        }),
-    );
-    child.stdin.write(unique.join('\n') + '\n');
-    await Promise.all(done);
-    this.armIdle();
+    if (this.idle) clearTimeout(this.idle);
+    if (!this.current || this.current.ended) this.current = new CatFile(this.top);
+    const process = this.current;
+    try {
+      const blobs = await process.request(unique);
+      for (let i = 0; i < unique.length; i++) {
+        const bytes = blobs[i];
+        if (bytes) result.set(unique[i]!, bytes);
+      }
+    } finally {
+      this.armIdle();
+    }
     return result;
   }
 
   close(): void {
     if (this.idle) clearTimeout(this.idle);
     this.idle = undefined;
-    if (this.child) {
-      this.child.stdin.end();
-      this.child = undefined;
-    }
+    this.current?.end();
+    this.current = undefined;
   }
 
   private armIdle(): void {
     if (this.idle) clearTimeout(this.idle);
     this.idle = setTimeout(() => {
-      if (this.pending.length === 0) this.close();
+      if (this.current && this.current.waiting === 0) this.close();
     }, this.idleMs);
     this.idle.unref();
   }
+}
 
-  private start(): ChildProcessWithoutNullStreams {
-    if (this.idle) clearTimeout(this.idle);
-    if (this.child) return this.child;
-    const child = spawn('git', ['--no-optional-locks', 'cat-file', '--batch'], {
-      cwd: this.top,
-      env: { ...process.env, LC_ALL: 'C' },
-      stdio: 'pipe',
+/** One `git cat-file --batch` process: requests are answered in the order they were written. */
+class CatFile {
+  private readonly child: ChildProcessWithoutNullStreams;
+  private readonly queue: Array<{ count: number; out: Array<Buffer | undefined>; resolve: (out: Array<Buffer | undefined>) => void; reject: (error: Error) => void }> = [];
+  private chunks: Buffer[] = [];
+  private buffered = 0;
+  private stderr = '';
+  ended = false;
+
+  constructor(top: string) {
+    this.child = spawn('git', ['--no-optional-locks', 'cat-file', '--batch'], { cwd: top, env: { ...process.env, LC_ALL: 'C' }, stdio: 'pipe' });
+    this.child.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString('utf8')));
+    this.child.stdout.on('data', (chunk: Buffer) => this.onData(chunk));
+    this.child.on('error', (error) => this.fail(spawnError(error)));
+    this.child.on('close', (code) => {
+      this.ended = true;
+      if (this.queue.length > 0) this.fail(new TongbiaoError(`git cat-file stopped (${code}): ${firstLine(this.stderr)}`));
     });
-    this.child = child;
-    this.buffer = Buffer.alloc(0);
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.stdout.on('data', (chunk: Buffer) => this.onData(chunk));
-    const fail = (error: Error) => {
-      if (this.child === child) this.child = undefined;
-      const waiting = this.pending;
-      this.pending = [];
-      for (const p of waiting) p.reject(error);
-    };
-    child.on('error', (error) => fail(spawnError(error)));
-    child.on('close', (code) => {
-      if (this.pending.length > 0) fail(new TongbiaoError(`git cat-file stopped (${code}): ${firstLine(stderr)}`));
-      if (this.child === child) this.child = undefined;
-    });
-    child.stdin.on('error', () => {
+    this.child.stdin.on('error', () => {
       /* reported through 'close' */
     });
-    return child;
+  }
+
+  /** Objects not waited for yet. */
+  get waiting(): number {
+    return this.queue.reduce((n, r) => n + r.count - r.out.length, 0);
+  }
+
+  request(ids: readonly string[]): Promise<Array<Buffer | undefined>> {
+    if (this.ended) return Promise.reject(new TongbiaoError('git cat-file has ended'));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ count: ids.length, out: [], resolve, reject });
+      this.child.stdin.write(ids.join('\n') + '\n');
+    });
+  }
+
+  end(): void {
+    if (!this.ended) this.child.stdin.end();
+  }
+
+  private fail(error: Error): void {
+    this.ended = true;
+    const waiting = this.queue.splice(0);
+    for (const request of waiting) request.reject(error);
   }
 
   private onData(chunk: Buffer): void {
-    this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
+    this.chunks.push(chunk);
+    this.buffered += chunk.length;
+    let buffer = this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks, this.buffered);
+    let offset = 0;
     for (;;) {
-      const head = this.pending[0];
-      if (!head) return;
-      const eol = this.buffer.indexOf(10);
-      if (eol < 0) return;
-      const header = this.buffer.subarray(0, eol).toString('latin1');
+      const head = this.queue[0];
+      if (!head) break;
+      const eol = buffer.indexOf(10, offset);
+      if (eol < 0) break;
+      const header = buffer.toString('latin1', offset, eol);
+      let bytes: Buffer | undefined;
       if (header.endsWith(' missing') || header.endsWith(' ambiguous')) {
-        this.buffer = this.buffer.subarray(eol + 1);
-        this.pending.shift();
-        head.resolve(undefined);
-        continue;
+        offset = eol + 1;
+      } else {
+        // <oid> SP <type> SP <size> LF <contents> LF
+        const size = Number(header.slice(header.lastIndexOf(' ') + 1));
+        if (buffer.length < eol + 1 + size + 1) break;
+        if (header.includes(' blob ')) bytes = Buffer.from(buffer.subarray(eol + 1, eol + 1 + size));
+        offset = eol + 1 + size + 1;
       }
-      // <oid> SP <type> SP <size> LF <contents> LF
-      const size = Number(header.slice(header.lastIndexOf(' ') + 1));
-      if (this.buffer.length < eol + 1 + size + 1) return;
-      const body = Buffer.from(this.buffer.subarray(eol + 1, eol + 1 + size));
-      this.buffer = this.buffer.subarray(eol + 1 + size + 1);
-      this.pending.shift();
-      head.resolve(header.includes(' blob ') ? body : undefined);
+      head.out.push(bytes);
+      if (head.out.length === head.count) {
+        this.queue.shift();
+        head.resolve(head.out);
+      }
     }
+    buffer = buffer.subarray(offset);
+    this.chunks = buffer.length > 0 ? [buffer] : [];
+    this.buffered = buffer.length;
   }
 }
 

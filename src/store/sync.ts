@@ -232,23 +232,35 @@ async function prepare(
     for (const [region, items] of catalog.items) {
       for (const [catalogCode, file] of items) if (full || paths.has(file)) scopeItems.push({ region, catalogCode, file });
     }
-    // Findings and discrepancies (on worker threads when there are many files).
+    // Findings and discrepancies (on worker threads when there are many files), and each item's data as JSON.
     options.onProgress?.({ phase: 'checking', done: 0, total: scopeItems.length });
     const checked = await checkCatalog(catalog, {
       ...(full ? {} : { only: paths }),
+      itemJson: true,
       onProgress: (done, total) => options.onProgress?.({ phase: 'checking', done, total }),
     });
-    // The items' own rows: read and parse in chunks, keeping only what the rows need (memory stays bounded
-    // by the JSON text, not by parsed documents).
+    // The items' own rows: from the check's JSON; anything it did not hand back is read here, in chunks,
+    // keeping only what the rows need (memory stays bounded by the JSON text, not by parsed documents).
     const present: PresentItem[] = [];
-    const CHUNK = 500;
-    for (let i = 0; i < scopeItems.length; i += CHUNK) {
-      options.onProgress?.({ phase: 'parsing', done: i, total: scopeItems.length });
-      const chunk = scopeItems.slice(i, i + CHUNK);
-      const files = await catalog.read(chunk.map((s) => s.file));
-      for (const item of chunk) present.push(presentItem(item, files.get(item.file)!));
+    const unread: typeof scopeItems = [];
+    for (const item of scopeItems) {
+      const json = checked.itemJson?.get(item.file);
+      if (json) present.push(presentItem(item, json.blob, json.text === null ? undefined : (JSON.parse(json.text) as unknown), json.text));
+      else unread.push(item);
     }
-    options.onProgress?.({ phase: 'parsing', done: scopeItems.length, total: scopeItems.length });
+    const CHUNK = 500;
+    let next = unread.length > 0 ? catalog.read(unread.slice(0, CHUNK).map((s) => s.file)) : undefined;
+    for (let i = 0; i < unread.length; i += CHUNK) {
+      options.onProgress?.({ phase: 'parsing', done: i, total: unread.length });
+      const chunk = unread.slice(i, i + CHUNK);
+      const files = await next!;
+      // read the next chunk (git works in its own process) while this one is turned into rows
+      next = i + CHUNK < unread.length ? catalog.read(unread.slice(i + CHUNK, i + 2 * CHUNK).map((s) => s.file)) : undefined;
+      for (const item of chunk) {
+        const file = files.get(item.file)!;
+        present.push(presentItem(item, file.id, file.data));
+      }
+    }
 
     const presentKeys = new Set(present.map((p) => `${p.region}/${p.catalogCode}`));
     const absent: Plan['absent'] = [];
@@ -400,12 +412,12 @@ async function versionRows(
   return { rows, lastCommit };
 }
 
-function presentItem(item: { region: string; catalogCode: string; file: string }, parsed: ParsedFile): PresentItem {
-  const body = mapping(parsed.data);
+function presentItem(item: { region: string; catalogCode: string; file: string }, blob: string, data: unknown, json?: string | null): PresentItem {
+  const body = mapping(data);
   return {
     ...item,
-    blob: parsed.id,
-    body: body === undefined ? null : JSON.stringify(body),
+    blob,
+    body: body === undefined ? null : (json ?? JSON.stringify(body)),
     name: typeof body?.name === 'string' ? body.name : null,
     type: typeof body?.type === 'string' ? body.type : null,
     conditions: text(body?.conditions),

@@ -121,7 +121,7 @@ describe.each(BACKENDS)('tongbiao sync (process) on $name', (backend) => {
         const before = await dump(store);
         expect(previous.items).toBe(ITEMS);
 
-        for (const phase of ['reading items', 'checking', 'writing rows', 'writing rows']) {
+        for (const phase of ['checking', 'reading history', 'writing rows', 'writing rows']) {
           const child = spawn(process.execPath, [BIN, 'sync', big.catalog, '--db', db.url, '--rev', 'main', '--progress'], {
             env: { ...process.env, CI: '1' },
           });
