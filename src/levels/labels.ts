@@ -2,7 +2,9 @@
 // schema (the one place that names the elements); list entries are named by their identity.
 import type { Message } from '../catalog/types.js';
 import { itemSchema } from '../schema/item.js';
+import { pointerSegments } from '../catalog/locate.js';
 import { LIST_SHAPES } from './list-shapes.js';
+import { child, shapeOf } from './pointer.js';
 import { isPlainObject } from './semantic-diff.js';
 
 interface SchemaNode {
@@ -19,14 +21,9 @@ function resolve(node: SchemaNode | undefined): SchemaNode | undefined {
   return ref === undefined ? node : { ...ROOT.$defs[ref], ...node, $ref: undefined };
 }
 
-function tokens(pointer: string): string[] {
-  if (pointer === '') return [];
-  return pointer.slice(1).split('/').map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
 /** The entry's identity as written: 居民身份证; 《社会保险法》第十九条. */
 function entryName(entry: unknown, listPointer: string): string | undefined {
-  const shape = LIST_SHAPES[listPointer.replace(/\/\d+(?=\/|$)/g, '/*')];
+  const shape = LIST_SHAPES[shapeOf(listPointer)];
   if (shape?.kind !== 'keyed' || !isPlainObject(entry)) return undefined;
   const parts = shape.identity.map((f) => entry[f]).filter((v): v is string | number => typeof v === 'string' || typeof v === 'number');
   return parts.length > 0 ? parts.join('') : undefined;
@@ -42,7 +39,7 @@ export function describePath(pointer: string, item: unknown): Message {
   let node: SchemaNode | undefined = ROOT;
   let value: unknown = item;
   let at = '';
-  for (const token of tokens(pointer)) {
+  for (const token of pointerSegments(pointer)) {
     node = resolve(node);
     if (/^\d+$/.test(token) && node?.items) {
       value = Array.isArray(value) ? value[Number(token)] : undefined;
@@ -57,7 +54,7 @@ export function describePath(pointer: string, item: unknown): Message {
       zh.push(resolve(node)?.title ?? token);
       en.push(token);
     }
-    at += `/${token}`;
+    at = child(at, token);
   }
   return { zh: zh.join(' › ') || '事项', en: en.join(' › ') || 'item' };
 }

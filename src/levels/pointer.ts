@@ -1,5 +1,6 @@
 // JSON Pointer (RFC 6901) helpers. Discrepancy paths, finding paths and the
 // locator all speak JSON Pointer, so the escaping lives in one place.
+import { pointerSegments } from '../catalog/locate.js';
 
 /** Escapes one reference token: `~` → `~0`, `/` → `~1` (in that order, as RFC 6901 requires). */
 export function escapeToken(token: string | number): string {
@@ -22,10 +23,7 @@ export function parentPointer(pointer: string): string {
 
 /** The top-level element a pointer lies under: `/fee/charged` → `fee`; `''` for the root. */
 export function topElement(pointer: string): string {
-  if (pointer === '') return '';
-  const end = pointer.indexOf('/', 1);
-  const token = end < 0 ? pointer.slice(1) : pointer.slice(1, end);
-  return token.replace(/~1/g, '/').replace(/~0/g, '~');
+  return pointerSegments(pointer)[0] ?? '';
 }
 
 /**
