@@ -6,7 +6,7 @@ import type { Catalog } from '../catalog/load.js';
 import { severityOf } from '../catalog/config.js';
 import type { Finding, Item, ParsedFile, Region } from '../catalog/types.js';
 import { compareItem } from '../levels/compare-item.js';
-import { missingItems, type RegionItems } from '../levels/compare-region.js';
+import { filesOnly, missingItems, type RegionItems } from '../levels/compare-region.js';
 import { resolveFieldClasses } from '../levels/field-classes.js';
 import { discrepancyFindings } from '../levels/findings.js';
 import { ITEM_RULES } from '../rules/registry.js';
@@ -190,9 +190,7 @@ export async function computeWork(catalog: Catalog, plan: WorkPlan, version: str
       if (item) (baseline.items as Map<string, Item>).set(code, item);
     }
     // Claimed means "has a file", whether or not it parses: a broken file is not a missing item.
-    const withFiles = (region: Region): RegionItems => ({
-      code: region.code, level: region.level, items: new Map([...(catalog.items.get(region.code)?.keys() ?? [])].map((c) => [c, {}])),
-    });
+    const withFiles = (region: Region) => filesOnly(region.code, region.level, catalog.items.get(region.code)?.keys() ?? []);
     for (const code of plan.regions) {
       const region = catalog.regions.get(code)!;
       const ancestors: RegionItems[] = [];

@@ -15,8 +15,6 @@ export interface Io {
 
 export interface Command<O extends Options = Options> {
   name: string;
-  /** one line for `tongbiao --help` */
-  summary: string;
   /** the whole `tongbiao <name> --help` text, without the trailing newline */
   help: string;
   options: O;

@@ -33,9 +33,10 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     io.stdout.write(VERSION + '\n');
     return 0;
   }
-  const command = COMMANDS.find((c) => c.name === name) as Command | undefined;
+  const entry = COMMANDS.find((c) => c.name === name);
   try {
-    if (!command) throw new TongbiaoError(`unknown command '${name}'. See 'tongbiao --help'.`);
+    if (!entry) throw new TongbiaoError(`unknown command '${name}'. See 'tongbiao --help'.`);
+    const command = (await entry.load()) as Command;
     if (rest.includes('--help') || rest.includes('-h')) {
       io.stdout.write(command.help + '\n');
       return 0;

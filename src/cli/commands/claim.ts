@@ -19,7 +19,6 @@ const SCHEMA_FILE = 'schema/item.schema.json';
 
 export const claim = defineCommand({
   name: 'claim',
-  summary: "claim (认领) items for a region from its parent, local elements left as TODO",
   help: `Usage: tongbiao claim <REGION> <CATALOGCODE…> [options]
        tongbiao claim <REGION> --all [options]
 

@@ -28,7 +28,6 @@ const DIFF_FORMATS = ['text', 'json', 'github'] as const;
 
 export const diff = defineCommand({
   name: 'diff',
-  summary: "show how a region's items differ from its parent's and the province baseline",
   help: `Usage: tongbiao diff <REGION> [options]
 
 Compares each item of REGION (a 6-digit region code) with the same item in its nearest ancestor

@@ -6,7 +6,6 @@ import { defineCommand } from '../command.js';
 
 export const gen = defineCommand({
   name: 'gen',
-  summary: 'generate a realistic synthetic province catalog (benchmarks, demos)',
   help: `Usage: tongbiao gen <DIR> [options]
 
 Writes a synthetic catalog into DIR: 420000 湖北省 with its baseline items, N cities of M counties

@@ -1,13 +1,27 @@
-// Every command, in the order `tongbiao --help` lists them. Add a command here, one line.
+// Every command, in the order `tongbiao --help` lists them. A command's module (and what it imports:
+// hono, libSQL, …) loads only when that command runs, so `validate` starts fast. Add a command here.
 import type { Command } from '../command.js';
-import { claim } from './claim.js';
-import { diff } from './diff.js';
-import { gen } from './gen.js';
-import { schema } from './schema.js';
-import { serve } from './serve.js';
-import { start } from './start.js';
-import { sync } from './sync.js';
-import { user } from './user.js';
-import { validate } from './validate.js';
 
-export const COMMANDS: Command[] = [validate, diff, claim, sync, serve, start, user, schema, gen] as Command[];
+export interface CommandEntry {
+  name: string;
+  summary: string;
+  load(): Promise<Command>;
+}
+
+const entry = (name: string, summary: string, load: () => Promise<unknown>): CommandEntry => ({
+  name,
+  summary,
+  load: load as () => Promise<Command>,
+});
+
+export const COMMANDS: CommandEntry[] = [
+  entry('validate', 'check catalog files against the element schema and every rule', async () => (await import('./validate.js')).validate),
+  entry('diff', "show how a region's items differ from its parent's and the province baseline", async () => (await import('./diff.js')).diff),
+  entry('claim', "claim (认领) items for a region from its parent, local elements left as TODO", async () => (await import('./claim.js')).claim),
+  entry('sync', 'load the catalog as committed in git into the database (incremental)', async () => (await import('./sync.js')).sync),
+  entry('serve', 'serve the review web UI over the database', async () => (await import('./serve.js')).serve),
+  entry('start', 'sync the catalog into the embedded database and serve the review UI (npm start)', async () => (await import('./start.js')).start),
+  entry('user', 'manage accounts of the review web UI (add, list, passwd, disable)', async () => (await import('./user.js')).user),
+  entry('schema', 'print the item JSON Schema (with Chinese titles) for editors', async () => (await import('./schema.js')).schema),
+  entry('gen', 'generate a realistic synthetic province catalog (benchmarks, demos)', async () => (await import('./gen.js')).gen),
+];

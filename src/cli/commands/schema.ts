@@ -7,7 +7,6 @@ export const SCHEMA_FILES = { 'item.schema.json': itemSchema, 'region.schema.jso
 
 export const schema = defineCommand({
   name: 'schema',
-  summary: 'print the item JSON Schema (with Chinese titles) for editors',
   help: `Usage: tongbiao schema [--region] [--out DIR]
 
 Prints the JSON Schema (draft 2020-12) of an item file; every key carries its Chinese title and a

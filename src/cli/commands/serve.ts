@@ -6,7 +6,6 @@ import { defineCommand } from '../command.js';
 
 export const serve = defineCommand({
   name: 'serve',
-  summary: 'serve the review web UI over the database',
   help: `Usage: tongbiao serve [options]
 
 Serves the web UI where staff review each discrepancy: an overview per region, the review queue,

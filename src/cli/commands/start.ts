@@ -13,7 +13,6 @@ export const DEMO_USER = 'admin';
 
 export const start = defineCommand({
   name: 'start',
-  summary: 'sync the catalog into the embedded database and serve the review UI (npm start)',
   help: `Usage: tongbiao start [CATALOG] [options]
 
 The quickest way to see tongbiao at work: syncs the catalog (the demo catalog-yaml/ unless told

@@ -6,7 +6,6 @@ import { defineCommand, oneOf } from '../command.js';
 
 export const sync = defineCommand({
   name: 'sync',
-  summary: 'load the catalog as committed in git into the database (incremental)',
   help: `Usage: tongbiao sync [CATALOG] [options]
 
 Reads the catalog as committed at a revision (default HEAD) through git — not the working tree —

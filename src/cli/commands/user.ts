@@ -5,7 +5,6 @@ import { defineCommand, oneOf, type Io } from '../command.js';
 
 export const user = defineCommand({
   name: 'user',
-  summary: 'manage accounts of the review web UI (add, list, passwd, disable)',
   help: `Usage: tongbiao user add NAME --region CODE --role reviewer|officer|admin
        tongbiao user list [--format text|json]
        tongbiao user passwd NAME

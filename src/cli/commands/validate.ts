@@ -21,7 +21,6 @@ const SEVERITIES = ['error', 'warning', 'info'] as const;
 
 export const validate = defineCommand({
   name: 'validate',
-  summary: 'check catalog files against the element schema and every rule',
   help: `Usage: tongbiao validate [PATH…] [options]
 
 Checks item files, region.yaml files and the region tree against the element schema and every
