@@ -57,8 +57,14 @@ export const items = sqliteTable('items', {
   uncommitted: integer('uncommitted', { mode: 'boolean' }).notNull().default(false),
   /** revision at which the file was deleted; null while it exists */
   removedAt: text('removed_at'),
+  /**
+   * A stable integer id given by the sync (never reused, survives VACUUM unlike the implicit rowid): the
+   * item's rowid in items_fts, and a short id for URLs.
+   */
+  id: integer('id'),
 }, (t) => [
   primaryKey({ columns: [t.region, t.catalogCode] }),
+  uniqueIndex('items_id').on(t.id),
   index('items_code').on(t.catalogCode),
   index('items_file').on(t.file),
 ]);

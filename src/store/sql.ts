@@ -56,6 +56,19 @@ export function inStatements(sql: string, values: readonly InValue[], before: In
   return out;
 }
 
+/**
+ * `sql` with `(?)` replaced by `(VALUES (?, ?), …)` for each chunk of `pairs`: a row-value IN that SQLite
+ * answers from a two-column index, e.g. `WHERE (region, catalog_code) IN (?)`.
+ */
+export function pairInStatements(sql: string, pairs: ReadonlyArray<readonly [InValue, InValue]>, before: InValue[] = []): InStatement[] {
+  const out: InStatement[] = [];
+  for (let i = 0; i < pairs.length; i += IN_CHUNK) {
+    const chunk = pairs.slice(i, i + IN_CHUNK);
+    out.push({ sql: sql.replace('(?)', `(VALUES ${chunk.map(() => '(?, ?)').join(', ')})`), args: [...before, ...chunk.flat()] as InArgs });
+  }
+  return out;
+}
+
 export function quoteId(name: string): string {
   return '`' + name.replace(/`/g, '``') + '`';
 }

@@ -22,7 +22,7 @@ import { topElement } from '../levels/pointer.js';
 import type { Discrepancy } from '../levels/types.js';
 import type { Store } from './db.js';
 import { acquireLease, type HolderInfo, type Lease } from './lease.js';
-import { inStatements, insertStatements, json, runAll, type Row } from './sql.js';
+import { inStatements, insertStatements, json, pairInStatements, runAll, type Row } from './sql.js';
 import { allPaths, itemPathOf, syncScope } from './sync-plan.js';
 
 export interface SyncOptions {
@@ -152,6 +152,7 @@ async function lastRun(client: Client): Promise<PreviousRun | undefined> {
 // ---- phase 1: read ---------------------------------------------------------------------------------------
 
 interface ItemState {
+  id: number | null;
   region: string;
   catalogCode: string;
   file: string;
@@ -194,6 +195,8 @@ interface Plan {
   /** file → last commit that changed it */
   lastCommit: Map<string, string>;
   dbItems: Map<string, ItemState>;
+  /** the id the next new item gets */
+  nextId: number;
   dbDiscrepancies: Map<string, { fingerprint: string; since: string }>;
 }
 
@@ -285,10 +288,11 @@ async function prepare(
     const { rows: versions, lastCommit } = await versionRows(repo, commits, present, options);
 
     const dbItems = await readItems(client, full, [...present, ...absent]);
+    const nextId = Number((await client.execute('SELECT coalesce(max(id), 0) + 1 AS id FROM items')).rows[0]!.id);
     const dbDiscrepancies = await readDiscrepancies(client, full, paths);
     return {
       target, worktree, full, scope: paths, dirty, catalog, findings: checked.findings, discrepancies, files: checked.files,
-      present, absent, commits, versions, lastCommit, dbItems, dbDiscrepancies,
+      present, absent, commits, versions, lastCommit, dbItems, dbDiscrepancies, nextId,
     };
   } finally {
     if ('close' in source && typeof source.close === 'function') source.close();
@@ -306,16 +310,17 @@ async function readItems(
   const add = (rows: ReadonlyArray<Record<string, unknown>>) => {
     for (const row of rows) {
       const state: ItemState = {
+        id: row.id === null ? null : Number(row.id),
         region: String(row.region), catalogCode: String(row.catalog_code), file: String(row.file), blob: String(row.blob),
         revision: String(row.revision), removed: row.removed_at !== null, uncommitted: Number(row.uncommitted) === 1,
       };
       out.set(`${state.region}/${state.catalogCode}`, state);
     }
   };
-  const columns = 'region, catalog_code, file, blob, revision, removed_at, uncommitted';
+  const columns = 'id, region, catalog_code, file, blob, revision, removed_at, uncommitted';
   const statements = full
     ? [{ sql: `SELECT ${columns} FROM items`, args: [] }]
-    : inStatements(`SELECT ${columns} FROM items WHERE region || '/' || catalog_code IN (?)`, items.map((i) => `${i.region}/${i.catalogCode}`));
+    : pairInStatements(`SELECT ${columns} FROM items WHERE (region, catalog_code) IN (?)`, items.map((i) => [i.region, i.catalogCode] as const));
   for (const statement of statements) add((await client.execute(statement)).rows as unknown as Record<string, unknown>[]);
   return out;
 }
@@ -456,6 +461,9 @@ async function write(
   let itemsChanged = 0;
   const itemRows: Row[] = [];
   const ftsRows: Row[] = [];
+  /** items_fts rows to take out first: every scope item that had one */
+  const ftsOut: number[] = [];
+  let nextId = plan.nextId;
   for (const item of plan.present) {
     const key = `${item.region}/${item.catalogCode}`;
     const before = plan.dbItems.get(key);
@@ -465,23 +473,25 @@ async function write(
     else if (!same) itemsChanged++;
     const revision = same ? before.revision : (plan.lastCommit.get(item.file) ?? target);
     const c = counts.get(item.file) ?? { errors: 0, warnings: 0 };
+    const id = before?.id ?? nextId++;
+    if (before?.id != null) ftsOut.push(before.id);
     itemRows.push([
-      item.region, item.catalogCode, item.file, blob, revision, item.body, item.name, item.type,
+      id, item.region, item.catalogCode, item.file, blob, revision, item.body, item.name, item.type,
       c.errors, c.warnings, dirty.has(item.file) ? 1 : 0, null,
     ]);
-    ftsRows.push([item.region, item.catalogCode, item.name ?? '', item.conditions, item.materials]);
+    ftsRows.push([id, item.region, item.catalogCode, item.name ?? '', item.conditions, item.materials]);
   }
-  const removed: string[] = [];
+  const removed: ItemState[] = [];
   if (full) {
     const present = new Set(plan.present.map((p) => `${p.region}/${p.catalogCode}`));
-    for (const [key, state] of plan.dbItems) if (!state.removed && !present.has(key)) removed.push(key);
+    for (const [key, state] of plan.dbItems) if (!state.removed && !present.has(key)) removed.push(state);
   } else {
     for (const item of plan.absent) {
-      const key = `${item.region}/${item.catalogCode}`;
-      const before = plan.dbItems.get(key);
-      if (before && !before.removed) removed.push(key);
+      const before = plan.dbItems.get(`${item.region}/${item.catalogCode}`);
+      if (before && !before.removed) removed.push(before);
     }
   }
+  for (const item of removed) if (item.id !== null) ftsOut.push(item.id);
 
   // Discrepancies keep the revision their fingerprint was first seen at.
   const newKeys = new Map<string, string>();
@@ -513,10 +523,7 @@ async function write(
       : [
           ...inStatements('DELETE FROM findings WHERE file IN (?)', [...scope]),
           ...inStatements('DELETE FROM discrepancies WHERE file IN (?)', [...scope]),
-          ...inStatements(
-            "DELETE FROM items_fts WHERE region || '/' || catalog_code IN (?)",
-            [...plan.present.map((p) => `${p.region}/${p.catalogCode}`), ...plan.absent.map((a) => `${a.region}/${a.catalogCode}`)],
-          ),
+          ...inStatements('DELETE FROM items_fts WHERE rowid IN (?)', ftsOut),
         ]),
     ...insertStatements('findings', ['file', 'region', 'catalog_code', 'rule', 'severity', 'line', 'column', 'path', 'message_zh', 'message_en'], findingRows),
     ...insertStatements(
@@ -527,16 +534,20 @@ async function write(
     ),
     ...insertStatements(
       'items',
-      ['region', 'catalog_code', 'file', 'blob', 'revision', 'body', 'name', 'type', 'errors', 'warnings', 'uncommitted', 'removed_at'],
+      ['id', 'region', 'catalog_code', 'file', 'blob', 'revision', 'body', 'name', 'type', 'errors', 'warnings', 'uncommitted', 'removed_at'],
       itemRows,
       {
-        suffix: `ON CONFLICT (region, catalog_code) DO UPDATE SET file = excluded.file, blob = excluded.blob, revision = excluded.revision,
+        suffix: `ON CONFLICT (region, catalog_code) DO UPDATE SET id = coalesce(items.id, excluded.id), file = excluded.file, blob = excluded.blob, revision = excluded.revision,
           body = excluded.body, name = excluded.name, type = excluded.type, errors = excluded.errors, warnings = excluded.warnings,
           uncommitted = excluded.uncommitted, removed_at = NULL`,
       },
     ),
-    ...inStatements("UPDATE items SET removed_at = ?, uncommitted = 0 WHERE removed_at IS NULL AND region || '/' || catalog_code IN (?)", removed, [target]),
-    ...insertStatements('items_fts', ['region', 'catalog_code', 'name', 'conditions', 'materials'], ftsRows),
+    ...pairInStatements(
+      'UPDATE items SET removed_at = ?, uncommitted = 0 WHERE removed_at IS NULL AND (region, catalog_code) IN (?)',
+      removed.map((r) => [r.region, r.catalogCode] as const),
+      [target],
+    ),
+    ...insertStatements('items_fts', ['rowid', 'region', 'catalog_code', 'name', 'conditions', 'materials'], ftsRows),
     ...insertStatements(
       'item_versions',
       ['region', 'catalog_code', 'file', 'commit', 'author', 'date', 'message', 'change', 'blob', 'body', 'previous_file'],

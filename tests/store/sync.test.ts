@@ -56,7 +56,9 @@ describe.each(BACKENDS)('sync on $name', (backend) => {
     const other = await openStore(fresh.url);
     try {
       await syncCatalog(other, { catalogDir: repo.catalog, ...(rev ? { rev } : {}), ...(worktree ? { worktree } : {}) });
-      expect(await snapshot(store)).toEqual(await snapshot(other));
+      const ours = await snapshot(store);
+      expect(ours.unlinked).toEqual([{ noId: 0, strayFts: 0, missingFts: 0 }]);
+      expect(ours).toEqual(await snapshot(other));
     } finally {
       other.close();
       await fresh.stop();
@@ -426,6 +428,12 @@ async function snapshot(store: Store) {
     discrepancies: await rows('SELECT key, region, catalog_code, against, path, field, kind, rule, ours, theirs, fingerprint, file FROM discrepancies ORDER BY key'),
     fts: await rows('SELECT region, catalog_code, name, conditions, materials FROM items_fts ORDER BY region, catalog_code'),
     regions: await rows('SELECT * FROM regions ORDER BY code'),
+    // every current item has its own id and exactly its search row under that id
+    unlinked: await rows(`SELECT
+      (SELECT count(*) FROM items WHERE id IS NULL) AS noId,
+      (SELECT count(*) FROM items_fts) - (SELECT count(*) FROM items_fts f JOIN items i
+        ON i.id = f.rowid AND i.region = f.region AND i.catalog_code = f.catalog_code AND i.removed_at IS NULL) AS strayFts,
+      (SELECT count(*) FROM items WHERE removed_at IS NULL) - (SELECT count(*) FROM items_fts) AS missingFts`),
   };
 }
 
