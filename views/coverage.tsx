@@ -9,6 +9,7 @@ export interface CoverageState {
   region?: string;
   q?: string;
   gaps: boolean;
+  all: boolean;
   page: number;
   per: number;
 }
@@ -19,6 +20,7 @@ export function coverageHref(state: CoverageState, change: Partial<CoverageState
     q: s.q,
     region: s.region,
     gaps: s.gaps ? '1' : undefined,
+    all: s.all ? '1' : undefined,
     per: s.per === 50 ? undefined : s.per,
     page: s.page === 1 ? undefined : s.page,
   });
@@ -50,6 +52,9 @@ export function CoveragePage(props: { ui: Ui; state: CoverageState; regions: Reg
         <label class="check">
           <input type="checkbox" name="gaps" value="1" checked={state.gaps} /> {t('onlyGaps')}
         </label>
+        <label class="check">
+          <input type="checkbox" name="all" value="1" checked={state.all} /> {t('allLevelsBelow')}
+        </label>
         <button type="submit" class="primary">
           {t('searchButton')}
         </button>
@@ -66,9 +71,15 @@ export function CoveragePage(props: { ui: Ui; state: CoverageState; regions: Reg
                 <th class="c-item">{t('item')}</th>
                 {result.columns.map((c) => (
                   <th class="c-cov" title={`${c.name ?? c.code} ${c.code}`}>
-                    <a href={href('/queue', { region: c.code, scope: 'self', kind: 'missing' })}>{c.name ?? c.code}</a>
-                    <div class="small muted">
-                      {c.claimed}/{c.claimed + c.missing}
+                    {c.code === state.region ? (
+                      <span>{c.name ?? c.code}</span>
+                    ) : (
+                      <a href={coverageHref(state, { region: c.code })}>{c.name ?? c.code}</a>
+                    )}
+                    <div class="small">
+                      <a class="muted" href={href('/queue', { region: c.code, scope: 'self', kind: 'missing' })} title={t('missing')}>
+                        {c.claimed}/{c.claimed + c.missing}
+                      </a>
                     </div>
                   </th>
                 ))}

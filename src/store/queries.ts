@@ -96,24 +96,32 @@ export async function lastSync(db: Db): Promise<SyncInfo | undefined> {
   };
 }
 
-/**
- * A cheap token that changes whenever what the pages show may have changed: a sync finished, a review was
- * written, or another connection committed (PRAGMA data_version). Used to reuse expensive aggregates.
- */
-export async function dataVersion(db: Db): Promise<string> {
-  const [r] = await db.all<Row>(
-    sql`SELECT (SELECT max(id) FROM sync_runs) AS s, (SELECT max(finished_at) FROM sync_runs) AS f,
-               (SELECT max(id) FROM reviews) AS r, (SELECT max(id) FROM audit_log) AS a`,
-  );
-  let pragma = '';
-  try {
-    const [p] = await db.all<Row>(sql`PRAGMA data_version`);
-    pragma = str(p?.data_version);
-  } catch {
-    // not every libSQL server answers pragmas
-  }
-  return [str(r?.s), str(r?.f), str(r?.r), str(r?.a), pragma].join('|');
+export interface DataVersions {
+  /** changes when a sync finishes: everything read from the catalog */
+  sync: string;
+  /** changes when a sync finishes or a review is written: the states of discrepancies */
+  reviews: string;
 }
+
+/**
+ * Cheap tokens that change whenever what the pages show may have changed. Every writer leaves a trace here:
+ * a sync records a run, a decision a review. Used to reuse expensive aggregates until then.
+ */
+export async function dataVersions(db: Db): Promise<DataVersions> {
+  const [r] = await db.all<Row>(
+    sql`SELECT (SELECT max(id) FROM sync_runs) AS s, (SELECT max(finished_at) FROM sync_runs) AS f, (SELECT max(id) FROM reviews) AS r`,
+  );
+  const sync = `${str(r?.s)}|${str(r?.f)}`;
+  return { sync, reviews: `${sync}|${str(r?.r)}` };
+}
+
+/**
+ * Reuses a computed value while the data it depends on is unchanged: `sync` for what only a sync changes,
+ * `reviews` (default) for what a decision changes too. The web app passes one; without, nothing is reused.
+ */
+export type Memo = <T>(key: string, compute: () => Promise<T>, scope?: keyof DataVersions) => Promise<T>;
+
+export const noMemo: Memo = (_key, compute) => compute();
 
 // ---------------------------------------------------------------------------------------------------------------
 // Dashboard
@@ -133,47 +141,71 @@ export interface DashboardRow extends RegionRow {
   claimRate: number | null;
 }
 
-export async function dashboard(db: Db): Promise<DashboardRow[]> {
-  const regionList = await listRegions(db);
+/** The SQL condition "discrepancy `d` has a verdict" (the few reviewed keys among many). */
+const REVIEWED = sql`d.key IN (SELECT key FROM reviews WHERE decision IN ('accepted', 'fix-requested', 'reopened'))`;
+
+export async function dashboard(db: Db, memo: Memo = noMemo): Promise<DashboardRow[]> {
+  const regionList = await memo('regions', () => listRegions(db), 'sync');
   const top = regionList.find((r) => r.parent === null);
-  const items = new Map<string, number>();
-  for (const r of await db.all<Row>(sql`SELECT region, count(*) AS n FROM items WHERE removed_at IS NULL GROUP BY region`)) {
-    items.set(str(r.region), num(r.n));
-  }
-  const severities = new Map<string, { errors: number; warnings: number }>();
-  for (const r of await db.all<Row>(
-    sql`SELECT region, sum(severity = 'error') AS e, sum(severity = 'warning') AS w FROM findings GROUP BY region`,
-  )) {
-    severities.set(str(r.region), { errors: num(r.e), warnings: num(r.w) });
-  }
-  const states = new Map<string, Record<string, number>>();
-  for (const r of await db.all<Row>(sql`SELECT d.region AS region, ${STATUS_SQL} AS status, sum(d.kind = 'missing') AS missing, count(*) AS n
-      FROM discrepancies d ${VERDICT_JOIN} GROUP BY 1, 2`)) {
-    const entry = states.get(str(r.region)) ?? {};
-    entry[str(r.status)] = num(r.n);
-    entry.missing = (entry.missing ?? 0) + num(r.missing);
-    states.set(str(r.region), entry);
-  }
-  const claimed = new Map<string, number>();
-  if (top) {
-    for (const r of await db.all<Row>(sql`SELECT i.region AS region, count(*) AS n FROM items i
-        JOIN items b ON b.region = ${top.code} AND b.catalog_code = i.catalog_code AND b.removed_at IS NULL
-        WHERE i.removed_at IS NULL AND i.region <> ${top.code} GROUP BY i.region`)) {
-      claimed.set(str(r.region), num(r.n));
+  // What only a sync changes: counted once per sync.
+  const synced = await memo(
+    'dashboard:sync',
+    async () => {
+      const out = new Map<string, { items: number; errors: number; warnings: number; discrepancies: number; missing: number; claimed: number }>();
+      const entry = (region: unknown) => {
+        const code = str(region);
+        let e = out.get(code);
+        if (!e) out.set(code, (e = { items: 0, errors: 0, warnings: 0, discrepancies: 0, missing: 0, claimed: 0 }));
+        return e;
+      };
+      for (const r of await db.all<Row>(sql`SELECT region, count(*) AS n FROM items WHERE removed_at IS NULL GROUP BY region`)) {
+        entry(r.region).items = num(r.n);
+      }
+      for (const r of await db.all<Row>(
+        sql`SELECT region, sum(severity = 'error') AS e, sum(severity = 'warning') AS w FROM findings GROUP BY region`,
+      )) {
+        Object.assign(entry(r.region), { errors: num(r.e), warnings: num(r.w) });
+      }
+      for (const r of await db.all<Row>(sql`SELECT region, count(*) AS n, sum(kind = 'missing') AS m FROM discrepancies GROUP BY region`)) {
+        Object.assign(entry(r.region), { discrepancies: num(r.n), missing: num(r.m) });
+      }
+      if (top) {
+        for (const r of await db.all<Row>(sql`SELECT i.region AS region, count(*) AS n FROM items i
+            JOIN items b ON b.region = ${top.code} AND b.catalog_code = i.catalog_code AND b.removed_at IS NULL
+            WHERE i.removed_at IS NULL AND i.region <> ${top.code} GROUP BY i.region`)) {
+          entry(r.region).claimed = num(r.n);
+        }
+      }
+      return out;
+    },
+    'sync',
+  );
+  // What a decision changes: only the reviewed discrepancies are looked at.
+  const reviewed = await memo('dashboard:reviews', async () => {
+    const out = new Map<string, Record<string, number>>();
+    for (const r of await db.all<Row>(sql`SELECT d.region AS region, ${STATUS_SQL} AS status, count(*) AS n
+        FROM discrepancies d ${VERDICT_JOIN} WHERE ${REVIEWED} GROUP BY 1, 2`)) {
+      const e = out.get(str(r.region)) ?? {};
+      e[str(r.status)] = num(r.n);
+      out.set(str(r.region), e);
     }
-  }
+    return out;
+  });
   return regionList.map((region) => {
-    const s = states.get(region.code) ?? {};
-    const c = claimed.get(region.code) ?? 0;
-    const missing = s.missing ?? 0;
+    const s = synced.get(region.code);
+    const v = reviewed.get(region.code) ?? {};
+    const decided = v.decided ?? 0;
+    const outdated = v.outdated ?? 0;
+    const c = s?.claimed ?? 0;
+    const missing = s?.missing ?? 0;
     return {
       ...region,
-      items: items.get(region.code) ?? 0,
-      errors: severities.get(region.code)?.errors ?? 0,
-      warnings: severities.get(region.code)?.warnings ?? 0,
-      open: s.open ?? 0,
-      decided: s.decided ?? 0,
-      outdated: s.outdated ?? 0,
+      items: s?.items ?? 0,
+      errors: s?.errors ?? 0,
+      warnings: s?.warnings ?? 0,
+      open: (s?.discrepancies ?? 0) - decided - outdated,
+      decided,
+      outdated,
       missing,
       claimed: c,
       claimRate: region.parent === null || c + missing === 0 ? null : c / (c + missing),
@@ -242,34 +274,49 @@ function likeEscape(text: string): string {
  * spaces must all match. Like searchItems (search.ts): terms of 3+ characters go through the FTS5 trigram
  * index (items_fts, name column only); 1–2 character terms, which trigram cannot match, use LIKE.
  */
-export function matchingCodesSql(q: string): SQL {
+export async function matchingCodes(db: Db, q: string): Promise<string[]> {
   const trimmed = q.trim();
+  let query: SQL;
   if (/^\d{1,12}$/.test(trimmed)) {
-    return sql`SELECT catalog_code FROM items WHERE catalog_code LIKE ${likeEscape(trimmed) + '%'} ESCAPE '\\'`;
+    query = sql`SELECT DISTINCT catalog_code FROM items WHERE catalog_code LIKE ${likeEscape(trimmed) + '%'} ESCAPE '\\'`;
+  } else {
+    const terms = trimmed.split(/[\s\u3000]+/).filter((t) => t !== '');
+    const long = terms.filter((t) => [...t].length >= 3);
+    const short = terms.filter((t) => [...t].length < 3);
+    const where: SQL[] = [];
+    if (long.length > 0) where.push(sql`items_fts MATCH ${long.map((t) => `name : "${t.replace(/"/g, '""')}"`).join(' AND ')}`);
+    for (const term of short) where.push(sql`name LIKE ${'%' + likeEscape(term) + '%'} ESCAPE '\\'`);
+    if (where.length === 0) return [];
+    query = sql`SELECT DISTINCT catalog_code FROM items_fts WHERE ${sql.join(where, sql` AND `)}`;
   }
-  const terms = trimmed.split(/[\s\u3000]+/).filter((t) => t !== '');
-  const long = terms.filter((t) => [...t].length >= 3);
-  const short = terms.filter((t) => [...t].length < 3);
-  const where: SQL[] = [];
-  if (long.length > 0) where.push(sql`items_fts MATCH ${long.map((t) => `name : "${t.replace(/"/g, '""')}"`).join(' AND ')}`);
-  for (const term of short) where.push(sql`name LIKE ${'%' + likeEscape(term) + '%'} ESCAPE '\\'`);
-  if (where.length === 0) return sql`SELECT catalog_code FROM items WHERE 0`;
-  return sql`SELECT catalog_code FROM items_fts WHERE ${sql.join(where, sql` AND `)}`;
+  return (await db.all<Row>(query)).map((r) => str(r.catalog_code)).sort();
+}
+
+function inList(column: SQL, values: readonly string[]): SQL {
+  if (values.length === 0) return sql`0`;
+  return sql`${column} IN (${sql.join(values.map((v) => sql`${v}`), sql`, `)})`;
 }
 
 const TYPE_SQL = sql`COALESCE(i.type, a.type)`;
 
+const ITEM_JOINS = sql`LEFT JOIN items i ON i.region = d.region AND i.catalog_code = d.catalog_code
+    LEFT JOIN items a ON a.region = d.against AND a.catalog_code = d.catalog_code`;
+
 function queueFrom(): SQL {
-  return sql`FROM discrepancies d
-    LEFT JOIN items i ON i.region = d.region AND i.catalog_code = d.catalog_code
-    LEFT JOIN items a ON a.region = d.against AND a.catalog_code = d.catalog_code
-    ${VERDICT_JOIN}`;
+  return sql`FROM discrepancies d ${ITEM_JOINS} ${VERDICT_JOIN}`;
 }
 
-function baseConditions(f: QueueFilter): SQL[] {
+/** The queue's selection before facets: region (subtree or self) and the catalog codes a search matched. */
+interface Selection {
+  region?: RegionRow;
+  scope: 'subtree' | 'self';
+  codes?: string[];
+}
+
+function baseConditions(f: Selection): SQL[] {
   const where: SQL[] = [];
   if (f.region) where.push(f.scope === 'self' ? sql`d.region = ${f.region.code}` : subtreeSql(sql`d.region`, f.region.lineage));
-  if (f.q && f.q.trim() !== '') where.push(sql`d.catalog_code IN (${matchingCodesSql(f.q)})`);
+  if (f.codes) where.push(inList(sql`d.catalog_code`, f.codes));
   return where;
 }
 
@@ -279,7 +326,11 @@ function facetConditions(f: QueueFilter, except?: FacetDim): SQL[] {
   if (f.rule && except !== 'rule') where.push(sql`d.rule = ${f.rule}`);
   if (f.field && except !== 'field') where.push(sql`d.field = ${f.field}`);
   if (f.type && except !== 'type') where.push(sql`${TYPE_SQL} = ${f.type}`);
-  if (f.status && f.status !== 'resolved' && except !== 'status') where.push(sql`(${STATUS_SQL}) = ${f.status}`);
+  if (f.status && f.status !== 'resolved' && except !== 'status') {
+    // decided and outdated need a verdict: start from the (few) reviewed keys instead of every discrepancy
+    if (f.status !== 'open') where.push(REVIEWED);
+    where.push(sql`(${STATUS_SQL}) = ${f.status}`);
+  }
   return where;
 }
 
@@ -287,29 +338,27 @@ function whereSql(conditions: SQL[]): SQL {
   return conditions.length === 0 ? sql`` : sql`WHERE ${sql.join(conditions, sql` AND `)}`;
 }
 
-/** Reuses a computed value while the data is unchanged (the web app passes one keyed on dataVersion). */
-export type Memo = <T>(key: string, compute: () => Promise<T>) => Promise<T>;
+const ROW_COLUMNS = sql`d.key, d.region, r.name AS region_name, d.catalog_code, COALESCE(i.name, a.name) AS item_name,
+      ${TYPE_SQL} AS type, d.against, ra.name AS against_name, d.path, d.field, d.kind, d.rule, d.ours, d.theirs,
+      d.fingerprint, d.since, ${STATUS_SQL} AS status,
+      vr.decision AS v_decision, vr.author AS v_author, vr.created_at AS v_at, vr.reason AS v_reason, vr.fingerprint AS v_fingerprint`;
 
-export async function queue(db: Db, f: QueueFilter, memo?: Memo): Promise<QueueResult> {
-  // Facet counts depend only on the region and search selection: one scan, reusable across pages and facets.
-  const facetKey = JSON.stringify(['facets', f.region?.code ?? '', f.scope, f.q ?? '']);
-  const combos = memo ? await memo(facetKey, () => facetCombos(db, f)) : await facetCombos(db, f);
-  const facets = await queueFacets(db, f, combos);
+const REGION_JOINS = sql`LEFT JOIN regions r ON r.code = d.region LEFT JOIN regions ra ON ra.code = d.against`;
+
+export async function queue(db: Db, filter: QueueFilter, memo: Memo = noMemo): Promise<QueueResult> {
+  const q = filter.q?.trim();
+  const f: QueueFilter & Selection = { ...filter, ...(q ? { codes: await memo(`codes:${q}`, () => matchingCodes(db, q), 'sync') } : {}) };
+  const facets = await queueFacets(db, f, memo);
   const offset = (f.page - 1) * f.per;
   if (f.status === 'resolved') {
     const { total, rows } = await resolvedRows(db, f, offset);
     return { total, rows, facets };
   }
-  const where = whereSql([...baseConditions(f), ...facetConditions(f)]);
-  const rows = await db.all<Row>(sql`SELECT d.key, d.region, r.name AS region_name, d.catalog_code, COALESCE(i.name, a.name) AS item_name,
-      ${TYPE_SQL} AS type, d.against, ra.name AS against_name, d.path, d.field, d.kind, d.rule, d.ours, d.theirs,
-      d.fingerprint, d.since, ${STATUS_SQL} AS status,
-      v.decision AS v_decision, v.author AS v_author, v.created_at AS v_at, vr.reason AS v_reason, v.review_fingerprint AS v_fingerprint
-    ${queueFrom()}
-    LEFT JOIN regions r ON r.code = d.region
-    LEFT JOIN regions ra ON ra.code = d.against
-    ${where}
+  const rows = await db.all<Row>(sql`SELECT ${ROW_COLUMNS}
+    ${queueFrom()} ${REGION_JOINS}
+    ${whereSql([...baseConditions(f), ...facetConditions(f)])}
     ORDER BY d.key LIMIT ${f.per} OFFSET ${offset}`);
+  // the status facet counts exactly the rows the other filters select
   let total = 0;
   for (const [value, n] of Object.entries(facets.status)) if (value !== 'resolved') total += n;
   if (f.status) total = facets.status[f.status] ?? 0;
@@ -318,14 +367,7 @@ export async function queue(db: Db, f: QueueFilter, memo?: Memo): Promise<QueueR
 
 /** One row of the queue, as the queue shows it (after a decision, htmx swaps it in place). */
 export async function queueRow(db: Db, key: string): Promise<QueueRow | undefined> {
-  const [row] = await db.all<Row>(sql`SELECT d.key, d.region, r.name AS region_name, d.catalog_code, COALESCE(i.name, a.name) AS item_name,
-      ${TYPE_SQL} AS type, d.against, ra.name AS against_name, d.path, d.field, d.kind, d.rule, d.ours, d.theirs,
-      d.fingerprint, d.since, ${STATUS_SQL} AS status,
-      v.decision AS v_decision, v.author AS v_author, v.created_at AS v_at, vr.reason AS v_reason, v.review_fingerprint AS v_fingerprint
-    ${queueFrom()}
-    LEFT JOIN regions r ON r.code = d.region
-    LEFT JOIN regions ra ON ra.code = d.against
-    WHERE d.key = ${key}`);
+  const [row] = await db.all<Row>(sql`SELECT ${ROW_COLUMNS} ${queueFrom()} ${REGION_JOINS} WHERE d.key = ${key}`);
   return row ? toQueueRow(row) : undefined;
 }
 
@@ -361,21 +403,54 @@ function toQueueRow(r: Row): QueueRow {
   return row;
 }
 
-/**
- * Facet counts. One grouped scan over the region/search selection; each facet's counts apply every other
- * selected facet but not its own, so the alternatives stay visible.
- */
-async function facetCombos(db: Db, f: QueueFilter): Promise<Row[]> {
-  const rows = await db.all<Row>(sql`SELECT d.kind AS kind, d.rule AS rule, d.field AS field, ${TYPE_SQL} AS type, ${STATUS_SQL} AS status, count(*) AS n
-    ${queueFrom()}
-    ${whereSql(baseConditions(f))}
-    GROUP BY 1, 2, 3, 4, 5`);
-  const [resolved] = await db.all<Row>(sql`SELECT count(*) AS n ${resolvedFrom({ ...f, field: undefined })}`);
-  return [...rows, { kind: null, rule: null, field: null, type: null, status: 'resolved', n: num(resolved?.n) }];
+interface Combo {
+  kind: string;
+  rule: string;
+  field: string;
+  type: string;
+  status: string;
+  n: number;
 }
 
-async function queueFacets(db: Db, f: QueueFilter, allCombos: Row[]): Promise<Facets> {
-  const combos = allCombos.filter((c) => c.status !== 'resolved');
+/**
+ * The selection's discrepancies grouped by (kind, rule, field, type, status). The big grouped scan does not
+ * depend on reviews and is kept per sync; only the reviewed keys (few) are grouped again after a decision.
+ */
+async function facetCombos(db: Db, f: Selection, memo: Memo): Promise<Combo[]> {
+  const selectionKey = JSON.stringify([f.region?.code ?? '', f.scope, f.codes ?? null]);
+  const all = await memo(
+    `combos:${selectionKey}`,
+    async () =>
+      (await db.all<Row>(sql`SELECT d.kind AS kind, d.rule AS rule, d.field AS field, ${TYPE_SQL} AS type, count(*) AS n
+        FROM discrepancies d ${ITEM_JOINS} ${whereSql(baseConditions(f))} GROUP BY 1, 2, 3, 4`)).map((r) => ({
+        kind: str(r.kind), rule: str(r.rule), field: str(r.field), type: str(r.type), status: 'open', n: num(r.n),
+      })),
+    'sync',
+  );
+  const reviewed = await memo(`combos-reviewed:${selectionKey}`, async () =>
+    (await db.all<Row>(sql`SELECT d.kind AS kind, d.rule AS rule, d.field AS field, ${TYPE_SQL} AS type, ${STATUS_SQL} AS status, count(*) AS n
+      ${queueFrom()} ${whereSql([...baseConditions(f), REVIEWED])} GROUP BY 1, 2, 3, 4, 5`)).map((r) => ({
+      kind: str(r.kind), rule: str(r.rule), field: str(r.field), type: str(r.type), status: str(r.status), n: num(r.n),
+    })),
+  );
+  // every discrepancy counted as open, then the reviewed ones moved to their state
+  const out = new Map<string, Combo>();
+  const id = (c: Combo, status: string) => [c.kind, c.rule, c.field, c.type, status].join('\u0000');
+  for (const c of all) out.set(id(c, 'open'), { ...c });
+  for (const c of reviewed) {
+    if (c.status === 'open') continue;
+    const open = out.get(id(c, 'open'));
+    if (open) open.n -= c.n;
+    const moved = out.get(id(c, c.status)) ?? { ...c, n: 0 };
+    moved.n += c.n;
+    out.set(id(c, c.status), moved);
+  }
+  return [...out.values()].filter((c) => c.n > 0);
+}
+
+/** Facet counts: each facet applies every other selected facet but not its own, so the alternatives stay visible. */
+async function queueFacets(db: Db, f: QueueFilter & Selection, memo: Memo): Promise<Facets> {
+  const combos = await facetCombos(db, f, memo);
   const facets: Facets = { kind: {}, rule: {}, field: {}, type: {}, status: {} };
   const selected: Partial<Record<FacetDim, string>> = {
     kind: f.kind,
@@ -385,35 +460,31 @@ async function queueFacets(db: Db, f: QueueFilter, allCombos: Row[]): Promise<Fa
     status: f.status === 'resolved' ? undefined : f.status,
   };
   for (const combo of combos) {
-    const n = num(combo.n);
     for (const dim of FACET_DIMS) {
-      const others = FACET_DIMS.every((o) => o === dim || selected[o] === undefined || str(combo[o]) === selected[o]);
+      const others = FACET_DIMS.every((o) => o === dim || selected[o] === undefined || combo[o] === selected[o]);
       if (!others) continue;
-      const value = str(combo[dim]);
-      facets[dim][value] = (facets[dim][value] ?? 0) + n;
+      const value = combo[dim];
+      facets[dim][value] = (facets[dim][value] ?? 0) + combo.n;
     }
   }
   // Resolved (key gone, had decisions): only the region, search and field filters apply to them.
   if (!f.kind && !f.rule && !f.type) {
-    let n = num(allCombos.find((c) => c.status === 'resolved')?.n);
-    if (f.field) {
-      const [r] = await db.all<Row>(sql`SELECT count(*) AS n ${resolvedFrom(f)}`);
-      n = num(r?.n);
-    }
+    const key = JSON.stringify(['resolved', f.region?.code ?? '', f.scope, f.codes ?? null, f.field ?? '']);
+    const n = await memo(key, async () => num((await db.all<Row>(sql`SELECT count(*) AS n ${resolvedFrom(f)}`))[0]?.n));
     if (n > 0) facets.status.resolved = n;
   }
   return facets;
 }
 
-function resolvedFrom(f: QueueFilter, joins: SQL = sql``): SQL {
+function resolvedFrom(f: QueueFilter & Selection, joins: SQL = sql``): SQL {
   const where: SQL[] = [sql`rv.state = 'resolved'`];
   if (f.region) where.push(f.scope === 'self' ? sql`rv.region = ${f.region.code}` : subtreeSql(sql`rv.region`, f.region.lineage));
-  if (f.q && f.q.trim() !== '') where.push(sql`rv.catalog_code IN (${matchingCodesSql(f.q)})`);
+  if (f.codes) where.push(inList(sql`rv.catalog_code`, f.codes));
   if (f.field) where.push(sql`(rv.path = ${'/' + f.field} OR rv.path LIKE ${'/' + likeEscape(f.field) + '/%'} ESCAPE '\\')`);
   return sql`FROM review_states rv ${joins} ${whereSql(where)}`;
 }
 
-async function resolvedRows(db: Db, f: QueueFilter, offset: number): Promise<{ total: number; rows: QueueRow[] }> {
+async function resolvedRows(db: Db, f: QueueFilter & Selection, offset: number): Promise<{ total: number; rows: QueueRow[] }> {
   if (f.kind || f.rule || f.type) return { total: 0, rows: [] };
   const [count] = await db.all<Row>(sql`SELECT count(*) AS n ${resolvedFrom(f)}`);
   const rows = await db.all<Row>(sql`SELECT rv.key, rv.region, r.name AS region_name, rv.catalog_code, rv.path,
@@ -556,7 +627,7 @@ export async function itemPage(db: Db, regionCode: string, catalogCode: string):
   const discrepancyRows = await db.all<Row>(sql`SELECT d.key, d.region, r.name AS region_name, d.catalog_code, COALESCE(i.name, a.name) AS item_name,
       ${TYPE_SQL} AS type, d.against, ra.name AS against_name, d.path, d.field, d.kind, d.rule, d.ours, d.theirs,
       d.fingerprint, d.since, ${STATUS_SQL} AS status,
-      v.decision AS v_decision, v.author AS v_author, v.created_at AS v_at, vr.reason AS v_reason, v.review_fingerprint AS v_fingerprint
+      vr.decision AS v_decision, vr.author AS v_author, vr.created_at AS v_at, vr.reason AS v_reason, vr.fingerprint AS v_fingerprint
     ${queueFrom()}
     LEFT JOIN regions r ON r.code = d.region
     LEFT JOIN regions ra ON ra.code = d.against
@@ -605,6 +676,8 @@ export interface CoverageFilter {
   q?: string;
   /** only baseline items some shown region has not claimed */
   gaps: boolean;
+  /** every region below the root as a column; by default the root (unless the province) and its children */
+  all?: boolean;
   page: number;
   per: number;
 }
@@ -618,18 +691,24 @@ export interface CoverageResult {
   rows: { catalogCode: string; name: string | null; type: string | null; useLevel: string[]; cells: CoverageCell[] }[];
 }
 
-/** Columns are the regions below the province within `root`'s subtree (root included unless it is the province). */
-export async function coverage(db: Db, f: CoverageFilter): Promise<CoverageResult | undefined> {
-  const top = await topRegion(db);
+/**
+ * Columns are the root (unless it is the province) and its children, or with `all` every region of the
+ * root's subtree below the province; one click on a column drills down.
+ */
+export async function coverage(db: Db, f: CoverageFilter, memo: Memo = noMemo): Promise<CoverageResult | undefined> {
+  const regionList = await memo('regions', () => listRegions(db), 'sync');
+  const top = regionList.find((r) => r.parent === null);
   if (!top) return undefined;
-  const regionList = await listRegions(db);
-  const columns = regionList.filter((r) => r.parent !== null && inSubtree(r.lineage, f.root.code));
+  const columns = regionList.filter(
+    (r) => r.parent !== null && (f.all ? inSubtree(r.lineage, f.root.code) : r.code === f.root.code || r.parent === f.root.code),
+  );
   const columnCodes = columns.map((c) => c.code);
+  const q = f.q?.trim();
   const where: SQL[] = [sql`b.region = ${top.code}`, sql`b.removed_at IS NULL`];
-  if (f.q && f.q.trim() !== '') where.push(sql`b.catalog_code IN (${matchingCodesSql(f.q)})`);
-  if (f.gaps && columnCodes.length > 0) {
+  if (q) where.push(inList(sql`b.catalog_code`, await memo(`codes:${q}`, () => matchingCodes(db, q), 'sync')));
+  if (f.gaps) {
     where.push(sql`EXISTS (SELECT 1 FROM discrepancies m WHERE m.catalog_code = b.catalog_code AND m.kind = 'missing'
-      AND m.region IN (${sql.join(columnCodes.map((c) => sql`${c}`), sql`, `)}))`);
+      AND ${inList(sql`m.region`, columnCodes)})`);
   }
   const [count] = await db.all<Row>(sql`SELECT count(*) AS n FROM items b ${whereSql(where)}`);
   const baseRows = await db.all<Row>(sql`SELECT b.catalog_code, b.name, b.type, json_extract(b.body, '$.useLevel') AS use_level
@@ -638,29 +717,32 @@ export async function coverage(db: Db, f: CoverageFilter): Promise<CoverageResul
   const claimedSet = new Set<string>();
   if (codes.length > 0 && columnCodes.length > 0) {
     for (const r of await db.all<Row>(sql`SELECT region, catalog_code FROM items WHERE removed_at IS NULL
-        AND catalog_code IN (${sql.join(codes.map((c) => sql`${c}`), sql`, `)})
-        AND region IN (${sql.join(columnCodes.map((c) => sql`${c}`), sql`, `)})`)) {
+        AND ${inList(sql`catalog_code`, codes)} AND ${inList(sql`region`, columnCodes)}`)) {
       claimedSet.add(`${str(r.region)}/${str(r.catalog_code)}`);
     }
   }
-  const perColumn = new Map<string, { claimed: number; missing: number }>();
-  if (columnCodes.length > 0) {
-    for (const r of await db.all<Row>(sql`SELECT i.region AS region, count(*) AS n FROM items i
-        JOIN items b ON b.region = ${top.code} AND b.catalog_code = i.catalog_code AND b.removed_at IS NULL
-        WHERE i.removed_at IS NULL AND i.region IN (${sql.join(columnCodes.map((c) => sql`${c}`), sql`, `)})
-        GROUP BY i.region`)) {
-      perColumn.set(str(r.region), { claimed: num(r.n), missing: 0 });
-    }
-    for (const r of await db.all<Row>(sql`SELECT region, count(*) AS n FROM discrepancies WHERE kind = 'missing'
-        AND region IN (${sql.join(columnCodes.map((c) => sql`${c}`), sql`, `)}) GROUP BY region`)) {
-      const entry = perColumn.get(str(r.region)) ?? { claimed: 0, missing: 0 };
-      entry.missing = num(r.n);
-      perColumn.set(str(r.region), entry);
-    }
-  }
+  // claimed and missing per region change only with a sync: counted once for every region
+  const perRegion = await memo(
+    'coverage:per-region',
+    async () => {
+      const out = new Map<string, { claimed: number; missing: number }>();
+      for (const r of await db.all<Row>(sql`SELECT i.region AS region, count(*) AS n FROM items i
+          JOIN items b ON b.region = ${top.code} AND b.catalog_code = i.catalog_code AND b.removed_at IS NULL
+          WHERE i.removed_at IS NULL AND i.region <> ${top.code} GROUP BY i.region`)) {
+        out.set(str(r.region), { claimed: num(r.n), missing: 0 });
+      }
+      for (const r of await db.all<Row>(sql`SELECT region, count(*) AS n FROM discrepancies WHERE kind = 'missing' GROUP BY region`)) {
+        const entry = out.get(str(r.region)) ?? { claimed: 0, missing: 0 };
+        entry.missing = num(r.n);
+        out.set(str(r.region), entry);
+      }
+      return out;
+    },
+    'sync',
+  );
   return {
     top,
-    columns: columns.map((c) => ({ ...c, claimed: perColumn.get(c.code)?.claimed ?? 0, missing: perColumn.get(c.code)?.missing ?? 0 })),
+    columns: columns.map((c) => ({ ...c, claimed: perRegion.get(c.code)?.claimed ?? 0, missing: perRegion.get(c.code)?.missing ?? 0 })),
     total: num(count?.n),
     rows: baseRows.map((r) => {
       const parsed = parseJson(r.use_level);

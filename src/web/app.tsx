@@ -79,18 +79,18 @@ export function createApp(opts: AppOptions): Hono<Env> {
   const perIp = new RateLimiter(opts.loginLimitPerIp ?? 20, windowMs);
   const app = new Hono<Env>();
 
-  // Aggregates that are expensive on a big catalog are reused until the data changes.
-  const memo = new Map<string, { version: string; value: unknown }>();
-  async function cached<T>(key: string, compute: () => Promise<T>): Promise<T> {
-    const version = await q.dataVersion(db);
-    const hit = memo.get(key);
-    if (hit && hit.version === version) return hit.value as T;
+  // Aggregates that are expensive on a big catalog are reused until the data they depend on changes.
+  const memoStore = new Map<string, { version: string; value: unknown }>();
+  const cached: q.Memo = async (key, compute, scope = 'reviews') => {
+    const version = (await q.dataVersions(db))[scope];
+    const hit = memoStore.get(key);
+    if (hit && hit.version === version) return hit.value as Awaited<ReturnType<typeof compute>>;
     const value = await compute();
-    if (memo.size > 500) memo.clear();
-    memo.set(key, { version, value });
+    if (memoStore.size > 1000) memoStore.clear();
+    memoStore.set(key, { version, value });
     return value;
-  }
-  const regionsCached = () => cached('regions', () => q.listRegions(db));
+  };
+  const regionsCached = () => cached('regions', () => q.listRegions(db), 'sync');
   async function regionMap(): Promise<Map<string, q.RegionRow>> {
     return new Map((await regionsCached()).map((r) => [r.code, r]));
   }
@@ -251,7 +251,7 @@ export function createApp(opts: AppOptions): Hono<Env> {
   // ---- 概览
   app.get('/', async (c) => {
     const format = negotiate(new URL(c.req.url).searchParams, c.req.header('Accept'));
-    const [rows, sync] = await Promise.all([cached('dashboard', () => q.dashboard(db)), q.lastSync(db)]);
+    const [rows, sync] = await Promise.all([q.dashboard(db, cached), q.lastSync(db)]);
     if (format === 'json') return c.json({ sync: sync ?? null, regions: rows });
     if (format === 'csv') {
       return csv(c, 'dashboard.csv', ['code', 'name', 'level', 'parent', 'items', 'errors', 'warnings', 'open', 'decided', 'outdated', 'claimed', 'missing', 'claimRate'],
@@ -297,7 +297,7 @@ export function createApp(opts: AppOptions): Hono<Env> {
       page: state.page,
       per: state.per,
     };
-    const result = await q.queue(db, filter, (key, compute) => cached(key, compute));
+    const result = await q.queue(db, filter, cached);
     if (format === 'json') return c.json({ total: result.total, page: state.page, per: state.per, facets: result.facets, discrepancies: result.rows });
     if (format === 'csv') {
       const lang = c.get('lang');
@@ -350,11 +350,12 @@ export function createApp(opts: AppOptions): Hono<Env> {
       ...(root ? { region: root.code } : {}),
       q: textParam(query, 'q'),
       gaps: enumParam(query, 'gaps', ['1', '0'] as const) === '1',
+      all: enumParam(query, 'all', ['1', '0'] as const) === '1',
       page: intParam(query, 'page', 1, 1, 1_000_000),
       per: intParam(query, 'per', 50, 1, MAX_PER),
     };
     const result = root
-      ? await q.coverage(db, { root, ...(state.q ? { q: state.q } : {}), gaps: state.gaps, page: state.page, per: state.per })
+      ? await q.coverage(db, { root, ...(state.q ? { q: state.q } : {}), gaps: state.gaps, all: state.all, page: state.page, per: state.per }, cached)
       : undefined;
     const empty: q.CoverageResult = { top: root!, columns: [], total: 0, rows: [] };
     const data = result ?? empty;

@@ -173,9 +173,10 @@ const M = {
   // coverage
   coverageTitle: { zh: '认领覆盖', en: 'Coverage' },
   coverageHint: {
-    zh: '省级通用目录事项 × 下级区划：✓ 已认领，✗ 应认领未认领，— 本层级不适用',
-    en: 'Baseline items × regions: ✓ claimed, ✗ applies but not claimed, — does not apply',
+    zh: '省级通用目录事项 × 下级区划：✓ 已认领，✗ 应认领未认领，— 本层级不适用。点击区划名称查看其下级。',
+    en: 'Baseline items × regions: ✓ claimed, ✗ applies but not claimed, — does not apply. Click a region to see the regions below it.',
   },
+  allLevelsBelow: { zh: '显示所有下级区划', en: 'All regions below' },
   onlyGaps: { zh: '仅显示有未认领的事项', en: 'Only items with gaps' },
   claimed: { zh: '已认领', en: 'claimed' },
   missing: { zh: '未认领', en: 'not claimed' },

@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { auditLog, discrepancies, reviews } from '../../src/store/schema.js';
-import { form, testApp } from './seed.js';
+import { form, recordSync, testApp } from './seed.js';
 
 let t: Awaited<ReturnType<typeof testApp>>;
 
@@ -169,6 +169,7 @@ describe('outdated and resolved', () => {
     await post('jiangan', decideFields(t.keys.conditions, 'accepted', '本地规定'));
     // a sync finds the county changed the text again: same key, new fingerprint
     await t.store.db.update(discrepancies).set({ fingerprint: 'changed0000000000', ours: JSON.stringify('新的受理条件') }).where(eq(discrepancies.key, t.keys.conditions));
+    await recordSync(t.store);
     const row = await statusOf(t.keys.conditions);
     expect(row.status).toBe('outdated');
     const dash = (await (await t.app.request('/?format=json', { headers: { Cookie: t.sessions.admin.cookie } })).json()) as { regions: { code: string; outdated: number }[] };
@@ -187,6 +188,7 @@ describe('outdated and resolved', () => {
   test('a decided discrepancy that disappears is listed as resolved', async () => {
     await post('jiangan', decideFields(t.keys.visits, 'fix-requested', '请改为 1 次'));
     await t.store.db.delete(discrepancies).where(eq(discrepancies.key, t.keys.visits));
+    await recordSync(t.store);
     const res = await t.app.request('/queue?status=resolved&format=json', { headers: { Cookie: t.sessions.admin.cookie } });
     const body = (await res.json()) as { total: number; discrepancies: { key: string; status: string; verdict: { decision: string } }[]; facets: { status: Record<string, number> } };
     expect(body.total).toBe(1);

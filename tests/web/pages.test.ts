@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { discrepancies } from '../../src/store/schema.js';
-import { CODE_LOCAL, CODE_PENSION, CODE_PERMIT, CODE_XSS, testApp, XSS_NAME } from './seed.js';
+import { CODE_LOCAL, CODE_PENSION, CODE_PERMIT, CODE_XSS, recordSync, testApp, XSS_NAME } from './seed.js';
 
 let t: Awaited<ReturnType<typeof testApp>>;
 let admin: Record<string, string>;
@@ -146,6 +146,7 @@ describe('review queue', () => {
       field: 'consultPhone', kind: 'review', rule: 'level-review', ours: '=HYPERLINK("http://evil.example","点我")', theirs: '027-1, "2"',
       fingerprint: 'f'.repeat(16), since: 'x',
     });
+    await recordSync(t.store);
     try {
       const res = await t.app.request('/queue?region=420106&format=csv', { headers: admin });
       expect(res.status).toBe(200);
@@ -157,6 +158,7 @@ describe('review queue', () => {
       expect(row).toContain('"027-1, ""2"""');
     } finally {
       await t.store.db.delete(discrepancies).where(sql`key = '420106/002000101000#/consultPhone'`);
+      await recordSync(t.store);
     }
   });
 
@@ -229,7 +231,9 @@ describe('coverage', () => {
     const { res, text } = await get('/coverage');
     expect(res.status).toBe(200);
     expect(text).toContain('建设工程规划许可证核发');
-    const body = await json<{ regions: { code: string }[]; items: { catalogCode: string; regions: Record<string, string> }[] }>('/coverage');
+    const children = await json<{ regions: { code: string }[] }>('/coverage');
+    expect(children.regions.map((r) => r.code)).toEqual(['420100', '420500', '429004']);
+    const body = await json<{ regions: { code: string }[]; items: { catalogCode: string; regions: Record<string, string> }[] }>('/coverage?all=1');
     expect(body.regions.map((r) => r.code)).toEqual(['420100', '420102', '420106', '420500', '420502', '429004']);
     const pension = body.items.find((i) => i.catalogCode === CODE_PENSION)!;
     expect(pension.regions).toMatchObject({ '420102': 'claimed', '420500': 'missing' });
@@ -243,7 +247,7 @@ describe('coverage', () => {
     expect(body.items.map((i) => i.catalogCode)).toEqual([CODE_PERMIT]);
     const searched = await json<{ items: { catalogCode: string }[] }>(`/coverage?q=${encodeURIComponent('养老')}`);
     expect(searched.items.map((i) => i.catalogCode)).toEqual([CODE_PENSION]);
-    const csv = await rawText(await t.app.request('/coverage?format=csv', { headers: admin }));
+    const csv = await rawText(await t.app.request('/coverage?all=1&format=csv', { headers: admin }));
     expect(csv.split('\r\n')[0]).toBe('\uFEFFcatalogCode,name,type,420100 武汉市,420102 江岸区,420106 武昌区,420500 宜昌市,420502 西陵区,429004 仙桃市');
     expect((await get('/coverage?gaps=2')).res.status).toBe(400);
     expect((await get('/coverage?region=123456')).res.status).toBe(404);
