@@ -66,6 +66,8 @@ export const items = sqliteTable('items', {
   primaryKey({ columns: [t.region, t.catalogCode] }),
   uniqueIndex('items_id').on(t.id),
   index('items_code').on(t.catalogCode),
+  // the web UI's coverage matrix: which of these regions hold these codes, answered from the index alone
+  index('items_code_region').on(t.catalogCode, t.region, t.removedAt),
   index('items_file').on(t.file),
 ]);
 
@@ -132,6 +134,8 @@ export const discrepancies = sqliteTable('discrepancies', {
   index('discrepancies_item').on(t.region, t.catalogCode),
   index('discrepancies_fingerprint').on(t.fingerprint),
   index('discrepancies_file').on(t.file),
+  // the web UI: queue search (codes a name search matched) and coverage gaps (missing in these regions)
+  index('discrepancies_code').on(t.catalogCode, t.kind, t.region),
 ]);
 
 /**
