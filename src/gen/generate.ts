@@ -348,49 +348,82 @@ export interface WorkerTask {
 export interface WorkerInput {
   task: WorkerTask;
   index: number;
+  workers: number;
   port: MessagePort;
   counters: SharedArrayBuffer;
 }
 
 export type WorkerAnswer = { type: 'done'; result: UnitResult } | { type: 'error'; message: string };
 
+/** A worker's state in the shared counters. */
+export const WORKER_STATE = { starting: 0, running: 1, answered: 2, takenOver: 3, couldNotLoad: 4 } as const;
+
+/** How long a worker may take to start before this thread does its share itself. */
+const START_TIMEOUT_MS = 15_000;
+
 /**
- * Runs the tasks on worker threads and waits for them synchronously (as synckit does): each worker adds
- * its written files to its own counter and, when finished, answers on its port and bumps the last
- * counter; this thread sleeps on that counter, reporting progress between wake-ups, then takes the
- * answers with receiveMessageOnPort.
+ * Runs the tasks on worker threads and waits for them synchronously (as synckit does). Shared counters:
+ * files written by each worker, each worker's state, and a wake-up counter bumped on every state change.
+ * This thread sleeps on the wake-up counter, reporting progress between wake-ups, and takes the answers
+ * with receiveMessageOnPort. A worker that cannot load the generator (say, dist/ is being rebuilt) or has
+ * not started in time has its share done here instead; the compare-and-swap on its state makes sure only
+ * one of the two does it.
  */
 function runWorkers(file: URL, tasks: WorkerTask[], progress: (n: number) => void): UnitResult[] {
-  const counters = new Int32Array(new SharedArrayBuffer(4 * (tasks.length + 1)));
-  const done = tasks.length;
+  const n = tasks.length;
+  const counters = new Int32Array(new SharedArrayBuffer(4 * (2 * n + 1)));
+  const state = (i: number) => n + i;
+  const wake = 2 * n;
   const ports: MessagePort[] = [];
   const workers = tasks.map((task, index) => {
     const { port1, port2 } = new MessageChannel();
     ports.push(port1);
-    const input: WorkerInput = { task, index, port: port2, counters: counters.buffer as SharedArrayBuffer };
-    return new Worker(file, { workerData: input, transferList: [port2] });
+    const input: WorkerInput = { task, index, workers: n, port: port2, counters: counters.buffer as SharedArrayBuffer };
+    // No inherited flags: `--input-type` or a TypeScript loader would stop a compiled worker from starting.
+    const worker = new Worker(file, { workerData: input, transferList: [port2], execArgv: [] });
+    // A worker that fails to load is handled through its state (its share is done here), not as a crash.
+    worker.on('error', () => {});
+    return worker;
   });
   let reported = 0;
   const report = () => {
     let sum = 0;
-    for (let i = 0; i < tasks.length; i++) sum += Atomics.load(counters, i);
+    for (let i = 0; i < n; i++) sum += Atomics.load(counters, i);
     if (sum > reported) progress(sum - reported);
     reported = sum;
   };
-  for (let finished = Atomics.load(counters, done); finished < tasks.length; finished = Atomics.load(counters, done)) {
-    Atomics.wait(counters, done, finished, 250);
+  const results: Array<UnitResult | undefined> = new Array(n);
+  const started = performance.now();
+  try {
+    for (;;) {
+      const seen = Atomics.load(counters, wake);
+      let waiting = false;
+      for (let i = 0; i < n; i++) {
+        const s = Atomics.load(counters, state(i));
+        const late = s === WORKER_STATE.starting && performance.now() - started > START_TIMEOUT_MS;
+        if ((late || s === WORKER_STATE.couldNotLoad) && Atomics.compareExchange(counters, state(i), s, WORKER_STATE.takenOver) === s) {
+          results[i] = writeUnits(tasks[i]!.root, tasks[i]!.options, tasks[i]!.units, progress);
+        } else if (s === WORKER_STATE.starting || s === WORKER_STATE.running) {
+          waiting = true;
+        }
+      }
+      if (!waiting) break;
+      Atomics.wait(counters, wake, seen, 250);
+      report();
+    }
     report();
+    for (let i = 0; i < n; i++) {
+      if (results[i]) continue;
+      const answer = receiveMessageOnPort(ports[i]!)?.message as WorkerAnswer | undefined;
+      if (!answer) throw new GenError('a generator worker stopped without an answer');
+      if (answer.type === 'error') throw new GenError(answer.message);
+      results[i] = answer.result;
+    }
+    return results as UnitResult[];
+  } finally {
+    for (const port of ports) port.close();
+    for (const worker of workers) void worker.terminate();
   }
-  report();
-  const results = ports.map((port) => {
-    const answer = receiveMessageOnPort(port)?.message as WorkerAnswer | undefined;
-    port.close();
-    if (!answer) throw new GenError('a generator worker stopped without an answer');
-    if (answer.type === 'error') throw new GenError(answer.message);
-    return answer.result;
-  });
-  for (const worker of workers) void worker.terminate();
-  return results;
 }
 
 /** Refuse a non-empty folder unless forced; forced, remove what the generator writes. */

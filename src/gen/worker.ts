@@ -1,19 +1,35 @@
-// A worker thread of `generateCatalog`: writes its share of the region subtrees, counts files written in
-// shared memory, answers on its port, then wakes the waiting thread (see runWorkers). Everything that can
-// fail, loading the generator included, is inside the try, so the waiting thread is always woken.
+// A worker thread of `generateCatalog` (see runWorkers): loads the generator, claims its share by moving
+// its state from starting to running (unless the waiting thread has taken it over), writes it while
+// counting files in shared memory, answers on its port, then wakes the waiting thread. Everything that
+// can fail is inside a try, so the waiting thread is always woken.
 import { workerData } from 'node:worker_threads';
 import type { WorkerAnswer, WorkerInput } from './generate.js';
 
-const { task, index, port, counters } = workerData as WorkerInput;
+const { task, index, workers, port, counters } = workerData as WorkerInput;
 const shared = new Int32Array(counters);
-const done = shared.length - 1;
-let answer: WorkerAnswer;
+const state = workers + index;
+const wake = 2 * workers;
+// The same numbers as WORKER_STATE, which cannot be imported before the generator has loaded.
+const STARTING = 0, RUNNING = 1, ANSWERED = 2, COULD_NOT_LOAD = 4;
+const bump = () => {
+  Atomics.add(shared, wake, 1);
+  Atomics.notify(shared, wake);
+};
+
+let generator: typeof import('./generate.js') | undefined;
 try {
-  const { writeUnits } = await import('./generate.js');
-  answer = { type: 'done', result: writeUnits(task.root, task.options, task.units, (n) => Atomics.add(shared, index, n), 500) };
-} catch (error) {
-  answer = { type: 'error', message: (error as Error).stack ?? String(error) };
+  generator = await import('./generate.js');
+} catch {
+  if (Atomics.compareExchange(shared, state, STARTING, COULD_NOT_LOAD) === STARTING) bump();
 }
-port.postMessage(answer);
-Atomics.add(shared, done, 1);
-Atomics.notify(shared, done);
+if (generator && Atomics.compareExchange(shared, state, STARTING, RUNNING) === STARTING) {
+  let answer: WorkerAnswer;
+  try {
+    answer = { type: 'done', result: generator.writeUnits(task.root, task.options, task.units, (n) => Atomics.add(shared, index, n), 500) };
+  } catch (error) {
+    answer = { type: 'error', message: (error as Error).stack ?? String(error) };
+  }
+  port.postMessage(answer);
+  Atomics.store(shared, state, ANSWERED);
+  bump();
+}

@@ -1,0 +1,238 @@
+// generateCatalog in this process (under vitest the worker file is not compiled, so it writes in-thread):
+// determinism, the spec §1 layout, valid codes everywhere except the injected errors, options.
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LEVEL_DIGIT, type Level } from '../../src/catalog/types.js';
+import { checkCreditCode } from '../../src/codes/uscc.js';
+import { ITEM_TYPE_DIGITS, type ItemType } from '../../src/schema/codes.js';
+import { generateCatalog, GenError, maxBaselineItems, type GenerateResult } from '../../src/gen/index.js';
+import { readTree, removeTempDirs, tempDir } from './helpers.js';
+
+const SMALL = { cities: 2, countiesPerCity: 2, items: 120 };
+
+let a: string;
+let b: string;
+let c: string;
+let resultA: GenerateResult;
+let resultB: GenerateResult;
+let treeA: Map<string, string>;
+
+beforeAll(() => {
+  a = tempDir();
+  b = tempDir();
+  c = tempDir();
+  resultA = generateCatalog(a, { ...SMALL, seed: 'alpha' });
+  resultB = generateCatalog(b, { ...SMALL, seed: 'alpha' });
+  generateCatalog(c, { ...SMALL, seed: 'beta' });
+  treeA = readTree(a);
+});
+afterAll(removeTempDirs);
+
+describe('determinism', () => {
+  it('writes identical files for the same seed', () => {
+    const treeB = readTree(b);
+    expect([...treeB.keys()]).toEqual([...treeA.keys()]);
+    for (const [path, text] of treeA) expect(treeB.get(path), path).toBe(text);
+    const strip = ({ dir: _d, seconds: _s, ...rest }: GenerateResult) => rest;
+    expect(strip(resultB)).toEqual(strip(resultA));
+  });
+
+  it('writes different items for a different seed', () => {
+    const treeC = readTree(c);
+    const items = [...treeA.keys()].filter((p) => p.includes('/items/'));
+    const differing = items.filter((p) => treeC.get(p) !== treeA.get(p));
+    expect(differing.length / items.length).toBeGreaterThan(0.5);
+  });
+
+  it('counts what it wrote', () => {
+    expect(resultA.files).toBe(treeA.size);
+    let bytes = 0;
+    for (const text of treeA.values()) bytes += Buffer.byteLength(text);
+    expect(resultA.bytes).toBe(bytes);
+    expect(resultA.regions).toBe(1 + 2 + 4 + 4);
+    expect(resultA.baselineItems).toBe(120);
+    const claimed = [...treeA.keys()].filter((p) => p.includes('/items/') && !p.startsWith('420000/items/')).length;
+    expect(resultA.claimedItems).toBe(claimed);
+  });
+});
+
+interface RegionInfo {
+  code: string;
+  name: string;
+  level: Level;
+  dir: string;
+  parent?: RegionInfo;
+}
+
+/** The region tree as written, checked against spec §1 on the way. */
+function regionsOf(root: string): RegionInfo[] {
+  const out: RegionInfo[] = [];
+  const walk = (dir: string, parent?: RegionInfo) => {
+    const code = dir.split('/').at(-1)!;
+    const info = parse(readFileSync(join(root, dir, 'region.yaml'), 'utf8')) as { code: string; name: string; level: Level };
+    expect(info.code, dir).toBe(code);
+    expect(info.name.length).toBeGreaterThan(1);
+    const region: RegionInfo = { ...info, dir, parent };
+    out.push(region);
+    for (const entry of readdirSync(join(root, dir))) {
+      if (entry === 'region.yaml') continue;
+      if (entry === 'items') {
+        for (const file of readdirSync(join(root, dir, 'items'))) expect(file, `${dir}/items`).toMatch(/^\d{12}\.yaml$/);
+        continue;
+      }
+      expect(entry, `stray entry in ${dir}`).toMatch(/^\d{6}$/);
+      expect(statSync(join(root, dir, entry)).isDirectory()).toBe(true);
+      walk(`${dir}/${entry}`, region);
+    }
+  };
+  walk('420000');
+  return out;
+}
+
+describe('layout (spec §1)', () => {
+  it('has tongbiao.yaml, the schemas and exactly one province directory at the root', () => {
+    expect(readdirSync(a).sort()).toEqual(['420000', 'schema', 'tongbiao.yaml']);
+    expect(parse(treeA.get('tongbiao.yaml')!)).toEqual({ formatVersion: 1 });
+    expect(readdirSync(join(a, 'schema')).sort()).toEqual(['item.schema.json', 'region.schema.json']);
+    expect(JSON.parse(treeA.get('schema/item.schema.json')!).title).toBe('政务服务事项');
+  });
+
+  it('nests cities and counties by code with the levels §1 allows', () => {
+    const regions = regionsOf(a);
+    expect(regions.map((r) => r.code).sort()).toEqual(
+      ['420000', '420100', '420102', '420103', '420200', '420202', '420203', '429004', '429005', '429006', '429021'].sort(),
+    );
+    for (const r of regions) {
+      if (!r.parent) {
+        expect(r).toMatchObject({ code: '420000', name: '湖北省', level: '省级' });
+      } else if (r.level === '市级') {
+        expect(r.parent.level).toBe('省级');
+        expect(r.code.slice(0, 2)).toBe('42');
+        expect(r.code.slice(4)).toBe('00');
+      } else {
+        expect(r.level).toBe('县级');
+        if (r.parent.level === '省级') expect(r.code.slice(2, 4)).toBe('90');
+        else expect(r.code.slice(0, 4)).toBe(r.parent.code.slice(0, 4));
+      }
+    }
+    expect(regions.find((r) => r.code === '420102')!.name).toBe('江岸区');
+    expect(regions.find((r) => r.code === '429004')!.name).toBe('仙桃市');
+  });
+
+  it('points every file at the schema with a correct relative path', () => {
+    for (const [path, text] of treeA) {
+      if (!path.endsWith('.yaml') || path === 'tongbiao.yaml') continue;
+      const first = text.slice(0, text.indexOf('\n'));
+      const target = /\$schema=(\S+)$/.exec(first)![1]!;
+      const resolved = join(a, path, '..', target);
+      expect(statSync(resolved).isFile(), path).toBe(true);
+    }
+  });
+});
+
+describe('items', () => {
+  const injected = () => new Map(resultA.injections.map((i) => [i.file, i]));
+
+  it('are valid: file name, type digits, credit code and taskCode, unless an error was injected there', () => {
+    const regions = new Map(regionsOf(a).map((r) => [r.dir, r]));
+    const errors = new Map([...injected()].filter(([, i]) => i.category === 'error'));
+    let checked = 0;
+    for (const [path, text] of treeA) {
+      if (!path.includes('/items/')) continue;
+      const item = parse(text) as Record<string, any>;
+      const region = regions.get(path.slice(0, path.indexOf('/items/')))!;
+      const error = errors.get(path)?.kind;
+      expect(path.endsWith(`/${item.catalogCode}.yaml`), path).toBe(true);
+      if (error !== 'type-digit') expect(item.catalogCode.slice(2, 4), path).toBe(ITEM_TYPE_DIGITS[item.type as ItemType]);
+      if (error !== 'credit-code') expect(checkCreditCode(item.dept.creditCode), path).toBeUndefined();
+      else expect(checkCreditCode(item.dept.creditCode), path).toBe('check');
+      expect(item.dept.creditCode.slice(2, 8)).toBe(region.code);
+      expect(item.taskCode).toBe(item.dept.creditCode + LEVEL_DIGIT[region.level] + item.catalogCode);
+      if (region.level !== '省级') expect(item.useLevel).toContain(region.level);
+      if (error === 'unquoted-phone') expect(item.complaintPhone).toBe(12345);
+      else expect(typeof item.complaintPhone).toBe('string');
+      if (error === 'time-limit') expect(item.promisedLimit.days).toBeGreaterThan(item.statutoryLimit.days);
+      if (item.dept.nature === '受委托组织') expect(item.dept.entrustedBy).toBeTruthy();
+      checked++;
+    }
+    expect(checked).toBe(resultA.baselineItems + resultA.claimedItems);
+  });
+
+  it('are about 2.3 KB, like the demo catalog’s', () => {
+    const sizes = [...treeA].filter(([p]) => p.includes('/items/')).map(([, t]) => Buffer.byteLength(t));
+    const mean = sizes.reduce((x, y) => x + y, 0) / sizes.length;
+    expect(mean).toBeGreaterThan(1900);
+    expect(mean).toBeLessThan(2700);
+  });
+
+  it('are claimed by most but not all regions, with a small share of discrepancies and errors', () => {
+    const eligible = resultA.claimedItems + resultA.unclaimed;
+    expect(resultA.claimedItems / eligible).toBeGreaterThan(0.8);
+    expect(resultA.claimedItems / eligible).toBeLessThan(0.99);
+    const discrepancies = resultA.injections.filter((i) => i.category === 'discrepancy').length;
+    const errors = resultA.injections.filter((i) => i.category === 'error').length;
+    expect(discrepancies / resultA.claimedItems).toBeGreaterThan(0.015);
+    expect(discrepancies / resultA.claimedItems).toBeLessThan(0.08);
+    expect(errors / resultA.claimedItems).toBeLessThan(0.02);
+  });
+
+  it('copy the parent region’s version, so a county differs from its city only where a discrepancy was injected', () => {
+    const touched = new Set(resultA.injections.map((i) => i.file));
+    const body = (text: string) =>
+      text.split('\n').filter((l) => !/^(#|taskCode|  name|  creditCode|  nature|  entrustedBy|handleArea|  - \{ address|consultPhone|complaintPhone)/.test(l)).join('\n');
+    let compared = 0;
+    for (const [path, text] of treeA) {
+      const m = /^420000\/(4201|4202)00\/(\d{6})\/items\/(\d{12})\.yaml$/.exec(path);
+      if (!m || touched.has(path)) continue;
+      const cityPath = `420000/${m[1]}00/items/${m[3]}.yaml`;
+      const parent = treeA.get(cityPath) ?? treeA.get(`420000/items/${m[3]}.yaml`)!;
+      if (resultA.injections.some((i) => i.file === cityPath && i.category === 'error')) continue;
+      expect(body(text), path).toBe(body(parent));
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(200);
+  });
+});
+
+describe('options', () => {
+  it('refuses a non-empty folder unless forced, and then replaces only what it writes', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'notes.txt'), 'keep me');
+    expect(() => generateCatalog(dir, { cities: 1, countiesPerCity: 1, items: 10 })).toThrow(GenError);
+    expect(() => generateCatalog(dir, { cities: 1, countiesPerCity: 1, items: 10 })).toThrow(/not empty/);
+    generateCatalog(dir, { cities: 1, countiesPerCity: 1, items: 10, force: true });
+    generateCatalog(dir, { cities: 1, countiesPerCity: 1, items: 12, force: true });
+    expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toBe('keep me');
+    expect(readdirSync(join(dir, '420000', 'items'))).toHaveLength(12);
+  });
+
+  it('rejects sizes it cannot make', () => {
+    const dir = tempDir();
+    expect(() => generateCatalog(dir, { items: 0 })).toThrow(GenError);
+    expect(() => generateCatalog(dir, { items: maxBaselineItems() + 1 })).toThrow(/items must be/);
+    expect(() => generateCatalog(dir, { cities: 500, items: 1 })).toThrow(/cities/);
+    expect(() => generateCatalog(dir, { errorRate: 2, items: 1 })).toThrow(/rates/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('makes up cities and counties beyond the real ones, with unique codes under the right prefixes', () => {
+    const dir = tempDir();
+    const result = generateCatalog(dir, { cities: 15, countiesPerCity: 14, items: 3, provinceDirect: false });
+    const regions = regionsOf(dir);
+    expect(result.regions).toBe(1 + 15 + 15 * 14);
+    expect(regions).toHaveLength(result.regions);
+    expect(new Set(regions.map((r) => r.code)).size).toBe(regions.length);
+    expect(regions.some((r) => r.code.startsWith('4290'))).toBe(false);
+    for (const city of regions.filter((r) => r.level === '市级')) {
+      const counties = regions.filter((r) => r.parent === city);
+      expect(counties).toHaveLength(14);
+      expect(new Set(counties.map((r) => r.name)).size).toBe(14);
+    }
+  });
+
+  it('has enough names for the default 1,500 baseline items', () => {
+    expect(maxBaselineItems()).toBeGreaterThanOrEqual(2000);
+  });
+});
