@@ -133,6 +133,8 @@ interface Scenario {
 }
 
 const scenarios: Scenario[] = [
+  // the ceiling on this machine right now: the server answering without touching the database or rendering
+  { name: 'baseline: /healthz', paths: ['/healthz'] },
   { name: 'queue: whole province, page 1', paths: ['/queue'] },
   { name: 'queue: page 40', paths: ['/queue?page=40'] },
   { name: `queue: city ${city} subtree, open, review`, paths: [`/queue?region=${city}&status=open&kind=review`] },

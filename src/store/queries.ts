@@ -316,7 +316,9 @@ interface Selection {
 function baseConditions(f: Selection): SQL[] {
   const where: SQL[] = [];
   if (f.region) where.push(f.scope === 'self' ? sql`d.region = ${f.region.code}` : subtreeSql(sql`d.region`, f.region.lineage));
-  if (f.codes) where.push(inList(sql`d.catalog_code`, f.codes));
+  // A few codes: look them up (index discrepancies_code). Many (a common word such as 许可): a lookup would
+  // fetch and sort thousands of rows for one page, so `+` keeps SQLite walking the key order until the page is full.
+  if (f.codes) where.push(inList(f.codes.length > 30 ? sql`+d.catalog_code` : sql`d.catalog_code`, f.codes));
   return where;
 }
 

@@ -81,18 +81,27 @@ export function createApp(opts: AppOptions): Hono<Env> {
 
   // Aggregates that are expensive on a big catalog are reused until the data they depend on changes.
   const memoStore = new Map<string, { version: string; value: unknown }>();
-  const cached: q.Memo = async (key, compute, scope = 'reviews') => {
-    const version = (await q.dataVersions(db))[scope];
-    const hit = memoStore.get(key);
-    if (hit && hit.version === version) return hit.value as Awaited<ReturnType<typeof compute>>;
-    const value = await compute();
-    if (memoStore.size > 1000) memoStore.clear();
-    memoStore.set(key, { version, value });
-    return value;
+  /** A memo for one request: the data versions are read once per request, the values kept across requests. */
+  function requestMemo(): q.Memo {
+    let versions: Promise<q.DataVersions> | undefined;
+    return async (key, compute, scope = 'reviews') => {
+      const version = (await (versions ??= q.dataVersions(db)))[scope];
+      const hit = memoStore.get(key);
+      if (hit && hit.version === version) return hit.value as Awaited<ReturnType<typeof compute>>;
+      const value = await compute();
+      if (memoStore.size > 1000) memoStore.clear();
+      memoStore.set(key, { version, value });
+      return value;
+    };
+  }
+  const memoOf = (c: Ctx): q.Memo => {
+    let memo = c.get('memo');
+    if (!memo) c.set('memo', (memo = requestMemo()));
+    return memo;
   };
-  const regionsCached = () => cached('regions', () => q.listRegions(db), 'sync');
-  async function regionMap(): Promise<Map<string, q.RegionRow>> {
-    return new Map((await regionsCached()).map((r) => [r.code, r]));
+  const regionsCached = (c: Ctx) => memoOf(c)('regions', () => q.listRegions(db), 'sync');
+  async function regionMap(c: Ctx): Promise<Map<string, q.RegionRow>> {
+    return new Map((await regionsCached(c)).map((r) => [r.code, r]));
   }
 
   const secure = (c: Ctx) => opts.secureCookies === true || new URL(c.req.url).protocol === 'https:';
@@ -143,7 +152,7 @@ export function createApp(opts: AppOptions): Hono<Env> {
   });
 
   async function ui(c: Ctx): Promise<Ui> {
-    return makeUi(c, opts, await regionMap());
+    return makeUi(c, opts, await regionMap(c));
   }
 
   async function page(c: Ctx, node: Child, status = 200): Promise<Response> {
@@ -251,7 +260,7 @@ export function createApp(opts: AppOptions): Hono<Env> {
   // ---- 概览
   app.get('/', async (c) => {
     const format = negotiate(new URL(c.req.url).searchParams, c.req.header('Accept'));
-    const [rows, sync] = await Promise.all([q.dashboard(db, cached), q.lastSync(db)]);
+    const [rows, sync] = await Promise.all([q.dashboard(db, memoOf(c)), q.lastSync(db)]);
     if (format === 'json') return c.json({ sync: sync ?? null, regions: rows });
     if (format === 'csv') {
       return csv(c, 'dashboard.csv', ['code', 'name', 'level', 'parent', 'items', 'errors', 'warnings', 'open', 'decided', 'outdated', 'claimed', 'missing', 'claimRate'],
@@ -261,10 +270,10 @@ export function createApp(opts: AppOptions): Hono<Env> {
   });
 
   // ---- 差异审核
-  async function regionParam(query: URLSearchParams, name = 'region'): Promise<q.RegionRow | undefined> {
+  async function regionParam(c: Ctx, query: URLSearchParams, name = 'region'): Promise<q.RegionRow | undefined> {
     const code = patternParam(query, name, REGION_CODE, 'a 6-digit region code');
     if (!code) return undefined;
-    const region = (await regionMap()).get(code);
+    const region = (await regionMap(c)).get(code);
     if (!region) throw new HttpError(404, 'error404', `region ${code}`);
     return region;
   }
@@ -272,7 +281,7 @@ export function createApp(opts: AppOptions): Hono<Env> {
   app.get('/queue', async (c) => {
     const query = new URL(c.req.url).searchParams;
     const format = negotiate(query, c.req.header('Accept'));
-    const region = await regionParam(query);
+    const region = await regionParam(c, query);
     const state: QueueState = {
       ...(region ? { region: region.code } : {}),
       scope: enumParam(query, 'scope', ['subtree', 'self'] as const) ?? 'subtree',
@@ -297,7 +306,7 @@ export function createApp(opts: AppOptions): Hono<Env> {
       page: state.page,
       per: state.per,
     };
-    const result = await q.queue(db, filter, cached);
+    const result = await q.queue(db, filter, memoOf(c));
     if (format === 'json') return c.json({ total: result.total, page: state.page, per: state.per, facets: result.facets, discrepancies: result.rows });
     if (format === 'csv') {
       const lang = c.get('lang');
@@ -306,7 +315,7 @@ export function createApp(opts: AppOptions): Hono<Env> {
         result.rows.map((r) => [r.key, r.region, r.regionName, r.catalogCode, r.itemName, r.type, r.field, r.path, r.kind, r.rule, r.against,
           displayValue(r.ours, lang), displayValue(r.theirs, lang), r.status, r.verdict?.decision, r.verdict?.author, r.verdict?.at, r.verdict?.reason]));
     }
-    return page(c, <QueuePage ui={await ui(c)} state={state} regions={await regionsCached()} result={result} />);
+    return page(c, <QueuePage ui={await ui(c)} state={state} regions={await regionsCached(c)} result={result} />);
   });
 
   // ---- 事项详情
@@ -345,7 +354,7 @@ export function createApp(opts: AppOptions): Hono<Env> {
     const query = new URL(c.req.url).searchParams;
     const format = negotiate(query, c.req.header('Accept'));
     const top = await q.topRegion(db);
-    const root = (await regionParam(query)) ?? top;
+    const root = (await regionParam(c, query)) ?? top;
     const state: CoverageState = {
       ...(root ? { region: root.code } : {}),
       q: textParam(query, 'q'),
@@ -355,7 +364,7 @@ export function createApp(opts: AppOptions): Hono<Env> {
       per: intParam(query, 'per', 50, 1, MAX_PER),
     };
     const result = root
-      ? await q.coverage(db, { root, ...(state.q ? { q: state.q } : {}), gaps: state.gaps, all: state.all, page: state.page, per: state.per }, cached)
+      ? await q.coverage(db, { root, ...(state.q ? { q: state.q } : {}), gaps: state.gaps, all: state.all, page: state.page, per: state.per }, memoOf(c))
       : undefined;
     const empty: q.CoverageResult = { top: root!, columns: [], total: 0, rows: [] };
     const data = result ?? empty;
@@ -376,14 +385,14 @@ export function createApp(opts: AppOptions): Hono<Env> {
         data.rows.map((r) => [r.catalogCode, r.name, r.type, ...r.cells]));
     }
     if (!result) return page(c, <ErrorPage ui={await ui(c)} status={404} message={translator(c.get('lang'))('neverSynced')} />, 404);
-    return page(c, <CoveragePage ui={await ui(c)} state={state} regions={await regionsCached()} result={result} />);
+    return page(c, <CoveragePage ui={await ui(c)} state={state} regions={await regionsCached(c)} result={result} />);
   });
 
   // ---- 审计日志
   app.get('/audit', async (c) => {
     const query = new URL(c.req.url).searchParams;
     const format = negotiate(query, c.req.header('Accept'));
-    const region = await regionParam(query);
+    const region = await regionParam(c, query);
     const state: AuditState = {
       ...(region ? { region: region.code } : {}),
       actor: textParam(query, 'actor', 64),
@@ -403,7 +412,7 @@ export function createApp(opts: AppOptions): Hono<Env> {
       return csv(c, 'audit.csv', ['id', 'at', 'actor', 'action', 'region', 'target', 'detail'],
         result.rows.map((r) => [r.id, r.at, r.actor, r.action, r.region, r.target, r.detail]));
     }
-    return page(c, <AuditPage ui={await ui(c)} state={state} regions={await regionsCached()} rows={result.rows} total={result.total} actions={result.actions} />);
+    return page(c, <AuditPage ui={await ui(c)} state={state} regions={await regionsCached(c)} rows={result.rows} total={result.total} actions={result.actions} />);
   });
 
   // ---- deciding
@@ -416,7 +425,7 @@ export function createApp(opts: AppOptions): Hono<Env> {
     const view = field('view') === 'item' ? 'item' : 'queue';
     const back = safeBack(body.back, '/queue');
     const t = translator(c.get('lang'));
-    const regions = await regionMap();
+    const regions = await regionMap(c);
 
     // Answers a failure: htmx gets the row back with the message (it swaps 4xx too), a plain form a page.
     const fail = async (status: 400 | 403 | 404 | 409, messageKey: MsgKey): Promise<Response> => {

@@ -1,7 +1,7 @@
 // What every request carries (hono variables) and what every view receives (Ui).
 import type { Context } from 'hono';
 import type { Store } from '../store/db.js';
-import type { RegionRow } from '../store/queries.js';
+import type { Memo, RegionRow } from '../store/queries.js';
 import type { Session, User } from '../store/users.js';
 import { translator, type Lang, type Translate } from './i18n.js';
 
@@ -25,6 +25,8 @@ export type Env = {
   Variables: {
     lang: Lang;
     session?: Session;
+    /** this request's memo (created on first use) */
+    memo?: Memo;
   };
 };
 
