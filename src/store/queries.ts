@@ -767,6 +767,8 @@ export async function coverage(db: Db, f: CoverageFilter, memo: Memo = noMemo): 
 // Audit log
 
 export interface AuditFilter {
+  /** decisions only (no sign-ins, addresses or account changes): what anonymous readers may see */
+  decisionsOnly?: boolean;
   region?: RegionRow;
   actor?: string;
   action?: string;
@@ -787,6 +789,7 @@ export interface AuditRow {
 
 export async function auditLog(db: Db, f: AuditFilter): Promise<{ total: number; rows: AuditRow[]; actions: string[] }> {
   const where: SQL[] = [];
+  if (f.decisionsOnly) where.push(sql`l.action LIKE 'review.%'`);
   if (f.region) where.push(subtreeSql(sql`l.region`, f.region.lineage));
   if (f.actor) where.push(sql`l.actor = ${f.actor}`);
   if (f.action) where.push(sql`(l.action = ${f.action} OR l.action LIKE ${likeEscape(f.action) + '.%'} ESCAPE '\\')`);
@@ -794,7 +797,9 @@ export async function auditLog(db: Db, f: AuditFilter): Promise<{ total: number;
   const rows = await db.all<Row>(sql`SELECT l.id, l.at, l.actor, l.action, l.region, r.name AS region_name, l.target, l.detail
     FROM audit_log l LEFT JOIN regions r ON r.code = l.region ${whereSql(where)}
     ORDER BY l.id DESC LIMIT ${f.per} OFFSET ${(f.page - 1) * f.per}`);
-  const actions = await db.all<Row>(sql`SELECT DISTINCT action FROM audit_log ORDER BY action`);
+  const actions = await db.all<Row>(
+    sql`SELECT DISTINCT action FROM audit_log ${f.decisionsOnly ? sql`WHERE action LIKE 'review.%'` : sql``} ORDER BY action`,
+  );
   return {
     total: num(count?.n),
     actions: actions.map((a) => str(a.action)),

@@ -401,6 +401,8 @@ export function createApp(opts: AppOptions): Hono<Env> {
       per: intParam(query, 'per', 50, 1, MAX_PER),
     };
     const result = await q.auditLog(db, {
+      // with --public-read, anonymous readers see the decisions, not who signed in from where
+      decisionsOnly: !c.get('session'),
       ...(region ? { region } : {}),
       ...(state.actor ? { actor: state.actor } : {}),
       ...(state.action ? { action: state.action } : {}),

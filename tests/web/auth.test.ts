@@ -171,5 +171,11 @@ describe('--public-read', () => {
     const d = t.discrepancies[0]!;
     const res = await t.app.request('/decide', form({ key: d.key, fingerprint: d.fingerprint, decision: 'comment', reason: 'x' }));
     expect(res.status).toBe(401);
+    // the audit log shows decisions to anonymous readers, not sign-ins, addresses or account changes
+    await login('jiangan', PASSWORD);
+    const audit = (await (await t.app.request('/audit?format=json')).json()) as { entries: { action: string }[] };
+    expect(audit.entries.filter((e) => !e.action.startsWith('review.'))).toEqual([]);
+    const signedIn = (await (await t.app.request('/audit?format=json', { headers: { Cookie: t.sessions.admin.cookie } })).json()) as { entries: { action: string }[] };
+    expect(signedIn.entries.map((e) => e.action)).toContain('login');
   });
 });
