@@ -28,6 +28,13 @@ export interface HolderInfo {
 
 export interface Lease {
   holder: string;
+  /**
+   * Stop refreshing the lease while this sync writes: the refresh is a write from another connection, which
+   * would wait for the sync's own transaction (and on sqld, make the server roll that transaction back).
+   */
+  pause(): void;
+  /** Refresh again (after a write that failed and will be retried). */
+  resume(): void;
   /** First statement of the write transaction: fails if the lease was lost meanwhile. */
   confirmIn(tx: Transaction): Promise<void>;
   /** Last statement of the write transaction: the lease ends when the transaction commits. */
@@ -90,18 +97,30 @@ export async function acquireLease(client: Client, options: AcquireOptions = {})
     await sleep(POLL_MS);
   }
 
-  const timer = setInterval(() => {
+  const beat = () => {
     client
       .execute({ sql: `UPDATE sync_lock SET acquired_at = ${NOW} WHERE id = 1 AND holder = ?`, args: [holder] })
       .catch(() => {
         /* a missed heartbeat only matters after STALE_SECONDS; confirmIn() notices a lost lease */
       });
-  }, HEARTBEAT_MS);
-  timer.unref();
+  };
+  let timer: NodeJS.Timeout | undefined;
+  const resume = () => {
+    if (timer) return;
+    timer = setInterval(beat, HEARTBEAT_MS);
+    timer.unref();
+  };
+  const pause = () => {
+    if (timer) clearInterval(timer);
+    timer = undefined;
+  };
+  resume();
 
   const lease = {
     holder,
-    stop: () => clearInterval(timer),
+    pause,
+    resume,
+    stop: pause,
     async confirmIn(tx: Transaction) {
       const result = await tx.execute({
         sql: `UPDATE sync_lock SET acquired_at = ${NOW} WHERE id = 1 AND holder = ?`,
@@ -112,11 +131,11 @@ export async function acquireLease(client: Client, options: AcquireOptions = {})
       }
     },
     async releaseIn(tx: Transaction) {
-      clearInterval(timer);
+      pause();
       await tx.execute({ sql: `UPDATE sync_lock SET holder = '' WHERE id = 1 AND holder = ?`, args: [holder] });
     },
     async release() {
-      clearInterval(timer);
+      pause();
       try {
         await client.execute({ sql: `UPDATE sync_lock SET holder = '' WHERE id = 1 AND holder = ?`, args: [holder] });
       } catch {

@@ -558,6 +558,7 @@ async function write(
     ...insertStatements('regions', ['code', 'name', 'level', 'parent', 'dir', 'lineage'], regionRows),
   ];
 
+  lease.pause();
   const tx = await client.transaction('write');
   try {
     await lease.confirmIn(tx);
@@ -615,6 +616,7 @@ async function write(
     } catch {
       /* already rolled back (e.g. sqld's transaction timeout) */
     }
+    lease.resume();
     throw error;
   } finally {
     tx.close();
