@@ -56,15 +56,30 @@ export function SeverityBadge(props: { ui: Ui; severity: string }) {
   return <span class={`badge sev-${props.severity}`}>{label(props.ui.lang, 'severity', props.severity)}</span>;
 }
 
-/** One side of a word diff: ours shows what was inserted, theirs what was deleted. */
-export function DiffText(props: { changes: WordChange[]; side: 'ours' | 'theirs' }) {
+/**
+ * One side of a word diff: ours shows what was inserted, theirs what was deleted. With `context`, long
+ * unchanged stretches are cut to that many characters around each change, so the change itself is in view.
+ */
+export function DiffText(props: { changes: WordChange[]; side: 'ours' | 'theirs'; context?: number }) {
+  const { changes, side, context } = props;
+  const last = changes.length - 1;
   return (
     <>
-      {props.changes.map((c) =>
-        c.op === 'equal' ? c.text : c.op === 'insert' ? (props.side === 'ours' ? <ins>{c.text}</ins> : null) : props.side === 'theirs' ? <del>{c.text}</del> : null,
-      )}
+      {changes.map((c, i) => {
+        if (c.op === 'equal') return context === undefined ? c.text : elide(c.text, context, i === 0, i === last);
+        if (c.op === 'insert') return side === 'ours' ? <ins>{c.text}</ins> : null;
+        return side === 'theirs' ? <del>{c.text}</del> : null;
+      })}
     </>
   );
+}
+
+function elide(text: string, n: number, first: boolean, lastPart: boolean): string {
+  const chars = [...text];
+  if (first && lastPart) return text;
+  if (first) return chars.length > n ? '…' + chars.slice(-n).join('') : text;
+  if (lastPart) return chars.length > n ? chars.slice(0, n).join('') + '…' : text;
+  return chars.length > 2 * n + 1 ? chars.slice(0, n).join('') + ' … ' + chars.slice(-n).join('') : text;
 }
 
 /** Two values side by side (ours above theirs), word-diffed when both are present. */
@@ -77,11 +92,11 @@ export function ValuePair(props: { ui: Ui; ours: unknown; theirs: unknown; again
     <div class="pair">
       <div class="val ours">
         <span class="side">{ui.t('ours')}</span>
-        {props.ours === undefined ? <span class="muted">{ui.t('absent')}</span> : changes ? <DiffText changes={changes} side="ours" /> : <ins>{ours}</ins>}
+        {props.ours === undefined ? <span class="muted">{ui.t('absent')}</span> : changes ? <DiffText changes={changes} side="ours" context={40} /> : <ins title={ours}>{truncate(ours, 200)}</ins>}
       </div>
       <div class="val theirs">
         <span class="side">{props.againstName ?? props.against}</span>
-        {props.theirs === undefined ? <span class="muted">{ui.t('absent')}</span> : changes ? <DiffText changes={changes} side="theirs" /> : <del>{theirs}</del>}
+        {props.theirs === undefined ? <span class="muted">{ui.t('absent')}</span> : changes ? <DiffText changes={changes} side="theirs" context={40} /> : <del title={theirs}>{truncate(theirs, 200)}</del>}
       </div>
     </div>
   );

@@ -77,7 +77,7 @@ export function ItemView(props: { ui: Ui; page: ItemPage; reviews: Map<string, R
         {page.discrepancies.length === 0 ? (
           <Empty>{t('noDiscrepancies')}</Empty>
         ) : (
-          <table class="grid queue">
+          <table class="grid queue item-discs">
             <thead>
               <tr>
                 <th class="c-field">{t('field')}</th>
