@@ -128,6 +128,8 @@ describe.skipIf(!haveChromium)('review UI in Chromium', () => {
     const target = row(page, KEY_ACCEPT);
     await target.locator('summary').click();
     await target.locator('textarea[name="reason"]').fill('本区政务服务中心即时制卡，无需等待');
+    await target.scrollIntoViewIfNeeded();
+    await shot(page, 'decide-form');
     await target.locator('button[value="accepted"]').click();
     await expect.poll(() => row(page, KEY_ACCEPT).getAttribute('class')).toContain('status-decided');
     expect(await row(page, KEY_ACCEPT).textContent()).toContain('已保存'); // only the htmx answer says so
