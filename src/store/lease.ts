@@ -58,14 +58,13 @@ export interface AcquireOptions {
   waitMs?: number;
   /** called once when the lease is held by another sync and this one starts waiting */
   onWait?: (other: HolderInfo) => void;
-  /** test hook: the current time in ms */
-  now?: () => number;
+  /** how often the lease is refreshed while held (default 15 s) */
+  heartbeatMs?: number;
 }
 
 export async function acquireLease(client: Client, options: AcquireOptions = {}): Promise<Lease & { stop(): void }> {
   const holder = options.holder ?? newHolder();
-  const now = options.now ?? Date.now;
-  const deadline = now() + (options.waitMs ?? 600_000);
+  const deadline = Date.now() + (options.waitMs ?? 600_000);
   let told = false;
   for (;;) {
     const state = await client.execute(
@@ -86,7 +85,7 @@ export async function acquireLease(client: Client, options: AcquireOptions = {})
       if (taken.rowsAffected === 1) break;
       continue; // someone else took it between our read and write: look again
     }
-    if (now() >= deadline) {
+    if (Date.now() >= deadline) {
       const other = describeHolder(current);
       throw new TongbiaoError(`another sync is still running (${other.text}, last seen ${acquiredAt}); try again later`);
     }
@@ -107,7 +106,7 @@ export async function acquireLease(client: Client, options: AcquireOptions = {})
   let timer: NodeJS.Timeout | undefined;
   const resume = () => {
     if (timer) return;
-    timer = setInterval(beat, HEARTBEAT_MS);
+    timer = setInterval(beat, options.heartbeatMs ?? HEARTBEAT_MS);
     timer.unref();
   };
   const pause = () => {
