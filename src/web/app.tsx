@@ -11,6 +11,7 @@ import { decide, reviewsFor, STATUSES } from '../store/reviews.js';
 import {
   audit,
   createSession,
+  deleteExpiredSessions,
   deleteSession,
   findUser,
   getSession,
@@ -219,6 +220,7 @@ export function createApp(opts: AppOptions): Hono<Env> {
       return page(c, <LoginPage ui={await ui(c)} csrf={loginCsrf(c)} next={next} name={name} error={t('loginFailed')} />, 401);
     }
     perName.reset(name.toLowerCase());
+    await deleteExpiredSessions(db, now());
     const session = await createSession(db, user.id, now());
     setCookie(c, SESSION_COOKIE, session.token, {
       path: '/',
