@@ -2,7 +2,7 @@
 // Chinese text is the norm in a catalog, so positions are counted in terminal cells, not characters:
 // CJK and fullwidth characters take two cells, tabs run to the next tab stop.
 
-import { style } from './style.js';
+import { style } from '../report/style.js';
 
 export interface CodeFrameOptions {
   /** ANSI colour for the gutter, the marker and the caret (default false) */

@@ -2,7 +2,7 @@
 // followed by its source frame when the context gives one, then a summary line in the context's language.
 
 import type { Finding, Lang, Severity } from '../catalog/types.js';
-import { style, type Paint, type Style } from '../cli/style.js';
+import { style, type Paint, type Style } from './style.js';
 import { sortFindings, type ReportContext, type Summary } from './types.js';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { colorEnabled, style } from '../../src/cli/style.js';
+import { colorEnabled, style } from '../../src/report/style.js';
 
 const tty = { isTTY: true };
 const pipe = { isTTY: false };

@@ -21,7 +21,7 @@ import { render, summarize } from '../../report/index.js';
 import { oneLine } from '../../report/text.js';
 import { resolveCatalogRoot } from '../catalog-arg.js';
 import { defineCommand, oneOf, type Io } from '../command.js';
-import { colorEnabled, style } from '../style.js';
+import { colorEnabled, style } from '../../report/style.js';
 import { VERSION } from '../version.js';
 
 const DIFF_FORMATS = ['text', 'json', 'github'] as const;

@@ -10,7 +10,7 @@ export const gen = defineCommand({
 
 Writes a synthetic catalog into DIR: 420000 湖北省 with its baseline items, N cities of M counties
 each (real Hubei names and codes first, made-up ones beyond them) and the 省直辖 units 429004 429005
-429006 429021. Cities and counties claim 85–97% of the items their level may exercise, with local
+429006 429021. Cities and counties claim 88–99% of the items their level may exercise, with local
 departments, credit codes, places and phones; about 4% of claimed items differ from their parent
 (mostly stricter, a few looser) and about 0.5% carry a deliberate error (bad credit code check digit,
 promised limit over the statutory one, an unquoted phone, a wrong type). The same seed always gives

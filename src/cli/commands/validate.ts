@@ -15,7 +15,7 @@ import { catalogRelative, catalogRootOf, resolveCatalogRoot } from '../catalog-a
 import { codeFrame } from '../code-frame.js';
 import { defineCommand, oneOf, type Io } from '../command.js';
 import { VERSION } from '../version.js';
-import { colorEnabled } from '../style.js';
+import { colorEnabled } from '../../report/style.js';
 
 const SEVERITIES = ['error', 'warning', 'info'] as const;
 
