@@ -22,7 +22,8 @@ export const DEFAULT_DB_URL = 'file:data/tongbiao.db';
 
 /** The URL to use: an explicit one, else TONGBIAO_DB, else the embedded default (relative to cwd). */
 export function resolveDbUrl(explicit: string | undefined, env: NodeJS.ProcessEnv, cwd: string): string {
-  const url = explicit ?? env.TONGBIAO_DB ?? DEFAULT_DB_URL;
+  // an empty TONGBIAO_DB counts as unset (as shells and CI files often leave it)
+  const url = explicit ?? (env.TONGBIAO_DB || undefined) ?? DEFAULT_DB_URL;
   if (!url.startsWith('file:')) return url;
   const path = url.slice('file:'.length);
   return 'file:' + resolve(cwd, path);

@@ -26,6 +26,10 @@ Options:
                    by default progress shows only on a terminal, and never when CI is set
   -h, --help       show this help
 
+When nothing in the catalog changed since the last sync, nothing is read or written but a 'noop'
+run is recorded (the UI shows when the catalog was last checked). Another sync running at the same
+time is waited for. Findings do not change the exit status: use 'tongbiao validate' as the gate.
+
 Exit status: 0 synced (or nothing new), 2 could not run (nothing written).`,
   options: {
     catalog: { type: 'string' },
