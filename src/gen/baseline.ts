@@ -28,7 +28,7 @@ const TYPE_WEIGHTS: ReadonlyArray<readonly [ItemType, number]> = [
 
 /** 行使层级: most items are exercised at every level or in cities and counties. */
 const USE_LEVELS: ReadonlyArray<readonly [string[], number]> = [
-  [['省级', '市级', '县级'], 70], [['市级', '县级'], 24], [['省级', '市级'], 2], [['县级', '乡镇级'], 2.5], [['省级'], 1.5],
+  [['省级', '市级', '县级'], 72], [['市级', '县级'], 24], [['省级', '市级'], 1.2], [['县级', '乡镇级'], 1.3], [['省级'], 1.5],
 ];
 
 const VARIANTS = ['新办', '变更', '延续', '注销', '补证'] as const;

@@ -29,7 +29,7 @@ export interface GenerateOptions {
   items?: number;
   /** the seed; the same seed gives the same files (default "tongbiao") */
   seed?: string | number;
-  /** share of eligible baseline items a region claims: [min, max], drawn per region (default [0.85, 0.97]) */
+  /** share of eligible baseline items a region claims: [min, max], drawn per region (default [0.88, 0.99]) */
   claimRate?: readonly [number, number];
   /** share of claimed items with a discrepancy (default 0.04) */
   discrepancyRate?: number;
@@ -86,7 +86,7 @@ export interface GenerateResult {
 }
 
 export const GEN_DEFAULTS = {
-  cities: 13, countiesPerCity: 8, items: 1500, seed: 'tongbiao', claimRate: [0.85, 0.97] as const,
+  cities: 13, countiesPerCity: 8, items: 1500, seed: 'tongbiao', claimRate: [0.88, 0.99] as const,
   discrepancyRate: 0.04, looserShare: 0.06, errorRate: 0.005,
 };
 
