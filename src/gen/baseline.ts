@@ -35,13 +35,20 @@ const VARIANTS = ['新办', '变更', '延续', '注销', '补证'] as const;
 
 function candidates(): Candidate[] {
   const out: Candidate[] = [];
-  const add = (type: ItemType, dept: Dept, names: string[], extra: Partial<Candidate> = {}) =>
+  // Names are unique in a catalog: the same subject (建设单位) under two departments gives one item.
+  const seen = new Set<string>();
+  const add = (type: ItemType, dept: Dept, names: string[], extra: Partial<Candidate> = {}) => {
+    if (names.some((n) => seen.has(n))) return;
+    for (const n of names) seen.add(n);
     out.push({ type, dept, names, variants: names.map(() => ''), local: false, ...extra });
+  };
   for (const dept of DEPTS) {
     for (const permit of dept.permits) {
       // A decision (批文) has no certificate to renew, cancel or replace.
       const variants = permit.doc ? [...VARIANTS] : ['新办', '变更'];
-      out.push({ type: '行政许可', dept, permit, local: false, names: variants.map((v) => `${permit.name}（${v}）`), variants });
+      if (seen.has(permit.name)) continue;
+      add('行政许可', dept, variants.map((v) => `${permit.name}（${v}）`), { permit, variants });
+      seen.add(permit.name);
     }
     for (const activity of dept.activities) {
       const [a, s] = activity;

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LEVEL_DIGIT, type Level } from '../../src/catalog/types.js';
 import { checkCreditCode } from '../../src/codes/uscc.js';
 import { ITEM_TYPE_DIGITS, type ItemType } from '../../src/schema/codes.js';
+import { buildBaseline } from '../../src/gen/baseline.js';
 import { generateCatalog, GenError, maxBaselineItems, type GenerateResult } from '../../src/gen/index.js';
 import { readTree, removeTempDirs, tempDir } from './helpers.js';
 
@@ -232,7 +233,15 @@ describe('options', () => {
     }
   });
 
-  it('has enough names for the default 1,500 baseline items', () => {
+  it('has enough distinct names and codes for the default 1,500 baseline items and more', () => {
     expect(maxBaselineItems()).toBeGreaterThanOrEqual(2000);
+    for (const seed of ['a', 'b']) {
+      const items = buildBaseline(seed, maxBaselineItems());
+      expect(items).toHaveLength(maxBaselineItems());
+      expect(new Set(items.map((i) => i.name)).size).toBe(items.length);
+      expect(new Set(items.map((i) => i.catalogCode)).size).toBe(items.length);
+      const types = new Set(items.map((i) => i.type));
+      expect(types.size).toBe(11);
+    }
   });
 });
