@@ -97,9 +97,13 @@ export async function syncCatalog(store: Store, options: SyncOptions): Promise<S
     ...(options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {}),
   });
   try {
+    let reuse: { previous: PreviousRun | undefined; plan: Plan } | undefined;
     for (let attempt = 1; ; attempt++) {
-      const previous = await lastRun(store.client);
-      const plan = await prepare(store.client, repo, target, previous, options);
+      // A write that failed only for a busy database is retried with the same plan; after another run was
+      // recorded meanwhile (StaleRead) everything is read again.
+      const previous = reuse ? reuse.previous : await lastRun(store.client);
+      const plan = reuse ? reuse.plan : await prepare(store.client, repo, target, previous, options);
+      reuse = undefined;
       if (plan === 'noop') {
         await store.client.execute({
           sql: `INSERT INTO sync_runs (finished_at, revision, previous_revision, worktree, outcome, counts, dirty)
@@ -117,7 +121,8 @@ export async function syncCatalog(store: Store, options: SyncOptions): Promise<S
         return await write(store.client, plan, lease, previous, options, started);
       } catch (error) {
         if (attempt < MAX_ATTEMPTS && (error instanceof StaleRead || retryable(error))) {
-          await sleep(100 * attempt);
+          if (!(error instanceof StaleRead)) reuse = { previous, plan };
+          await sleep(200 * attempt);
           continue;
         }
         if (error instanceof TongbiaoError) throw error;

@@ -1,5 +1,7 @@
 // The sync against real git repositories and real databases: an embedded file and a libSQL server (sqld).
+import { spawn } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PACKAGE_ROOT } from '../../src/paths.js';
 import type { InValue } from '@libsql/client';
 import { openStore, type Store } from '../../src/store/db.js';
 import { syncCatalog, type SyncSummary } from '../../src/store/sync.js';
@@ -363,6 +365,33 @@ describe.each(BACKENDS)('sync on $name', (backend) => {
     await expectSameAsFullSync(String(runs.at(-1)!.revision));
   });
 
+  it('a review saved (by another process) while a sync writes is kept, and the sync still completes', async () => {
+    repo.writeAll(smallCatalog(3));
+    repo.commit('init');
+    let events = 0;
+    let starts = 0;
+    let competitor: Promise<{ code: number | null; stderr: string }> | undefined;
+    const summary = await syncCatalog(store, {
+      catalogDir: repo.catalog,
+      onProgress: (p) => {
+        if (p.phase !== 'writing') return;
+        events++;
+        if (p.done === 0) starts++;
+        if (events === 1) competitor = saveReview(db.url);
+        // the sync stalls while the review waits for the write lock; on sqld longer than the server lets a
+        // writer wait (5 s): it rolls the sync's transaction back, and the sync writes again
+        else if (events === 2) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, backend.name === 'sqld' ? 6500 : 1500);
+      },
+    });
+    expect(await competitor).toEqual({ code: 0, stderr: '' });
+    expect(summary).toMatchObject({ outcome: 'ok', itemsAdded: 12 });
+    // on sqld the write ran twice: rolled back once by the server, then retried with the same plan
+    expect(starts).toBe(backend.name === 'sqld' ? 2 : 1);
+    expect(await q('SELECT author FROM reviews')).toEqual([{ author: 'ui' }]);
+    expect(await q('SELECT outcome FROM sync_runs')).toEqual([{ outcome: 'ok' }]);
+    await expectSameAsFullSync();
+  }, 30_000);
+
   it('keeps findings of broken files, links and strays, and clears them when fixed', async () => {
     repo.writeAll(smallCatalog(1));
     repo.write(itemPath(CITY, C1), 'name: [broken\n');
@@ -418,6 +447,21 @@ describe.each(BACKENDS)('sync on $name', (backend) => {
     await expectSameAsFullSync();
   });
 });
+
+/** Another process (as the review UI would be) inserting a review. */
+function saveReview(url: string): Promise<{ code: number | null; stderr: string }> {
+  const script = `
+    import { createClient } from '@libsql/client';
+    const client = createClient({ url: process.argv[1], timeout: 30000 });
+    await client.execute("INSERT INTO reviews (key, fingerprint, region, catalog_code, path, decision, author) VALUES ('k', 'f', '420102', 'x', '/x', 'comment', 'ui')");
+    client.close();`;
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script, url], { cwd: PACKAGE_ROOT });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (code) => resolve({ code, stderr }));
+  });
+}
 
 /** What a sync produced, without row ids and timestamps, in a stable order. */
 async function snapshot(store: Store) {
