@@ -1,8 +1,9 @@
 // `generateCatalog`: a realistic synthetic catalog for benchmarks, tests and demos — a province baseline,
 // its cities and counties claiming most of it with a small share of local discrepancies and of errors,
-// all deterministic from a seed. Files are plain string templates written with writeFileSync; creating
-// ~170,000 files is kernel work, so the region subtrees are spread over worker threads (one per core, at
-// most four). The output does not depend on how many workers wrote it.
+// all deterministic from a seed. Files are plain string templates written with writeFileSync; almost all
+// of the time goes into the kernel creating ~170,000 files. The region subtrees can be spread over worker
+// threads (`workers`), but on the 2-core VM this was measured on (ext4, busy neighbours) two writer
+// threads were no faster than one, so one is the default. The output never depends on the worker count.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -41,7 +42,7 @@ export interface GenerateOptions {
   git?: boolean;
   /** write into a folder that is not empty: tongbiao.yaml, schema/, the province folder and (with git) .git are replaced */
   force?: boolean;
-  /** worker threads writing files (default: one per core, at most 4); 1 writes in this thread */
+  /** worker threads writing files (default 1: this thread; file creation is kernel-bound, see above) */
   workers?: number;
   /** called now and then with files written so far and the total */
   onProgress?: (written: number, total: number) => void;
@@ -287,7 +288,7 @@ export function generateCatalog(dir: string, options: GenerateOptions = {}): Gen
     total += size;
   }
   const file = workerFile();
-  const workers = file ? Math.max(1, Math.min(options.workers ?? Math.min(availableParallelism(), 4), sizes.size)) : 1;
+  const workers = file ? Math.max(1, Math.min(options.workers ?? 1, availableParallelism() * 2, sizes.size)) : 1;
   const shares: Unit[][] = Array.from({ length: workers }, () => []);
   const load = new Array<number>(workers).fill(0);
   for (const [unit, size] of [...sizes].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) {

