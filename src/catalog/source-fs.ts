@@ -1,5 +1,5 @@
 // A catalog as it is in the working tree. Links are listed as links and never followed.
-import { lstatSync, openSync, readdirSync, readSync, closeSync } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { MAX_FILE_BYTES } from './decode.js';
 import type { CatalogEntry, CatalogSource } from './types.js';
@@ -19,32 +19,39 @@ export function fsSource(root: string, listed?: CatalogEntry[]): CatalogSource {
       } else if (dirent.isSymbolicLink()) {
         entries.push({ path, type: 'symlink', size: 0 });
       } else if (dirent.isFile()) {
-        const stat = lstatSync(join(dir, dirent.name), { bigint: false });
-        entries.push({ path, type: 'file', size: stat.size, stamp: `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}` });
+        // Sizes are learnt when a file is read: a stat of every file would cost more than a small check.
+        entries.push({ path, type: 'file', size: 0 });
       } else {
         entries.push({ path, type: 'other', size: 0 });
       }
     }
   };
   if (!listed) walk(root, '');
-  const sizes = new Map(entries.map((e) => [e.path, e.size]));
   return {
     root,
     entries,
     async read(paths) {
       const out = new Map<string, Uint8Array>();
-      for (const path of paths) out.set(path, readCapped(join(root, path), sizes.get(path) ?? 0));
+      for (const path of paths) out.set(path, readCapped(join(root, path)));
       return out;
+    },
+    stamp(path) {
+      try {
+        const stat = lstatSync(join(root, path));
+        return stat.isFile() ? `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}` : undefined;
+      } catch {
+        return undefined;
+      }
     },
   };
 }
 
 /** Reads at most one byte past the limit: enough for decode() to refuse a 9 MB file without holding it. */
-function readCapped(file: string, size: number): Uint8Array {
-  const length = Math.min(size, MAX_FILE_BYTES + 1);
-  const buffer = Buffer.allocUnsafe(length);
+function readCapped(file: string): Uint8Array {
   const fd = openSync(file, 'r');
   try {
+    const length = Math.min(fstatSync(fd).size, MAX_FILE_BYTES + 1);
+    const buffer = Buffer.allocUnsafe(length);
     let read = 0;
     while (read < length) {
       const n = readSync(fd, buffer, read, length - read, read);

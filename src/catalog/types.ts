@@ -12,15 +12,10 @@ export interface CatalogEntry {
   /** posix path relative to the catalog root, e.g. `420000/items/002000101000.yaml` */
   path: string;
   type: 'file' | 'dir' | 'symlink' | 'other';
-  /** bytes; 0 for directories */
+  /** bytes where the source knows them without reading (git); else 0 */
   size: number;
   /** git blob id when read from git, else undefined */
   blob?: string;
-  /**
-   * For working-tree files: size, mtime, ctime and inode, like git's index. While it is unchanged a cache
-   * may trust the blob id it recorded for the path without reading the file.
-   */
-  stamp?: string;
 }
 
 /** Where a catalog comes from. Listing is eager (cheap); reading is batched (expensive). */
@@ -32,6 +27,11 @@ export interface CatalogSource {
   entries: CatalogEntry[];
   /** Read the raw bytes of the given files (never follows links). */
   read(paths: string[]): Promise<Map<string, Uint8Array>>;
+  /**
+   * For working-tree files: size, mtime, ctime and inode, like git's index. While it is unchanged a cache
+   * may trust the blob id it recorded for the path without reading the file. Asked only by a cache.
+   */
+  stamp?(path: string): string | undefined;
 }
 
 /** A region directory (行政区划), as laid out on disk. `info` is undefined when region.yaml is missing or invalid. */

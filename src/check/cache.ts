@@ -15,24 +15,34 @@ export interface CachedResult {
   discrepancies: Discrepancy[];
 }
 
+/** Most results are empty; they are stored as 0 to keep the file (and its parse) small. */
+type Stored = CachedResult | 0;
+const EMPTY: CachedResult = Object.freeze({ findings: [], discrepancies: [] }) as unknown as CachedResult;
+
 interface CacheFile {
   version: string;
   stamps: Record<string, [stamp: string, blob: string]>;
-  results: Record<string, CachedResult>;
+  results: Record<string, Stored>;
 }
 
+/** Read on first use: a run that never asks (a small check) never pays for parsing it. */
 export class ResultCache {
+  private loaded = false;
   private stamps = new Map<string, [string, string]>();
-  private results = new Map<string, CachedResult>();
-  private used = new Map<string, CachedResult>();
+  private results = new Map<string, Stored>();
+  private used = new Map<string, Stored>();
   private usedStamps = new Map<string, [string, string]>();
   private dirty = false;
 
-  constructor(readonly file: string | undefined, readonly version: string) {
-    if (!file) return;
+  constructor(readonly file: string | undefined, readonly version: string) {}
+
+  private load(): void {
+    if (this.loaded) return;
+    this.loaded = true;
+    if (!this.file) return;
     try {
-      const data = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
-      if (data.version !== version) return;
+      const data = JSON.parse(readFileSync(this.file, 'utf8')) as CacheFile;
+      if (data.version !== this.version) return;
       this.stamps = new Map(Object.entries(data.stamps));
       this.results = new Map(Object.entries(data.results));
     } catch {
@@ -42,26 +52,32 @@ export class ResultCache {
 
   /** The blob id recorded for a path while its stamp is unchanged. */
   blobFor(path: string, stamp: string | undefined): string | undefined {
+    this.load();
     const known = stamp === undefined ? undefined : this.stamps.get(path);
     if (!known || known[0] !== stamp) return undefined;
     this.usedStamps.set(path, known);
     return known[1];
   }
 
+  /** `stamp` must be taken before the file was read, so an edit during the run cannot pin a stale blob. */
   rememberBlob(path: string, stamp: string | undefined, blob: string): void {
     if (stamp === undefined) return;
+    this.load();
     this.usedStamps.set(path, [stamp, blob]);
     if (this.stamps.get(path)?.[0] !== stamp) this.dirty = true;
   }
 
   get(key: string): CachedResult | undefined {
+    this.load();
     const hit = this.results.get(key);
-    if (hit) this.used.set(key, hit);
-    return hit;
+    if (hit === undefined) return undefined;
+    this.used.set(key, hit);
+    return hit === 0 ? EMPTY : hit;
   }
 
   set(key: string, result: CachedResult): void {
-    this.used.set(key, result);
+    this.load();
+    this.used.set(key, result.findings.length === 0 && result.discrepancies.length === 0 ? 0 : result);
     this.dirty = true;
   }
 
@@ -71,7 +87,7 @@ export class ResultCache {
    */
   save(options: { prune: boolean }): void {
     const pruned = this.used.size !== this.results.size || this.usedStamps.size !== this.stamps.size;
-    if (!this.file || (!this.dirty && !(options.prune && pruned))) return;
+    if (!this.file || !this.loaded || (!this.dirty && !(options.prune && pruned))) return;
     const stamps = options.prune ? this.usedStamps : new Map([...this.stamps, ...this.usedStamps]);
     const results = options.prune ? this.used : new Map([...this.results, ...this.used]);
     const data: CacheFile = { version: this.version, stamps: Object.fromEntries(stamps), results: Object.fromEntries(results) };

@@ -23,6 +23,8 @@ export interface CheckOptions {
   workers?: number;
   /** item files below which no worker is started */
   workerThreshold?: number;
+  /** item files below which the cache is not consulted (default CACHE_THRESHOLD) */
+  cacheThreshold?: number;
   /** also return the parsed data of the item files computed (not those from the cache) as JSON text */
   itemJson?: boolean;
 }
@@ -43,8 +45,11 @@ export function resultVersion(catalog: Catalog): string {
   return cacheKey(VERSION, String(SCHEMA_VERSION), JSON.stringify(catalog.settings));
 }
 
+/** Below this many item files a check computes everything: cheaper than reading a province's cache. */
+export const CACHE_THRESHOLD = 2000;
+
 export async function checkCatalog(catalog: Catalog, options: CheckOptions = {}): Promise<CheckResult> {
-  const { only, cache } = options;
+  const { only } = options;
   const version = resultVersion(catalog);
   const inScope = (file: string) => only === undefined || only.has(file);
   const findings: Finding[] = [];
@@ -73,11 +78,14 @@ export async function checkCatalog(catalog: Catalog, options: CheckOptions = {})
   const scopedRegions: Region[] = [...catalog.regions.values()].filter((r) => inScope(r.file) && catalog.regionFiles.has(r.code));
 
   // Take what the cache has; plan the rest.
+  const cache = scopedItems.length >= (options.cacheThreshold ?? CACHE_THRESHOLD) ? options.cache : undefined;
   const entries = new Map(catalog.source.entries.map((e) => [e.path, e]));
-  const blobOf = (path: string) => {
-    const entry = entries.get(path);
-    return entry?.blob ?? cache?.blobFor(path, entry?.stamp);
+  const stamps = new Map<string, string | undefined>();
+  const stampOf = (path: string) => {
+    if (!stamps.has(path)) stamps.set(path, catalog.source.stamp?.(path));
+    return stamps.get(path);
   };
+  const blobOf = (path: string) => entries.get(path)?.blob ?? cache?.blobFor(path, stampOf(path));
   const plan: WorkPlan = { items: [], regions: [], ...(options.itemJson ? { json: true } : {}) };
   for (const path of scopedItems) {
     const place = placeOf(catalog, path)!;
@@ -115,7 +123,7 @@ export async function checkCatalog(catalog: Catalog, options: CheckOptions = {})
     take(outcome.result);
     cache?.set(outcome.key, outcome.result);
   }
-  for (const [path, blob] of computed.blobs) cache?.rememberBlob(path, entries.get(path)?.stamp, blob);
+  if (cache) for (const [path, blob] of computed.blobs) cache.rememberBlob(path, stampOf(path), blob);
   const itemJson = options.itemJson ? new Map(computed.items.flatMap((o) => (o.json ? [[o.path, o.json] as const] : []))) : undefined;
 
   return {

@@ -56,12 +56,16 @@ describe('checkCatalog', () => {
     const run = async () => {
       const catalog = await loadCatalog(fsSource(repo.catalog));
       const cache = new ResultCache(file, resultVersion(catalog));
-      const result = await checkCatalog(catalog, { cache });
+      const result = await checkCatalog(catalog, { cache, cacheThreshold: 0 });
       cache.save({ prune: true });
       return result;
     };
     const cold = await run();
     expect(cold.computed).toBe(23);
+    // Below the threshold a check computes everything rather than read a province's cache.
+    const catalog = await loadCatalog(fsSource(repo.catalog));
+    const small = await checkCatalog(catalog, { cache: new ResultCache(file, resultVersion(catalog)) });
+    expect(small.computed).toBe(23);
     const warm = await run();
     expect(warm.computed).toBe(0);
     expect(sorted(warm)).toEqual(sorted(cold));
@@ -82,7 +86,7 @@ describe('checkCatalog', () => {
     const run = async () => {
       const catalog = await loadCatalog(fsSource(repo.catalog));
       const cache = new ResultCache(join(dir, 'cache.json'), resultVersion(catalog));
-      const result = await checkCatalog(catalog, { cache });
+      const result = await checkCatalog(catalog, { cache, cacheThreshold: 0 });
       cache.save({ prune: true });
       return result;
     };
