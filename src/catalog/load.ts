@@ -27,19 +27,18 @@ export interface Catalog extends Layout {
 export async function loadCatalog(source: CatalogSource): Promise<Catalog> {
   const settings = await readSettings(source);
   const layout = layoutCatalog(source.entries);
-  const regionOf = new Map<string, string>();
-  for (const [code, items] of layout.items) for (const path of items.values()) regionOf.set(path, code);
-  const blobs = new Map(source.entries.map((e) => [e.path, e.blob]));
-  const files = new Set(source.entries.filter((e) => e.type === 'file').map((e) => e.path));
-
-  const regionPaths = [...layout.regions.values()].map((r) => r.file).filter((path) => files.has(path));
+  // An item file's region is its directory's directory: `<region dirs…>/<code>/items/<file>`.
+  const regionOf = (path: string) => path.split('/').at(-3) ?? '';
+  const blobs = source.revision ? new Map(source.entries.map((e) => [e.path, e.blob])) : undefined;
+  const candidates = new Set([...layout.regions.values()].map((r) => r.file));
+  const regionPaths = source.entries.filter((e) => e.type === 'file' && candidates.has(e.path)).map((e) => e.path);
   const regionBytes = await source.read(regionPaths);
   const regionFiles = new Map<string, ParsedFile>();
   const regionFindings: Catalog['regionFindings'] = layout.problems.map((p) => fileProblem(p.rule, p.file, p.region, p.message));
   for (const region of layout.regions.values()) {
     const bytes = regionBytes.get(region.file);
     if (!bytes) continue;
-    const file = readFile(region.file, region.code, bytes, blobs.get(region.file));
+    const file = readFile(region.file, region.code, bytes, blobs?.get(region.file));
     regionFiles.set(region.code, file);
     regionFindings.push(...file.problems);
     if (file.data !== undefined) {
@@ -52,13 +51,13 @@ export async function loadCatalog(source: CatalogSource): Promise<Catalog> {
     const toRead: string[] = [];
     for (const path of paths) {
       if (layout.links.has(path)) {
-        out.set(path, { file: path, region: regionOf.get(path)!, id: '', problems: [fileProblem('file-read', path, regionOf.get(path)!, SYMLINK_PROBLEM)] });
+        out.set(path, { file: path, region: regionOf(path), id: '', problems: [fileProblem('file-read', path, regionOf(path), SYMLINK_PROBLEM)] });
       } else {
         toRead.push(path);
       }
     }
     const bytes = toRead.length ? await source.read(toRead) : new Map<string, Uint8Array>();
-    for (const path of toRead) out.set(path, readFile(path, regionOf.get(path) ?? '', bytes.get(path) ?? new Uint8Array(), blobs.get(path)));
+    for (const path of toRead) out.set(path, readFile(path, regionOf(path), bytes.get(path) ?? new Uint8Array(), blobs?.get(path)));
     return out;
   };
   const parsed = new Map<string, ParsedFile>();
