@@ -1,7 +1,11 @@
 // `npm run bench`: the province-scale table of issue 6. Generates (or reuses) a province catalog in git,
 // then measures each step as a real `tongbiao` process: wall time and peak RSS (GNU time), each also as a
 // ratio to the floor (reading every item file + JSON.parse of the same data as JSON).
-// Options: --items N --cities N --counties-per-city N (a smaller catalog for a quick look), --keep.
+// After the sync step, the review UI is served from the database it synced and measured under 20 concurrent
+// clients (bench/web.ts measureWeb: /healthz as the ceiling, queue pages, the item page; p50 / p95, req/s and
+// the server's peak RSS).
+// Options: --items N --cities N --counties-per-city N (a smaller catalog for a quick look), --keep,
+// --only validate,sync,web, --web-duration S (per page, default 10).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { commitEdits, generateCatalog } from '../src/gen/index.js';
 import { PACKAGE_ROOT } from '../src/paths.js';
 import { fastParse } from '../src/catalog/fast-parse.js';
+import { measureWeb } from './web.js';
 
 const { values } = parseArgs({
   options: {
@@ -16,6 +21,7 @@ const { values } = parseArgs({
     cities: { type: 'string', default: '13' },
     'counties-per-city': { type: 'string', default: '8' },
     only: { type: 'string' },
+    'web-duration': { type: 'string', default: '10' },
   },
 });
 const OUT = join(PACKAGE_ROOT, 'bench', 'out');
@@ -26,7 +32,8 @@ const BIN = join(PACKAGE_ROOT, 'bin', 'tongbiao.js');
 
 interface Row {
   step: string;
-  seconds: number;
+  /** undefined for the web rows, which are latencies (in the notes) */
+  seconds?: number;
   rssMb?: number;
   target?: string;
   note?: string;
@@ -112,10 +119,27 @@ if (wanted('sync')) {
   rows.push({ step: 'sync, incremental after a 10-file commit', ...cli(['sync', catalog, '--format', 'json'], env), target: '≤ 2 s' });
 }
 
+if (wanted('web')) {
+  if (!existsSync(db)) throw new Error(`no database at ${db}: the web step needs the sync step (--only sync,web)`);
+  const web = await measureWeb({ dbUrl: `file:${db}`, scenarios: 'core', duration: Number(values['web-duration']), connections: 20 });
+  const ceiling = web.pages.find((p) => p.kind === 'baseline');
+  const rss = `server: ${web.workers} worker${web.workers === 1 ? '' : 's'}, peak RSS of all its processes`;
+  for (const page of web.pages) {
+    const figures = `p50 ${page.p50Ms.toFixed(0)} ms, p95 ${page.p95Ms.toFixed(0)} ms, ${page.rps.toFixed(0)} req/s`;
+    const share = ceiling && page !== ceiling ? ` (${((100 * page.rps) / ceiling.rps).toFixed(1)}% of /healthz)` : '';
+    rows.push({
+      step: `web, ${web.connections} clients: ${page.name}`,
+      rssMb: web.rssMb,
+      ...(page.kind === 'queue' || page.kind === 'item' ? { target: 'p95 ≤ 50 ms' } : {}),
+      note: `${figures}${share}${page.failures ? `, ${page.failures} failed` : ''}; ${rss}`,
+    });
+  }
+}
+
 const table = [
   '| step | seconds | × floor | peak RSS | target | notes |',
   '|---|---:|---:|---:|---|---|',
   ...rows.map((r) =>
-    `| ${r.step} | ${r.seconds.toFixed(2)} | ${(r.seconds / floorSeconds).toFixed(1)} | ${r.rssMb === undefined ? '' : `${Math.round(r.rssMb)} MB`} | ${r.target ?? ''} | ${r.note ?? ''} |`),
+    `| ${r.step} | ${r.seconds === undefined ? '' : r.seconds.toFixed(2)} | ${r.seconds === undefined ? '' : (r.seconds / floorSeconds).toFixed(1)} | ${r.rssMb === undefined ? '' : `${Math.round(r.rssMb)} MB`} | ${r.target ?? ''} | ${r.note ?? ''} |`),
 ];
 process.stdout.write(table.join('\n') + '\n');

@@ -3,7 +3,7 @@ import type { AuditRow, RegionRow } from '../src/store/queries.js';
 import type { Ui } from '../src/web/context.js';
 import { href } from '../src/web/http.js';
 import { label } from '../src/web/i18n.js';
-import { Empty, Exports, formatTime, Pager } from './components.js';
+import { Empty, Exports, formatTime, Pager, RegionOptions } from './components.js';
 import { Layout } from './layout.js';
 
 export interface AuditState {
@@ -54,12 +54,7 @@ export function AuditPage(props: { ui: Ui; state: AuditState; regions: RegionRow
       <form method="get" action="/audit" class="filters">
         <select name="region" aria-label={t('region')}>
           <option value="">{t('allRegions')}</option>
-          {regions.map((r) => (
-            <option value={r.code} selected={r.code === state.region}>
-              {'\u3000'.repeat(r.depth)}
-              {r.name ?? r.code} {r.code}
-            </option>
-          ))}
+          <RegionOptions regions={regions} selected={state.region} />
         </select>
         <select name="action" aria-label={t('action')}>
           <option value="">{t('allActions')}</option>

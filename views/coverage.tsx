@@ -2,7 +2,7 @@
 import type { CoverageResult, RegionRow } from '../src/store/queries.js';
 import type { Ui } from '../src/web/context.js';
 import { href } from '../src/web/http.js';
-import { Empty, Exports, itemHref, Pager } from './components.js';
+import { Empty, Exports, itemHref, Pager, RegionOptions } from './components.js';
 import { Layout } from './layout.js';
 
 export interface CoverageState {
@@ -42,12 +42,7 @@ export function CoveragePage(props: { ui: Ui; state: CoverageState; regions: Reg
       <form method="get" action="/coverage" class="filters" role="search">
         <input type="search" name="q" value={state.q ?? ''} placeholder={t('search')} aria-label={t('search')} maxlength={100} />
         <select name="region" aria-label={t('region')}>
-          {regions.map((r) => (
-            <option value={r.code} selected={r.code === state.region}>
-              {'\u3000'.repeat(r.depth)}
-              {r.name ?? r.code} {r.code}
-            </option>
-          ))}
+          <RegionOptions regions={regions} selected={state.region} />
         </select>
         <label class="check">
           <input type="checkbox" name="gaps" value="1" checked={state.gaps} /> {t('onlyGaps')}

@@ -89,7 +89,7 @@ export function ItemView(props: { ui: Ui; page: ItemPage; reviews: Map<string, R
                 <th class="c-actions">{t('actions')}</th>
               </tr>
             </thead>
-            <tbody>
+            <tbody hx-target="closest tr" hx-swap="outerHTML">
               {page.discrepancies.map((row) => (
                 <DiscRow ui={ui} row={row} back={back} view="item" history={reviews.get(row.key) ?? []} />
               ))}

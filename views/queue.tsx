@@ -3,7 +3,7 @@ import type { QueueResult, RegionRow } from '../src/store/queries.js';
 import type { Ui } from '../src/web/context.js';
 import { href } from '../src/web/http.js';
 import { FIELD_ORDER, fieldLabel, label, type MsgKey } from '../src/web/i18n.js';
-import { DiscRow, Empty, Exports, Pager } from './components.js';
+import { DiscRow, Empty, Exports, Pager, RegionOptions } from './components.js';
 import { Layout } from './layout.js';
 
 export interface QueueState {
@@ -95,12 +95,7 @@ export function QueuePage(props: { ui: Ui; state: QueueState; regions: RegionRow
         <input type="search" name="q" value={state.q ?? ''} placeholder={t('search')} aria-label={t('search')} maxlength={100} />
         <select name="region" aria-label={t('region')}>
           <option value="">{t('allRegions')}</option>
-          {regions.map((r) => (
-            <option value={r.code} selected={r.code === state.region}>
-              {'\u3000'.repeat(r.depth)}
-              {r.name ?? r.code} {r.code}
-            </option>
-          ))}
+          <RegionOptions regions={regions} selected={state.region} />
         </select>
         <select name="scope" aria-label={t('includeSubtree')}>
           <option value="subtree">{t('includeSubtree')}</option>
@@ -143,7 +138,7 @@ export function QueuePage(props: { ui: Ui; state: QueueState; regions: RegionRow
                   <th class="c-actions">{t('actions')}</th>
                 </tr>
               </thead>
-              <tbody>
+              <tbody hx-target="closest tr" hx-swap="outerHTML">
                 {result.rows.map((row) => (
                   <DiscRow ui={ui} row={row} back={ui.here} view="queue" />
                 ))}

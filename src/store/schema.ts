@@ -188,6 +188,17 @@ export const auditLog = sqliteTable('audit_log', {
   detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>(),
 }, (t) => [index('audit_log_at').on(t.at), index('audit_log_region').on(t.region)]);
 
+/**
+ * Recent login attempts for the rate limit, shared by every process serving the database (`serve --workers`):
+ * one row per attempt and limited key (`name:<lower-case name>`, `ip:<address>`), `at` in epoch milliseconds.
+ * Rows older than the window are deleted as new attempts come in; a successful login removes its own.
+ */
+export const loginAttempts = sqliteTable('login_attempts', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  key: text('key').notNull(),
+  at: integer('at').notNull(),
+}, (t) => [index('login_attempts_key').on(t.key, t.at), index('login_attempts_at').on(t.at)]);
+
 /** Single-row lease that keeps two syncs from interleaving. */
 export const syncLock = sqliteTable('sync_lock', {
   id: integer('id').primaryKey(),

@@ -115,6 +115,8 @@ const M = {
   commentLabel: { zh: '意见（必填）', en: 'Comment (required)' },
   reopenLabel: { zh: '说明（可选）', en: 'Note (optional)' },
   decide: { zh: '处理…', en: 'Decide…' },
+  decideTitle: { zh: '处理差异', en: 'Decide a discrepancy' },
+  cancel: { zh: '取消', en: 'Cancel' },
   decidedBy: { zh: '{who} 于 {when}', en: 'by {who}, {when}' },
   history: { zh: '处理记录', en: 'History' },
   noPermission: { zh: '无权处理（不在您的辖区）', en: 'Outside your region' },
@@ -247,9 +249,13 @@ export function translator(lang: Lang): Translate {
 
 /** A label from a dynamic family (`kind_locked`, `status_open` …); falls back to the raw value. */
 export function label(lang: Lang, family: string, value: string): string {
-  const key = `${family}_${value}`;
-  return isMsgKey(key) ? M[key][lang] : value;
+  return LABELS[lang].get(`${family}_${value}`) ?? value;
 }
+
+const LABELS: Record<Lang, Map<string, string>> = {
+  zh: new Map(Object.entries(M).map(([key, text]) => [key, text.zh])),
+  en: new Map(Object.entries(M).map(([key, text]) => [key, text.en])),
+};
 
 // Element labels: Chinese from the element schema's titles (GB/T 39046 names), English here.
 const FIELD_LABELS: Record<string, { zh: string; en: string }> = {

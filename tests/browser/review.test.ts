@@ -1,7 +1,8 @@
 // The review UI in a real Chromium (Debian's /usr/bin/chromium through playwright-core; never a downloaded
-// browser): log in, filter the queue, open an item, accept a discrepancy (htmx swaps the row), see it
-// outdated after the county changes its file and `tongbiao sync` runs, another county's reviewer refused
-// (403), and the same forms without JavaScript. Screenshots of the main pages go to tests/screenshots/.
+// browser): log in, filter the queue, open an item, open a row's decision form (htmx loads it into the row) and
+// accept (htmx swaps the row), see it outdated after the county changes its file and `tongbiao sync` runs,
+// another county's reviewer refused (403), and the same forms without JavaScript (a page of their own).
+// Screenshots of the main pages go to tests/screenshots/.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -124,13 +125,26 @@ describe.skipIf(!haveChromium)('review UI in Chromium', () => {
     await expect.poll(() => page.locator('h1').textContent()).toBe('社会保障卡申领');
     const urlBefore = page.url();
 
-    // accept a discrepancy as a local variation: htmx posts the form and swaps the row in place
+    // the rows carry no forms: "处理…" loads this row's form into place (htmx GET), without leaving the page
+    expect(await page.locator('tr.disc textarea').count()).toBe(0);
     const target = row(page, KEY_ACCEPT);
-    await target.locator('summary').click();
-    await target.locator('textarea[name="reason"]').fill('本区政务服务中心即时制卡，无需等待');
+    await target.locator('a.decide-link').click();
+    await expect.poll(() => row(page, KEY_ACCEPT).locator('textarea[name="reason"]').count()).toBe(1);
+    expect(page.url()).toBe(urlBefore);
+    expect(await page.locator('tr.disc textarea').count()).toBe(1);
+    // the form takes the focus (autofocus), and cancelling closes it again
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('reason');
+    await row(page, KEY_ACCEPT).locator('a.decide-cancel').click();
+    await expect.poll(() => row(page, KEY_ACCEPT).locator('a.decide-link').count()).toBe(1);
+    expect(await row(page, KEY_ACCEPT).locator('textarea').count()).toBe(0);
+    expect(page.url()).toBe(urlBefore);
+
+    // accept a discrepancy as a local variation: htmx posts the form and swaps the row in place
+    await row(page, KEY_ACCEPT).locator('a.decide-link').click();
+    await row(page, KEY_ACCEPT).locator('textarea[name="reason"]').fill('本区政务服务中心即时制卡，无需等待');
     await target.scrollIntoViewIfNeeded();
     await shot(page, 'decide-form');
-    await target.locator('button[value="accepted"]').click();
+    await row(page, KEY_ACCEPT).locator('button[value="accepted"]').click();
     await expect.poll(() => row(page, KEY_ACCEPT).getAttribute('class')).toContain('status-decided');
     expect(await row(page, KEY_ACCEPT).textContent()).toContain('已保存'); // only the htmx answer says so
     expect(await row(page, KEY_ACCEPT).textContent()).toContain('jiangan');
@@ -181,14 +195,36 @@ describe.skipIf(!haveChromium)('review UI in Chromium', () => {
     expect(problems).toEqual([]);
   });
 
+  test('on the queue the form opens in its row, and the decision comes back in place', async () => {
+    const context = await browser();
+    const page = await context.newPage();
+    await login(page, 'jiangan');
+    await page.goto(server.url + 'queue?region=420102&kind=review');
+    const before = page.url();
+    const first = page.locator('tr.disc:has(a.decide-link)').first();
+    const key = (await first.getAttribute('data-key'))!;
+    expect(await page.locator('tr.disc form').count()).toBe(0);
+    await row(page, key).locator('a.decide-link').click();
+    await row(page, key).locator('textarea[name="reason"]').fill('已与市级核对');
+    await shot(page, 'queue-decide');
+    await row(page, key).locator('button[value="comment"]').click();
+    await expect.poll(() => row(page, key).textContent()).toContain('已保存');
+    expect(await row(page, key).locator('textarea').count()).toBe(0);
+    expect(page.url()).toBe(before);
+    expect(problems).toEqual([]);
+  });
+
   test('without JavaScript the same forms decide through a full-page POST', async () => {
     const context = await browser({ javaScriptEnabled: false });
     const page = await context.newPage();
     await login(page, 'jiangan');
     await page.goto(server.url + `items/420102/${ITEM}`);
+    // "处理…" is a plain link: without JavaScript it leads to a page with this discrepancy and its form
+    await Promise.all([page.waitForURL(/\/decide\?key=/), row(page, KEY_NOJS).locator('a.decide-link').click()]);
+    expect(await page.locator('h1').textContent()).toBe('处理差异');
     const target = row(page, KEY_NOJS);
-    await target.locator('summary').click(); // <details> opens without JavaScript
     await target.locator('textarea[name="reason"]').fill('请与市级保持一致：发卡 2 个工作日');
+    await shot(page, 'decide-page');
     await Promise.all([page.waitForURL(new RegExp(`/items/420102/${ITEM}#d-`)), target.locator('button[value="fix-requested"]').click()]);
     expect(await row(page, KEY_NOJS).getAttribute('class')).toContain('status-decided');
     expect(await row(page, KEY_NOJS).textContent()).toContain('要求整改');

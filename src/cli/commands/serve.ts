@@ -1,6 +1,8 @@
 import { openStore, resolveDbUrl } from '../../store/db.js';
 import { countUsers } from '../../store/users.js';
+import { isWorker, leavePrimary, parseWorkers, reportFatal, startWorkers, untilWorkerStopped } from '../../web/cluster.js';
 import { listen, parsePort, untilStopped } from '../../web/server.js';
+import { TongbiaoError } from '../../errors.js';
 import { VERSION } from '../version.js';
 import { defineCommand } from '../command.js';
 
@@ -17,6 +19,8 @@ Options:
                      else file:data/tongbiao.db); token from $TONGBIAO_DB_TOKEN
   --port N           port to listen on (default 8787; 0 picks a free one)
   --host ADDR        address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
+  --workers N        processes serving the port (default: the number of cores, at most 4);
+                     1 serves from this process alone
   --public-read      let anyone read the pages without logging in (deciding still needs a login)
   --secure-cookies   mark cookies Secure (behind a proxy that terminates https)
   -h, --help         show this help
@@ -26,30 +30,76 @@ Stops on Ctrl-C. Exit status: 0 stopped, 2 could not start.`,
     db: { type: 'string' },
     port: { type: 'string' },
     host: { type: 'string' },
+    workers: { type: 'string' },
     'public-read': { type: 'boolean' },
     'secure-cookies': { type: 'boolean' },
   },
   async run(values, _positionals, io) {
     const port = parsePort(values.port, 8787);
-    const store = await openStore(resolveDbUrl(values.db, io.env, io.cwd), io.env.TONGBIAO_DB_TOKEN || undefined);
-    try {
-      const server = await listen({
-        store,
-        port,
-        host: values.host ?? '127.0.0.1',
-        publicRead: values['public-read'] === true,
-        secureCookies: values['secure-cookies'] === true,
-        version: VERSION,
-      });
-      io.stdout.write(`tongbiao: serving ${server.url} (Ctrl-C to stop)\n`);
-      if ((await countUsers(store.db)) === 0) {
-        io.stderr.write(`tongbiao: no accounts yet — create one with 'tongbiao user add NAME --region CODE --role admin'\n`);
+    const workers = parseWorkers(values.workers);
+    const host = values.host ?? '127.0.0.1';
+    const url = resolveDbUrl(values.db, io.env, io.cwd);
+    const token = io.env.TONGBIAO_DB_TOKEN || undefined;
+    const appOptions = { publicRead: values['public-read'] === true, secureCookies: values['secure-cookies'] === true, version: VERSION };
+
+    if (isWorker()) {
+      // one of the processes `serve --workers N` started: serve until the primary says stop
+      try {
+        const store = await openStore(url, token);
+        try {
+          const server = await listen({ store, port, host, ...appOptions });
+          await untilWorkerStopped();
+          await server.close();
+          return 0;
+        } finally {
+          store.close();
+        }
+      } catch (error) {
+        await reportFatal(error instanceof TongbiaoError ? error.message : String(error));
+        return 2;
+      } finally {
+        leavePrimary();
       }
-      await untilStopped();
-      await server.close();
-      return 0;
+    }
+
+    // this process: open the database once (migrations run here, not in N workers at once)
+    const store = await openStore(url, token);
+    if (workers === 1) {
+      try {
+        const server = await listen({ store, port, host, ...appOptions });
+        io.stdout.write(`tongbiao: serving ${server.url} (Ctrl-C to stop)\n`);
+        if ((await countUsers(store.db)) === 0) io.stderr.write(NO_USERS);
+        await untilStopped();
+        await server.close();
+        return 0;
+      } finally {
+        store.close();
+      }
+    }
+    let noUsers: boolean;
+    try {
+      noUsers = (await countUsers(store.db)) === 0;
     } finally {
       store.close();
     }
+    // the workers run this same command with the same options; the database URL (absolute) goes by the
+    // environment, not the command line, where other users of the machine could read it
+    const args = ['serve', '--port', String(port), '--host', host, '--workers', String(workers)];
+    if (values['public-read']) args.push('--public-read');
+    if (values['secure-cookies']) args.push('--secure-cookies');
+    const group = await startWorkers({
+      count: workers,
+      host,
+      args,
+      env: { TONGBIAO_DB: url },
+      onLog: (line) => io.stderr.write(`tongbiao: ${line}\n`),
+    });
+    io.stdout.write(`tongbiao: serving ${group.url} with ${workers} workers (Ctrl-C to stop)\n`);
+    if (noUsers) io.stderr.write(NO_USERS);
+    await untilStopped();
+    await group.close();
+    return 0;
   },
 });
+
+const NO_USERS = `tongbiao: no accounts yet — create one with 'tongbiao user add NAME --region CODE --role admin'\n`;

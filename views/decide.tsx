@@ -1,0 +1,42 @@
+// 处理差异: one discrepancy with its decision form, as a page of its own. Without JavaScript this is where
+// the row's "处理…" link leads (the form posts, the server answers 303 back to where the person came from);
+// with htmx the same URL answers the open row alone and it opens in place instead.
+import type { QueueRow } from '../src/store/queries.js';
+import type { Review } from '../src/store/reviews.js';
+import type { Ui } from '../src/web/context.js';
+import { DiscRow, domId } from './components.js';
+import { Layout } from './layout.js';
+
+export function DecidePage(props: { ui: Ui; row: QueueRow; back: string; view: 'queue' | 'item'; history: Review[] }) {
+  const { ui, row, back } = props;
+  const { t } = ui;
+  const title = row.itemName ?? row.catalogCode;
+  return (
+    <Layout ui={ui} title={t('decideTitle')} section="queue" wide>
+      <nav class="crumbs">
+        <a href={`${back}#d-${domId(row.key)}`}>{t('goBack')}</a> › <span>{title}</span>
+      </nav>
+      <div class="page-head">
+        <h1>{t('decideTitle')}</h1>
+        <span class="code muted">{row.key}</span>
+      </div>
+      <table class="grid queue decide-page">
+        <thead>
+          <tr>
+            <th class="c-item">{t('item')}</th>
+            <th class="c-field">{t('field')}</th>
+            <th class="c-kind">{t('facetKind')}</th>
+            <th class="c-values">
+              {t('ours')} / {t('theirs')}
+            </th>
+            <th class="c-status">{t('status')}</th>
+            <th class="c-actions">{t('actions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          <DiscRow ui={ui} row={row} back={back} view={props.view} history={props.history} form htmx={false} itemColumn />
+        </tbody>
+      </table>
+    </Layout>
+  );
+}
