@@ -53,6 +53,8 @@ export function startWorkers(options: {
 }): Promise<WorkerGroup> {
   cluster.setupPrimary({ args: options.args });
   const workers = new Set<Worker>();
+  /** the workers that listen: they have their stop handlers in place */
+  const serving = new Set<Worker>();
   let stopping = false;
   let started = false;
   let port = 0;
@@ -68,6 +70,7 @@ export function startWorkers(options: {
     };
 
     const fork = (): void => {
+      if (stopping) return;
       const worker = cluster.fork(options.env);
       workers.add(worker);
       let fatal: string | undefined;
@@ -75,6 +78,7 @@ export function startWorkers(options: {
         if (message?.type === 'tongbiao:fatal') fatal = message.message;
       });
       worker.on('listening', (address) => {
+        serving.add(worker);
         if (started) return;
         port = address.port;
         if (++listening === options.count) {
@@ -90,6 +94,7 @@ export function startWorkers(options: {
       });
       worker.on('exit', (code, signal) => {
         workers.delete(worker);
+        serving.delete(worker);
         if (stopping) return;
         if (!started) {
           fail(fatal ?? `a worker could not start (exit ${code ?? signal})`);
@@ -120,7 +125,8 @@ export function startWorkers(options: {
             clearTimeout(kill);
             if (--left === 0) done();
           });
-          if (w.isConnected()) w.send(STOP);
+          // a serving worker finishes what it answers; one still starting has nothing to finish
+          if (serving.has(w) && w.isConnected()) w.send(STOP);
           else w.process.kill('SIGTERM');
         }
       });

@@ -44,11 +44,13 @@ Stops on Ctrl-C. Exit status: 0 stopped, 2 could not start.`,
 
     if (isWorker()) {
       // one of the processes `serve --workers N` started: serve until the primary says stop
+      // asked to stop from here on, even while still opening the database
+      const stopped = untilWorkerStopped();
       try {
         const store = await openStore(url, token);
         try {
           const server = await listen({ store, port, host, ...appOptions });
-          await untilWorkerStopped();
+          await stopped;
           await server.close();
           return 0;
         } finally {
