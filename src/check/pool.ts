@@ -14,6 +14,9 @@ import { computeWork, type WorkPlan, type WorkResult } from './compute.js';
 /** Below this many item files a plan runs in the calling thread. */
 export const WORKER_THRESHOLD = 3000;
 
+/** Old-space cap of a check worker: a city subtree needs well under this. */
+const WORKER_HEAP_MB = 384;
+
 export type SourceDescription =
   | { kind: 'fs'; root: string; entries: CatalogEntry[] }
   | { kind: 'git'; root: string; revision: string };
@@ -49,7 +52,8 @@ export async function runPlan(catalog: Catalog, plan: WorkPlan, options: RunOpti
   const queue = [...parts].sort((a, b) => b.items.length - a.items.length);
   const workerData = { source: describeSource(catalog.source), version: options.version };
   const runWorker = async () => {
-    const worker = new Worker(workerFile(), { workerData });
+    // A capped heap makes V8 collect as it goes instead of growing toward the machine's memory.
+    const worker = new Worker(workerFile(), { workerData, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     try {
       for (let part = queue.shift(); part; part = queue.shift()) {
         const result = await new Promise<WorkResult>((resolve, reject) => {
