@@ -376,32 +376,33 @@ const ROW_JSON = sql`json_array(d.key, d.region, r.name, d.catalog_code, COALESC
 
 /** ROW_JSON's arrays as queue rows (the same order). */
 function rowsFromJson(rows: Row[]): QueueRow[] {
-  return rows.map((r) => {
-    const v = JSON.parse(str(r.row)) as unknown[];
-    const row: QueueRow = {
-      key: str(v[0]),
-      region: str(v[1]),
-      regionName: strOrNull(v[2]),
-      catalogCode: str(v[3]),
-      itemName: strOrNull(v[4]),
-      type: strOrNull(v[5]),
-      against: str(v[6]),
-      againstName: strOrNull(v[7]),
-      path: str(v[8]),
-      field: str(v[9]),
-      kind: strOrNull(v[10]),
-      rule: strOrNull(v[11]),
-      ours: parseJson(v[12]),
-      theirs: parseJson(v[13]),
-      fingerprint: strOrNull(v[14]),
-      since: strOrNull(v[15]),
-      status: str(v[16]) as Status,
-    };
-    if (v[17] !== null && v[17] !== undefined) {
-      row.verdict = { decision: str(v[17]), author: str(v[18]), at: str(v[19]), reason: str(v[20]), fingerprint: str(v[21]) };
-    }
-    return row;
-  });
+  return rows.map((r) => queueRowFromArray(JSON.parse(str(r.row)) as unknown[]));
+}
+
+function queueRowFromArray(v: unknown[]): QueueRow {
+  const row: QueueRow = {
+    key: str(v[0]),
+    region: str(v[1]),
+    regionName: strOrNull(v[2]),
+    catalogCode: str(v[3]),
+    itemName: strOrNull(v[4]),
+    type: strOrNull(v[5]),
+    against: str(v[6]),
+    againstName: strOrNull(v[7]),
+    path: str(v[8]),
+    field: str(v[9]),
+    kind: strOrNull(v[10]),
+    rule: strOrNull(v[11]),
+    ours: parseJson(v[12]),
+    theirs: parseJson(v[13]),
+    fingerprint: strOrNull(v[14]),
+    since: strOrNull(v[15]),
+    status: str(v[16]) as Status,
+  };
+  if (v[17] !== null && v[17] !== undefined) {
+    row.verdict = { decision: str(v[17]), author: str(v[18]), at: str(v[19]), reason: str(v[20]), fingerprint: str(v[21]) };
+  }
+  return row;
 }
 
 const REGION_JOINS = sql`LEFT JOIN regions r ON r.code = d.region LEFT JOIN regions ra ON ra.code = d.against`;
@@ -642,17 +643,48 @@ export interface ItemPage {
   versions: VersionRow[];
 }
 
-/** Everything the item page shows; undefined when neither the region nor its ancestors know the code. */
-export async function itemPage(db: Db, regionCode: string, catalogCode: string): Promise<ItemPage | undefined> {
-  const region = await getRegion(db, regionCode);
+/**
+ * Everything the item page shows; undefined when neither the region nor its ancestors know the code.
+ * `regions` (code → region, e.g. the web app's per-sync list) saves looking the region and its ancestors up.
+ */
+export async function itemPage(
+  db: Db,
+  regionCode: string,
+  catalogCode: string,
+  regions?: ReadonlyMap<string, RegionRow>,
+): Promise<ItemPage | undefined> {
+  const region = regions ? regions.get(regionCode) : await getRegion(db, regionCode);
   if (!region) return undefined;
   const ancestors = region.lineage.split('/');
-  const rows = await db.all<Row>(sql`SELECT * FROM items WHERE catalog_code = ${catalogCode}
-    AND region IN (${sql.join(ancestors.map((c) => sql`${c}`), sql`, `)})`);
-  const byRegion = new Map(rows.map((r) => [str(r.region), toItem(r)]));
+  // One statement for the whole page, its parts as JSON arrays (each statement costs a prepare and a result
+  // set of its own in @libsql/client, more than these small lookups). Each part's order is restored below:
+  // SQLite keeps a subquery's ORDER BY through json_group_array, but only ORDER BY inside the aggregate
+  // (which the libSQL server's parser refuses) would promise it.
+  const [page] = await db.all<Row>(sql`SELECT json_array(
+      (SELECT json_group_array(json_array(region, catalog_code, file, revision, body, name, type, errors, warnings, uncommitted, removed_at))
+        FROM items WHERE catalog_code = ${catalogCode} AND region IN (${sql.join(ancestors.map((c) => sql`${c}`), sql`, `)})),
+      (SELECT json_group_array(json(row)) FROM (SELECT ${ROW_JSON} ${queueFrom()} ${REGION_JOINS}
+        WHERE d.region = ${region.code} AND d.catalog_code = ${catalogCode} ORDER BY d.key)),
+      (SELECT json_group_array(json_array(rule, severity, file, line, "column", path, message_zh, message_en))
+        FROM findings WHERE region = ${region.code} AND catalog_code = ${catalogCode}),
+      (SELECT json_group_array(json_array(id, "commit", author, date, message, change, file, body))
+        FROM item_versions WHERE region = ${region.code} AND catalog_code = ${catalogCode})
+    ) AS page`);
+  const [itemRows, discrepancyArrays, findingRows, versionRows] = JSON.parse(str(page?.page)) as unknown[][][];
+  const byRegion = new Map(
+    itemRows!.map((v) => [
+      str(v[0]),
+      toItem({ region: v[0], catalog_code: v[1], file: v[2], revision: v[3], body: v[4], name: v[5], type: v[6], errors: v[7], warnings: v[8], uncommitted: v[9], removed_at: v[10] }),
+    ]),
+  );
   const item = byRegion.get(region.code);
   const regionInfo = new Map<string, RegionRow>();
-  if (ancestors.length > 1) {
+  if (regions) {
+    for (const code of ancestors) {
+      const info = regions.get(code);
+      if (info) regionInfo.set(code, info);
+    }
+  } else if (ancestors.length > 1) {
     for (const r of await db.all<Row>(sql`SELECT code, name, level, parent, lineage FROM regions
         WHERE code IN (${sql.join(ancestors.map((c) => sql`${c}`), sql`, `)})`)) {
       regionInfo.set(str(r.code), toRegion(r));
@@ -669,43 +701,47 @@ export async function itemPage(db: Db, regionCode: string, catalogCode: string):
   const top = ancestors[0]!;
   const baselineItem = top !== region.code ? byRegion.get(top) : undefined;
   const baseline = baselineItem && !baselineItem.removedAt ? { region: regionInfo.get(top)!, item: baselineItem } : undefined;
-  const discrepancyRows = rowsFromJson(
-    await db.all<Row>(sql`SELECT ${ROW_JSON} ${queueFrom()} ${REGION_JOINS}
-      WHERE d.region = ${region.code} AND d.catalog_code = ${catalogCode} ORDER BY d.key`),
-  );
+  const discrepancyRows = discrepancyArrays!.map(queueRowFromArray).sort((a, b) => compare(a.key, b.key));
   if (!item && !parent && !baseline && discrepancyRows.length === 0) return undefined;
-  const findingRows = await db.all<Row>(sql`SELECT rule, severity, file, line, "column", path, message_zh, message_en
-    FROM findings WHERE region = ${region.code} AND catalog_code = ${catalogCode}
-    ORDER BY CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, line, "column"`);
-  const versionRows = await db.all<Row>(sql`SELECT id, "commit", author, date, message, change, file, body
-    FROM item_versions WHERE region = ${region.code} AND catalog_code = ${catalogCode} ORDER BY date DESC, id DESC`);
+  const severityRank = (s: string) => (s === 'error' ? 0 : s === 'warning' ? 1 : 2);
+  const findings: FindingRow[] = findingRows!
+    .map((v) => ({
+      rule: str(v[0]),
+      severity: str(v[1]),
+      file: str(v[2]),
+      line: num(v[3]),
+      column: num(v[4]),
+      path: str(v[5]),
+      messageZh: str(v[6]),
+      messageEn: str(v[7]),
+    }))
+    .sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || a.line - b.line || a.column - b.column);
+  const versions: VersionRow[] = versionRows!
+    .map((v) => ({
+      id: num(v[0]),
+      commit: str(v[1]),
+      author: str(v[2]),
+      date: str(v[3]),
+      message: str(v[4]),
+      change: str(v[5]),
+      file: str(v[6]),
+      body: (parseJson(v[7]) as Record<string, unknown> | undefined) ?? null,
+    }))
+    .sort((a, b) => compare(b.date, a.date) || b.id - a.id);
   return {
     region,
     ...(item ? { item } : {}),
     ...(parent ? { parent } : {}),
     ...(baseline ? { baseline } : {}),
-    findings: findingRows.map((r) => ({
-      rule: str(r.rule),
-      severity: str(r.severity),
-      file: str(r.file),
-      line: num(r.line),
-      column: num(r.column),
-      path: str(r.path),
-      messageZh: str(r.message_zh),
-      messageEn: str(r.message_en),
-    })),
+    findings,
     discrepancies: discrepancyRows,
-    versions: versionRows.map((r) => ({
-      id: num(r.id),
-      commit: str(r.commit),
-      author: str(r.author),
-      date: str(r.date),
-      message: str(r.message),
-      change: str(r.change),
-      file: str(r.file),
-      body: (parseJson(r.body) as Record<string, unknown> | undefined) ?? null,
-    })),
+    versions,
   };
+}
+
+/** Text order as SQLite's default (BINARY) collation gives it for these ASCII keys, codes and dates. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

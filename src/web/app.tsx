@@ -102,8 +102,13 @@ export function createApp(opts: AppOptions): Hono<Env> {
     return memo;
   };
   const regionsCached = (c: Ctx) => memoOf(c)('regions', () => q.listRegions(db), 'sync');
+  // code → region, built once per region list (one list per sync)
+  const regionMaps = new WeakMap<q.RegionRow[], Map<string, q.RegionRow>>();
   async function regionMap(c: Ctx): Promise<Map<string, q.RegionRow>> {
-    return new Map((await regionsCached(c)).map((r) => [r.code, r]));
+    const list = await regionsCached(c);
+    let map = regionMaps.get(list);
+    if (!map) regionMaps.set(list, (map = new Map(list.map((r) => [r.code, r]))));
+    return map;
   }
 
   const secure = (c: Ctx) => opts.secureCookies === true || new URL(c.req.url).protocol === 'https:';
@@ -337,7 +342,7 @@ export function createApp(opts: AppOptions): Hono<Env> {
     if (!REGION_CODE.test(regionCode) || !CATALOG_CODE.test(code)) throw new HttpError(404, 'error404');
     const from = query.has('from') ? intParam(query, 'from', 0, 1, Number.MAX_SAFE_INTEGER) : undefined;
     const to = query.has('to') ? intParam(query, 'to', 0, 1, Number.MAX_SAFE_INTEGER) : undefined;
-    const data = await q.itemPage(db, regionCode, code);
+    const data = await q.itemPage(db, regionCode, code, await regionMap(c));
     if (!data) throw new HttpError(404, 'error404', `${regionCode}/${code}`);
     let diff: VersionDiff | undefined;
     if (from !== undefined && to !== undefined) {
