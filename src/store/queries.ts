@@ -2,7 +2,7 @@
 // Subtrees are one LIKE on regions.lineage; a discrepancy's state comes from reviews.ts.
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from './db.js';
-import { STATUS_SQL, VERDICT_JOIN, type Status } from './reviews.js';
+import { STATUS_SQL, VERDICT_JOIN, type Decision, type Review, type Status } from './reviews.js';
 
 export interface RegionRow {
   code: string;
@@ -641,6 +641,8 @@ export interface ItemPage {
   findings: FindingRow[];
   discrepancies: QueueRow[];
   versions: VersionRow[];
+  /** the decisions on those discrepancies by key, newest first */
+  reviews: Map<string, Review[]>;
 }
 
 /**
@@ -668,9 +670,11 @@ export async function itemPage(
       (SELECT json_group_array(json_array(rule, severity, file, line, "column", path, message_zh, message_en))
         FROM findings WHERE region = ${region.code} AND catalog_code = ${catalogCode}),
       (SELECT json_group_array(json_array(id, "commit", author, date, message, change, file, body))
-        FROM item_versions WHERE region = ${region.code} AND catalog_code = ${catalogCode})
+        FROM item_versions WHERE region = ${region.code} AND catalog_code = ${catalogCode}),
+      (SELECT json_group_array(json_array(id, key, fingerprint, region, catalog_code, path, decision, reason, author, created_at))
+        FROM reviews WHERE key IN (SELECT key FROM discrepancies WHERE region = ${region.code} AND catalog_code = ${catalogCode}))
     ) AS page`);
-  const [itemRows, discrepancyArrays, findingRows, versionRows] = JSON.parse(str(page?.page)) as unknown[][][];
+  const [itemRows, discrepancyArrays, findingRows, versionRows, reviewRows] = JSON.parse(str(page?.page)) as unknown[][][];
   const byRegion = new Map(
     itemRows!.map((v) => [
       str(v[0]),
@@ -728,6 +732,25 @@ export async function itemPage(
       body: (parseJson(v[7]) as Record<string, unknown> | undefined) ?? null,
     }))
     .sort((a, b) => compare(b.date, a.date) || b.id - a.id);
+  // the decisions on the item's discrepancies, newest first per key (as reviewsFor gives them)
+  const reviews = new Map<string, Review[]>();
+  for (const v of reviewRows!.sort((a, b) => num(b[0]) - num(a[0]))) {
+    const review: Review = {
+      id: num(v[0]),
+      key: str(v[1]),
+      fingerprint: str(v[2]),
+      region: str(v[3]),
+      catalogCode: str(v[4]),
+      path: str(v[5]),
+      decision: str(v[6]) as Decision,
+      reason: str(v[7]),
+      author: str(v[8]),
+      createdAt: str(v[9]),
+    };
+    const list = reviews.get(review.key);
+    if (list) list.push(review);
+    else reviews.set(review.key, [review]);
+  }
   return {
     region,
     ...(item ? { item } : {}),
@@ -736,6 +759,7 @@ export async function itemPage(
     findings,
     discrepancies: discrepancyRows,
     versions,
+    reviews,
   };
 }
 

@@ -342,8 +342,9 @@ export function createApp(opts: AppOptions): Hono<Env> {
     if (!REGION_CODE.test(regionCode) || !CATALOG_CODE.test(code)) throw new HttpError(404, 'error404');
     const from = query.has('from') ? intParam(query, 'from', 0, 1, Number.MAX_SAFE_INTEGER) : undefined;
     const to = query.has('to') ? intParam(query, 'to', 0, 1, Number.MAX_SAFE_INTEGER) : undefined;
-    const data = await q.itemPage(db, regionCode, code, await regionMap(c));
-    if (!data) throw new HttpError(404, 'error404', `${regionCode}/${code}`);
+    const found = await q.itemPage(db, regionCode, code, await regionMap(c));
+    if (!found) throw new HttpError(404, 'error404', `${regionCode}/${code}`);
+    const { reviews, ...data } = found;
     let diff: VersionDiff | undefined;
     if (from !== undefined && to !== undefined) {
       const a = data.versions.find((v) => v.id === from);
@@ -353,7 +354,6 @@ export function createApp(opts: AppOptions): Hono<Env> {
     } else if (from !== undefined || to !== undefined) {
       throw badRequest('from and to go together');
     }
-    const reviews = await reviewsFor(db, data.discrepancies.map((d) => d.key));
     if (format === 'json') {
       return c.json({
         ...data,
@@ -361,7 +361,7 @@ export function createApp(opts: AppOptions): Hono<Env> {
         ...(diff ? { versionDiff: { from: diff.from.id, to: diff.to.id, changes: diff.changes } } : {}),
       });
     }
-    return page(c, <ItemView ui={await ui(c)} page={data} reviews={reviews} {...(diff ? { diff } : {})} {...(from ? { from } : {})} {...(to ? { to } : {})} />);
+    return page(c, <ItemView ui={await ui(c)} page={found} reviews={reviews} {...(diff ? { diff } : {})} {...(from ? { from } : {})} {...(to ? { to } : {})} />);
   });
 
   // ---- 认领覆盖
