@@ -16,6 +16,7 @@ export const WORKER_THRESHOLD = 3000;
 
 /** Old-space cap of a check worker: a city subtree needs well under this. */
 const WORKER_HEAP_MB = 384;
+const WORKER_YOUNG_MB = 64;
 
 export type SourceDescription =
   | { kind: 'fs'; root: string; entries: CatalogEntry[] }
@@ -52,8 +53,12 @@ export async function runPlan(catalog: Catalog, plan: WorkPlan, options: RunOpti
   const queue = [...parts].sort((a, b) => b.items.length - a.items.length);
   const workerData = { source: describeSource(catalog.source), version: options.version };
   const runWorker = async () => {
-    // A capped heap makes V8 collect as it goes instead of growing toward the machine's memory.
-    const worker = new Worker(workerFile(), { workerData, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    // A capped old space makes V8 collect as it goes instead of growing toward the machine's memory; a
+    // roomier young generation lets parsing's short-lived garbage die there instead of being promoted.
+    const worker = new Worker(workerFile(), {
+      workerData,
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
+    });
     try {
       for (let part = queue.shift(); part; part = queue.shift()) {
         const result = await new Promise<WorkResult>((resolve, reject) => {
