@@ -14,15 +14,15 @@ export function fsSource(root: string, listed?: CatalogEntry[]): CatalogSource {
       if (SKIPPED.has(dirent.name)) continue;
       const path = prefix ? `${prefix}/${dirent.name}` : dirent.name;
       if (dirent.isDirectory()) {
-        entries.push({ path, type: 'dir', size: 0 });
+        entries.push({ path, type: 'dir' });
         walk(join(dir, dirent.name), path);
       } else if (dirent.isSymbolicLink()) {
-        entries.push({ path, type: 'symlink', size: 0 });
+        entries.push({ path, type: 'symlink' });
       } else if (dirent.isFile()) {
         // Sizes are learnt when a file is read: a stat of every file would cost more than a small check.
-        entries.push({ path, type: 'file', size: 0 });
+        entries.push({ path, type: 'file' });
       } else {
-        entries.push({ path, type: 'other', size: 0 });
+        entries.push({ path, type: 'other' });
       }
     }
   };

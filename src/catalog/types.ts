@@ -12,8 +12,6 @@ export interface CatalogEntry {
   /** posix path relative to the catalog root, e.g. `420000/items/002000101000.yaml` */
   path: string;
   type: 'file' | 'dir' | 'symlink' | 'other';
-  /** bytes where the source knows them without reading (git); else 0 */
-  size: number;
   /** git blob id when read from git, else undefined */
   blob?: string;
 }

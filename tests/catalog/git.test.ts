@@ -7,11 +7,11 @@ import {
   changedFiles,
   commitExists,
   commitsBetween,
-  gitBlobId,
   lsTree,
   openRepo,
   resolveRevision,
 } from '../../src/catalog/git.js';
+import { blobId } from '../../src/catalog/read-file.js';
 import { gitSource } from '../../src/catalog/source-git.js';
 import { TongbiaoError } from '../../src/errors.js';
 import { makeGitCatalog, type TempGitCatalog } from '../helpers/git-repo.js';
@@ -91,7 +91,7 @@ describe('resolveRevision', () => {
 });
 
 describe('lsTree', () => {
-  it('lists files, folders, links and submodules with catalog-relative paths and sizes', async () => {
+  it('lists files, folders, links and submodules with catalog-relative paths and blob ids', async () => {
     const r = repo({ prefix: 'catalog-yaml', files: BASE });
     r.symlink('420000/items/link.yaml', 'a.yaml');
     r.write('../outside.txt', 'not in the catalog\n');
@@ -113,7 +113,7 @@ describe('lsTree', () => {
       'tongbiao.yaml',
     ]);
     expect(byPath['420000']!.type).toBe('dir');
-    expect(byPath['420000/items/a.yaml']).toMatchObject({ type: 'file', size: Buffer.byteLength('name: 甲\n') });
+    expect(byPath['420000/items/a.yaml']).toMatchObject({ type: 'file', blob: blobId(Buffer.from('name: 甲\n')) });
     expect(byPath['420000/items/a.yaml']!.blob).toBe(r.git('rev-parse', 'HEAD:catalog-yaml/420000/items/a.yaml'));
     expect(byPath['420000/items/link.yaml']!.type).toBe('symlink');
     expect(byPath['420000/module']!.type).toBe('other');
@@ -141,7 +141,7 @@ describe('BlobReader', () => {
       expect(blobs.size).toBe(ids.length);
       for (const e of entries.filter((e) => e.type === 'file')) {
         expect(blobs.get(e.blob!)!.toString('utf8')).toBe(files[e.path]);
-        expect(gitBlobId(blobs.get(e.blob!)!)).toBe(e.blob);
+        expect(blobId(blobs.get(e.blob!)!)).toBe(e.blob);
       }
       const again = await reader.read([ids[0]!, 'f'.repeat(40)]);
       expect(again.size).toBe(1);

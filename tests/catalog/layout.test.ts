@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { layoutCatalog } from '../../src/catalog/layout.js';
 import type { CatalogEntry } from '../../src/catalog/types.js';
 
-const file = (path: string): CatalogEntry => ({ path, type: 'file', size: 10 });
-const dir = (path: string): CatalogEntry => ({ path, type: 'dir', size: 0 });
+const file = (path: string): CatalogEntry => ({ path, type: 'file' });
+const dir = (path: string): CatalogEntry => ({ path, type: 'dir' });
 
 describe('layoutCatalog', () => {
   it('builds the region tree, items by code, and strays', () => {
@@ -13,7 +13,7 @@ describe('layoutCatalog', () => {
       file('420000/items/002000102000.yml'), file('420000/notes.txt'), dir('420000/docs'), file('420000/docs/a.md'),
       dir('420000/420100'), file('420000/420100/region.yaml'), dir('420000/420100/items'),
       dir('420000/429004'), dir('420000/429004/items'), file('420000/429004/items/002000101000.yaml'),
-      { path: '420000/420100/items/002000101000.yaml', type: 'symlink', size: 0 },
+      { path: '420000/420100/items/002000101000.yaml', type: 'symlink' },
     ]);
     expect(layout.top?.code).toBe('420000');
     expect(layout.regions.get('420000')!.children).toEqual(['420100', '429004']);
