@@ -191,7 +191,8 @@ export async function dashboard(db: Db, memo: Memo = noMemo): Promise<DashboardR
     }
     return out;
   });
-  return regionList.map((region) => {
+  // the rows themselves change only with those two: built once per version
+  return memo('dashboard:rows', async () => regionList.map((region) => {
     const s = synced.get(region.code);
     const v = reviewed.get(region.code) ?? {};
     const decided = v.decided ?? 0;
@@ -210,7 +211,7 @@ export async function dashboard(db: Db, memo: Memo = noMemo): Promise<DashboardR
       claimed: c,
       claimRate: region.parent === null || c + missing === 0 ? null : c / (c + missing),
     };
-  });
+  }));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
