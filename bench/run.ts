@@ -125,7 +125,8 @@ if (wanted('web')) {
   const ceiling = web.pages.find((p) => p.kind === 'baseline');
   const rss = `server: ${web.workers} worker${web.workers === 1 ? '' : 's'}, peak RSS of all its processes`;
   for (const page of web.pages) {
-    const figures = `p50 ${page.p50Ms.toFixed(0)} ms, p95 ${page.p95Ms.toFixed(0)} ms, ${page.rps.toFixed(0)} req/s`;
+    const ms = (x: number) => (x < 10 ? x.toFixed(1) : x.toFixed(0));
+    const figures = `p50 ${ms(page.p50Ms)} ms, p95 ${ms(page.p95Ms)} ms, ${page.rps.toFixed(0)} req/s`;
     const share = ceiling && page !== ceiling ? ` (${((100 * page.rps) / ceiling.rps).toFixed(1)}% of /healthz)` : '';
     rows.push({
       step: `web, ${web.connections} clients: ${page.name}`,
