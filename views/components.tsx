@@ -179,6 +179,25 @@ export function defaultBack(row: Pick<QueueRow, 'region' | 'catalogCode'>, view:
  * answers 303 back to `back`) that htmx posts instead (`htmx`), swapping the answered row in place.
  * The table body says where htmx swaps (`hx-target="closest tr"`, outerHTML), so rows do not repeat it.
  */
+/** The header over DiscRow rows; the item column is there where rows come from more than one item. */
+export function DiscHead(props: { ui: Ui; itemColumn?: boolean }) {
+  const { t } = props.ui;
+  return (
+    <thead>
+      <tr>
+        {props.itemColumn && <th class="c-item">{t('item')}</th>}
+        <th class="c-field">{t('field')}</th>
+        <th class="c-kind">{t('facetKind')}</th>
+        <th class="c-values">
+          {t('ours')} / {t('theirs')}
+        </th>
+        <th class="c-status">{t('status')}</th>
+        <th class="c-actions">{t('actions')}</th>
+      </tr>
+    </thead>
+  );
+}
+
 export function DiscRow(props: {
   ui: Ui;
   row: QueueRow;

@@ -4,7 +4,7 @@
 import type { QueueRow } from '../src/store/queries.js';
 import type { Review } from '../src/store/reviews.js';
 import type { Ui } from '../src/web/context.js';
-import { DiscRow, domId } from './components.js';
+import { DiscHead, DiscRow, domId } from './components.js';
 import { Layout } from './layout.js';
 
 export function DecidePage(props: { ui: Ui; row: QueueRow; back: string; view: 'queue' | 'item'; history: Review[] }) {
@@ -21,18 +21,7 @@ export function DecidePage(props: { ui: Ui; row: QueueRow; back: string; view: '
         <span class="code muted">{row.key}</span>
       </div>
       <table class="grid queue decide-page">
-        <thead>
-          <tr>
-            <th class="c-item">{t('item')}</th>
-            <th class="c-field">{t('field')}</th>
-            <th class="c-kind">{t('facetKind')}</th>
-            <th class="c-values">
-              {t('ours')} / {t('theirs')}
-            </th>
-            <th class="c-status">{t('status')}</th>
-            <th class="c-actions">{t('actions')}</th>
-          </tr>
-        </thead>
+        <DiscHead ui={ui} itemColumn />
         <tbody>
           <DiscRow ui={ui} row={row} back={back} view={props.view} history={props.history} form htmx={false} itemColumn />
         </tbody>

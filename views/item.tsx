@@ -9,7 +9,7 @@ import type { Review } from '../src/store/reviews.js';
 import type { Ui } from '../src/web/context.js';
 import { cachedWordDiff, displayValue } from '../src/web/display.js';
 import { FIELD_ORDER, fieldLabel, label } from '../src/web/i18n.js';
-import { DiffText, DiscRow, Empty, formatTime, KindBadge, SeverityBadge } from './components.js';
+import { DiffText, DiscHead, DiscRow, Empty, formatTime, KindBadge, SeverityBadge } from './components.js';
 import { Layout } from './layout.js';
 
 export interface VersionDiff {
@@ -78,17 +78,7 @@ export function ItemView(props: { ui: Ui; page: ItemPage; reviews: Map<string, R
           <Empty>{t('noDiscrepancies')}</Empty>
         ) : (
           <table class="grid queue item-discs">
-            <thead>
-              <tr>
-                <th class="c-field">{t('field')}</th>
-                <th class="c-kind">{t('facetKind')}</th>
-                <th class="c-values">
-                  {t('ours')} / {t('theirs')}
-                </th>
-                <th class="c-status">{t('status')}</th>
-                <th class="c-actions">{t('actions')}</th>
-              </tr>
-            </thead>
+            <DiscHead ui={ui} />
             <tbody hx-target="closest tr" hx-swap="outerHTML">
               {page.discrepancies.map((row) => (
                 <DiscRow ui={ui} row={row} back={back} view="item" history={reviews.get(row.key) ?? []} />

@@ -4,7 +4,7 @@ import type { QueueResult, RegionRow } from '../src/store/queries.js';
 import type { Ui } from '../src/web/context.js';
 import { href } from '../src/web/http.js';
 import { FIELD_ORDER, fieldLabel, label, type MsgKey } from '../src/web/i18n.js';
-import { DiscRow, Empty, Exports, Pager, RegionOptions } from './components.js';
+import { DiscHead, DiscRow, Empty, Exports, Pager, RegionOptions } from './components.js';
 import { Layout } from './layout.js';
 
 export interface QueueState {
@@ -120,18 +120,7 @@ export function QueuePage(props: { ui: Ui; state: QueueState; regions: RegionRow
             <Empty>{t('noResults')}</Empty>
           ) : (
             <table class="grid queue">
-              <thead>
-                <tr>
-                  <th class="c-item">{t('item')}</th>
-                  <th class="c-field">{t('field')}</th>
-                  <th class="c-kind">{t('facetKind')}</th>
-                  <th class="c-values">
-                    {t('ours')} / {t('theirs')}
-                  </th>
-                  <th class="c-status">{t('status')}</th>
-                  <th class="c-actions">{t('actions')}</th>
-                </tr>
-              </thead>
+              <DiscHead ui={ui} itemColumn />
               <tbody hx-target="closest tr" hx-swap="outerHTML">
                 {result.rows.map((row) => (
                   <DiscRow ui={ui} row={row} back={ui.here} view="queue" />
