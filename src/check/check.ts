@@ -9,7 +9,7 @@ import type { Discrepancy } from '../levels/types.js';
 import { SCHEMA_VERSION } from '../schema/item.js';
 import { VERSION } from '../version.js';
 import { cacheKey, type CachedResult, type ResultCache } from './cache.js';
-import { keys, placeOf, type WorkPlan } from './compute.js';
+import { keys, placeOf, type WorkPlan, type WorkResult } from './compute.js';
 import { runPlan } from './pool.js';
 
 export interface CheckOptions {
@@ -25,8 +25,19 @@ export interface CheckOptions {
   workerThreshold?: number;
   /** item files below which the cache is not consulted (default CACHE_THRESHOLD) */
   cacheThreshold?: number;
-  /** also return the parsed data of the item files computed (not those from the cache) as JSON text */
-  itemJson?: boolean;
+  /**
+   * Also hand over the parsed data of the item files computed (not those from the cache) as JSON text, a
+   * finished part at a time: the texts are not kept, so a caller that stores them holds one part at most.
+   * The next part waits for the returned promise.
+   */
+  onItemJson?: (items: ItemJson[]) => void | Promise<void>;
+}
+
+/** An item file's data as JSON text (null when the file is not a mapping) and its blob id. */
+export interface ItemJson {
+  path: string;
+  text: string | null;
+  blob: string;
 }
 
 export interface CheckResult {
@@ -36,8 +47,6 @@ export interface CheckResult {
   files: number;
   /** how many item files were computed rather than taken from the cache */
   computed: number;
-  /** with `itemJson`: computed item file → its data as JSON text (null when not a mapping) and blob id */
-  itemJson?: Map<string, { text: string | null; blob: string }>;
 }
 
 /** What every cached result depends on besides its files: the tool, the schema and the catalog's settings. */
@@ -86,7 +95,8 @@ export async function checkCatalog(catalog: Catalog, options: CheckOptions = {})
     return stamps.get(path);
   };
   const blobOf = (path: string) => entries.get(path)?.blob ?? cache?.blobFor(path, stampOf(path));
-  const plan: WorkPlan = { items: [], regions: [], ...(options.itemJson ? { json: true } : {}) };
+  const { onItemJson } = options;
+  const plan: WorkPlan = { items: [], regions: [], ...(onItemJson ? { json: true } : {}) };
   for (const path of scopedItems) {
     const place = placeOf(catalog, path)!;
     const blob = blobOf(path);
@@ -110,7 +120,17 @@ export async function checkCatalog(catalog: Catalog, options: CheckOptions = {})
     else plan.regions.push(region.code);
   }
 
-  const computed = await runPlan(catalog, plan, { version, onProgress: options.onProgress, workers: options.workers, workerThreshold: options.workerThreshold });
+  const onPart = onItemJson && (async (part: WorkResult) => {
+    const texts: ItemJson[] = [];
+    for (const outcome of part.items) {
+      if (outcome.json) texts.push({ path: outcome.path, ...outcome.json });
+      delete outcome.json;
+    }
+    await onItemJson(texts);
+  });
+  const computed = await runPlan(catalog, plan, {
+    version, onProgress: options.onProgress, workers: options.workers, workerThreshold: options.workerThreshold, ...(onPart ? { onPart } : {}),
+  });
   for (const outcome of computed.items) {
     take(outcome.file);
     cache?.set(outcome.fileKey, outcome.file);
@@ -124,14 +144,12 @@ export async function checkCatalog(catalog: Catalog, options: CheckOptions = {})
     cache?.set(outcome.key, outcome.result);
   }
   if (cache) for (const [path, blob] of computed.blobs) cache.rememberBlob(path, stampOf(path), blob);
-  const itemJson = options.itemJson ? new Map(computed.items.flatMap((o) => (o.json ? [[o.path, o.json] as const] : []))) : undefined;
 
   return {
     findings: applySeverities(findings, catalog),
     discrepancies,
     files: scopedItems.length + scopedRegions.length,
     computed: plan.items.length,
-    ...(itemJson ? { itemJson } : {}),
   };
 }
 

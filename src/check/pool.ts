@@ -38,12 +38,15 @@ export interface RunOptions {
   workers?: number;
   /** item files below which the plan runs in this thread (default WORKER_THRESHOLD) */
   workerThreshold?: number;
+  /** called with each finished part before it is merged (the next part of that worker waits for it) */
+  onPart?: (part: WorkResult) => void | Promise<void>;
 }
 
 export async function runPlan(catalog: Catalog, plan: WorkPlan, options: RunOptions): Promise<WorkResult> {
   const workers = Math.min(options.workers ?? availableParallelism(), 4);
   if (plan.items.length < (options.workerThreshold ?? WORKER_THRESHOLD) || workers < 2) {
     const result = await computeWork(catalog, plan, options.version);
+    await options.onPart?.(result);
     options.onProgress?.(plan.items.length, plan.items.length);
     return result;
   }
@@ -71,6 +74,7 @@ export async function runPlan(catalog: Catalog, plan: WorkPlan, options: RunOpti
           worker.once('error', reject);
           worker.postMessage(part);
         });
+        await options.onPart?.(result);
         merged.items.push(...result.items);
         merged.regions.push(...result.regions);
         merged.blobs.push(...result.blobs);

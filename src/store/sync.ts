@@ -16,7 +16,7 @@ import { readFile } from '../catalog/read-file.js';
 import { fsSource } from '../catalog/source-fs.js';
 import { gitSourceAt } from '../catalog/source-git.js';
 import type { Finding, ParsedFile } from '../catalog/types.js';
-import { checkCatalog } from '../check/check.js';
+import { checkCatalog, type ItemJson } from '../check/check.js';
 import { TongbiaoError } from '../errors.js';
 import { topElement } from '../levels/pointer.js';
 import type { Discrepancy } from '../levels/types.js';
@@ -242,9 +242,12 @@ async function prepare(
     }
     // Findings and discrepancies (on worker threads when there are many files), and each item's data as JSON.
     options.onProgress?.({ phase: 'checking', done: 0, total: scopeItems.length });
+    const itemJson = new Map<string, ItemJson>();
     const checked = await checkCatalog(catalog, {
       ...(full ? {} : { only: paths }),
-      itemJson: true,
+      onItemJson: (items) => {
+        for (const item of items) itemJson.set(item.path, item);
+      },
       onProgress: (done, total) => options.onProgress?.({ phase: 'checking', done, total }),
     });
     // The items' own rows: from the check's JSON; anything it did not hand back is read here, in chunks,
@@ -252,7 +255,7 @@ async function prepare(
     const present: PresentItem[] = [];
     const unread: typeof scopeItems = [];
     for (const item of scopeItems) {
-      const json = checked.itemJson?.get(item.file);
+      const json = itemJson.get(item.file);
       if (json) present.push(presentItem(item, json.blob, json.text === null ? undefined : (JSON.parse(json.text) as unknown), json.text));
       else unread.push(item);
     }
