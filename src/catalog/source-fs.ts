@@ -2,6 +2,7 @@
 import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { MAX_FILE_BYTES } from './decode.js';
+import { indexBlobs } from './git.js';
 import type { CatalogEntry, CatalogSource } from './types.js';
 
 const SKIPPED = new Set(['.git', 'node_modules']);
@@ -44,6 +45,23 @@ export function fsSource(root: string, listed?: CatalogEntry[]): CatalogSource {
       }
     },
   };
+}
+
+/**
+ * The working tree below `root`, with the blob id of every file git's index vouches for, so a cached result
+ * can be found without reading or even stat-ing the file (git has done that, in C, on several threads).
+ */
+export async function worktreeSource(root: string): Promise<CatalogSource> {
+  const index = indexBlobs(root);
+  const source = fsSource(root);
+  const blobs = await index;
+  if (blobs) {
+    for (const entry of source.entries) {
+      const blob = entry.type === 'file' ? blobs.get(entry.path) : undefined;
+      if (blob !== undefined) entry.blob = blob;
+    }
+  }
+  return source;
 }
 
 /** Reads at most one byte past the limit: enough for decode() to refuse a 9 MB file without holding it. */

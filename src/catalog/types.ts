@@ -12,7 +12,7 @@ export interface CatalogEntry {
   /** posix path relative to the catalog root, e.g. `420000/items/002000101000.yaml` */
   path: string;
   type: 'file' | 'dir' | 'symlink' | 'other';
-  /** git blob id when read from git, else undefined */
+  /** git blob id: from the commit read, or from the index for a working-tree file git finds unchanged */
   blob?: string;
 }
 

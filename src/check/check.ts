@@ -143,7 +143,8 @@ export async function checkCatalog(catalog: Catalog, options: CheckOptions = {})
     take(outcome.result);
     cache?.set(outcome.key, outcome.result);
   }
-  if (cache) for (const [path, blob] of computed.blobs) cache.rememberBlob(path, stampOf(path), blob);
+  // Files git's index vouches for need no stamp of ours (and stamping them now would come after the read).
+  if (cache) for (const [path, blob] of computed.blobs) if (!entries.get(path)?.blob) cache.rememberBlob(path, stampOf(path), blob);
 
   return {
     findings: applySeverities(findings, catalog),

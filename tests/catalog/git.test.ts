@@ -7,6 +7,7 @@ import {
   changedFiles,
   commitExists,
   commitsBetween,
+  indexBlobs,
   lsTree,
   openRepo,
   resolveRevision,
@@ -242,6 +243,34 @@ describe('commitsBetween', () => {
     r.git('merge', '-q', '--no-edit', 'side');
     const commits = await commitsBetween(await openRepo(r.catalog), base, r.head());
     expect(commits.map((c) => c.message).sort()).toEqual(['main change', 'side: a\tb : c']);
+  });
+});
+
+describe('indexBlobs', () => {
+  it('vouches only for tracked regular files whose working-tree bytes git finds unchanged', async () => {
+    const r = repo({ prefix: 'catalog', files: { ...BASE, '420000/items/c.yaml': 'name: 丙\n', '420000/items/d.yaml': 'name: 丁\n' }, commit: 'base' });
+    r.symlink('420000/items/link.yaml', 'a.yaml');
+    r.write('420000/items/b.yaml', 'name: 乙改\n'); // edited, not staged
+    r.write('420000/items/c.yaml', 'name: 丙改\n'); // edited and staged: the index has these bytes
+    r.git('add', 'catalog/420000/items/c.yaml', 'catalog/420000/items/link.yaml');
+    r.remove('420000/items/d.yaml'); // deleted, not staged
+    r.write('420000/items/new.yaml', 'name: 新\n'); // untracked
+
+    const blobs = await indexBlobs(r.catalog);
+    expect([...blobs!.keys()].sort()).toEqual(['420000/items/a.yaml', '420000/items/c.yaml', '420000/region.yaml', 'tongbiao.yaml']);
+    // Catalog-relative paths, and the very ids a read of the working tree computes.
+    expect(blobs!.get('420000/items/a.yaml')).toBe(blobId(Buffer.from('name: 甲\n')));
+    expect(blobs!.get('420000/items/c.yaml')).toBe(blobId(Buffer.from('name: 丙改\n')));
+  });
+
+  it('is undefined outside a git working tree', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tongbiao-nogit-'));
+    try {
+      writeFileSync(join(dir, 'tongbiao.yaml'), 'formatVersion: 1\n');
+      expect(await indexBlobs(dir)).toBeUndefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

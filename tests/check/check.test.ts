@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/load.js';
-import { fsSource } from '../../src/catalog/source-fs.js';
+import { fsSource, worktreeSource } from '../../src/catalog/source-fs.js';
 import { gitSource } from '../../src/catalog/source-git.js';
 import { ResultCache } from '../../src/check/cache.js';
 import { checkCatalog, resultVersion, type CheckResult } from '../../src/check/check.js';
@@ -77,6 +77,40 @@ describe('checkCatalog', () => {
     expect(after.computed).toBe(4);
     // The city and 仙桃 (directly under the province) now differ; 江岸区 still matches its parent, the city.
     expect(after.discrepancies.filter((d) => d.catalogCode === code && d.path === '/conditions').map((d) => d.region).sort()).toEqual(['420100', '429004']);
+  });
+
+  it('in a git working tree, trusts the index for unchanged files (no stamps kept) and recomputes edited ones', async () => {
+    const repo = repoWithVariations();
+    repo.commit('variations');
+    const dir = mkdtempSync(join(tmpdir(), 'tongbiao-cache-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const file = join(dir, 'cache.json');
+    const run = async () => {
+      const catalog = await loadCatalog(await worktreeSource(repo.catalog));
+      const cache = new ResultCache(file, resultVersion(catalog));
+      const result = await checkCatalog(catalog, { cache, cacheThreshold: 0 });
+      cache.save({ prune: true });
+      return result;
+    };
+    const cold = await run();
+    expect(cold.computed).toBe(23);
+    expect(JSON.parse(readFileSync(file, 'utf8')).paths).toEqual([]);
+    const warm = await run();
+    expect(warm.computed).toBe(0);
+    expect(sorted(warm)).toEqual(sorted(cold));
+
+    // An uncommitted edit of the same size: git sees it, so the file and the same item below are recomputed.
+    const code = catalogCodeFor(1);
+    const path = itemPath(province, code);
+    const before = readFileSync(join(repo.catalog, path), 'utf8');
+    const edited = before.replace('name: ', 'name: X');
+    writeFileSync(join(repo.catalog, path), edited.slice(0, -1));
+    expect(Buffer.byteLength(edited.slice(0, -1))).toBe(Buffer.byteLength(before));
+    const after = await run();
+    expect(after.computed).toBe(4);
+    expect(after.discrepancies.some((d) => d.catalogCode === code && d.path === '/name')).toBe(true);
+    // The edited file is remembered by stamp, the rest still by git.
+    expect(JSON.parse(readFileSync(file, 'utf8')).paths).toEqual([path]);
   });
 
   it('keys results on the settings, so an override takes effect at once', async () => {

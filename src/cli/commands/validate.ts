@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { changedFiles } from '../../catalog/git.js';
 import { loadCatalog } from '../../catalog/load.js';
-import { fsSource } from '../../catalog/source-fs.js';
+import { worktreeSource } from '../../catalog/source-fs.js';
 import type { Finding, Lang, Severity } from '../../catalog/types.js';
 import { cacheFileFor, ResultCache } from '../../check/cache.js';
 import { checkCatalog, resultVersion } from '../../check/check.js';
@@ -57,7 +57,7 @@ Exit status: 0 no finding reaches --fail-on, 1 one does, 2 could not run.`,
     const root = values.catalog !== undefined || roots.length === 0 ? resolveCatalogRoot(values.catalog, io.cwd) : roots[0]!;
     if (roots.some((r) => r !== root)) throw new TongbiaoError('all paths must be inside one catalog');
 
-    const catalog = await loadCatalog(fsSource(root));
+    const catalog = await loadCatalog(await worktreeSource(root));
     let only: Set<string> | undefined;
     if (positionals.length > 0) {
       const prefixes = positionals.map((p) => catalogRelative(root, resolve(io.cwd, p)));
