@@ -373,6 +373,10 @@ export async function diffRevisions(repo: GitRepo, from: string, to: string | un
   args.push(from);
   if (to !== undefined) args.push(to);
   args.push('--', repo.prefix === '' ? '.' : repo.prefix);
+  // Against the working tree, untracked files count too: listed by a second git beside the first.
+  const untracked = to === undefined
+    ? git(['ls-files', '-z', '--others', '--exclude-standard', '--full-name', '--', repo.prefix === '' ? '.' : repo.prefix], repo.top, 'cannot list untracked files')
+    : undefined;
   const out = await git(args, repo.top, 'cannot compare revisions');
   const changes: FileChange[] = [];
   const parts = splitZ(out);
@@ -385,14 +389,7 @@ export async function diffRevisions(repo: GitRepo, from: string, to: string | un
       changes.push({ status, path: parts[i++]! });
     }
   }
-  if (to === undefined) {
-    const untracked = await git(
-      ['ls-files', '-z', '--others', '--exclude-standard', '--full-name', '--', repo.prefix === '' ? '.' : repo.prefix],
-      repo.top,
-      'cannot list untracked files',
-    );
-    for (const full of splitZ(untracked)) changes.push({ status: 'A', path: full.slice(repo.prefix.length) });
-  }
+  if (untracked) for (const full of splitZ(await untracked)) changes.push({ status: 'A', path: full.slice(repo.prefix.length) });
   changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return changes;
 }

@@ -24,7 +24,6 @@ export interface Layout {
 }
 
 export function layoutCatalog(entries: readonly CatalogEntry[]): Layout {
-  const byPath = new Map(entries.map((e) => [e.path, e]));
   const childrenOf = new Map<string, CatalogEntry[]>();
   for (const entry of entries) {
     const slash = entry.path.lastIndexOf('/');
@@ -60,7 +59,7 @@ export function layoutCatalog(entries: readonly CatalogEntry[]): Layout {
     parent?.children.push(code);
     const items = new Map<string, string>();
     layout.items.set(code, items);
-    const regionFile = byPath.get(region.file);
+    const regionFile = childrenOf.get(dir)?.find((e) => e.path === region.file);
     if (regionFile?.type !== 'file') {
       layout.problems.push({
         rule: 'region', file: dir, region: code,

@@ -12,6 +12,7 @@ import type { Region } from '../catalog/types.js';
  */
 export function affectedFiles(catalog: Catalog, changes: readonly FileChange[]): Set<string> | undefined {
   const scope = new Set<string>();
+  const listed = new Set(catalog.source.entries.map((e) => e.path));
   const subtree = (code: string): Region[] => {
     const region = catalog.regions.get(code);
     return region ? [region, ...region.children.flatMap(subtree)] : [];
@@ -30,7 +31,7 @@ export function affectedFiles(catalog: Catalog, changes: readonly FileChange[]):
   for (const change of changes.flatMap((c) => (c.oldPath ? [c, { status: 'D' as const, path: c.oldPath }] : [c]))) {
     const { path, status } = change;
     if (path === CONFIG_FILE) return undefined;
-    if (catalog.source.entries.some((e) => e.path === path)) scope.add(path);
+    if (listed.has(path)) scope.add(path);
     const parts = path.split('/');
     const name = parts.at(-1)!;
     if (name === REGION_FILE) {

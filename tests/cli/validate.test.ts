@@ -1,7 +1,9 @@
-import { writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli, validateJson } from '../helpers/cli.js';
+import { BIN, runCli, validateJson } from '../helpers/cli.js';
 import { catalogCodeFor, itemPath, itemYaml, makeGitCatalog, smallCatalog, SMALL_REGIONS, type TempGitCatalog } from '../helpers/git-repo.js';
 
 const [province, city, county] = SMALL_REGIONS as [typeof SMALL_REGIONS[0], typeof SMALL_REGIONS[0], typeof SMALL_REGIONS[0]];
@@ -21,6 +23,23 @@ describe('tongbiao validate on the demo catalog', () => {
     expect(output.summary.errors).toBe(0);
     expect(output.summary.files).toBeGreaterThan(100);
     expect(exit).toBe(0);
+  });
+});
+
+describe('tongbiao validate into a pipe closed early', () => {
+  it('stops quietly, as `validate | head` expects', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tongbiao-pipe-'));
+    try {
+      // A report far bigger than a pipe's buffer, so the reader is gone while it is still being written.
+      expect(runCli(['gen', dir, '--force', '--cities', '1', '--counties-per-city', '1', '--items', '200']).code).toBe(0);
+      const result = spawnSync('bash', ['-c', 'set -o pipefail; "$0" "$1" validate "$2" --format sarif | head -c 1 >/dev/null', process.execPath, BIN, dir], {
+        encoding: 'utf8', env: { ...process.env, CI: 'true' },
+      });
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(1); // the generated catalog has its deliberate errors
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
