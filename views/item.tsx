@@ -10,7 +10,6 @@ import type { Ui } from '../src/web/context.js';
 import { cachedWordDiff, displayValue } from '../src/web/display.js';
 import { FIELD_ORDER, fieldLabel, label } from '../src/web/i18n.js';
 import { DiffText, DiscHead, DiscRow, Empty, formatTime, KindBadge, SeverityBadge } from './components.js';
-import { Layout } from './layout.js';
 
 export interface VersionDiff {
   from: VersionRow;
@@ -26,16 +25,23 @@ function topField(path: string): string {
   return m ? m[1]! : '';
 }
 
-export function ItemView(props: { ui: Ui; page: ItemPage; reviews: Map<string, Review[]>; diff?: VersionDiff; from?: number; to?: number }) {
+/** The item's name (or code) as the region, its parent or the province holds it. */
+export function itemTitle(page: ItemPage): string {
+  const any = page.item ?? page.parent?.item ?? page.baseline?.item;
+  return any?.name ?? any?.catalogCode ?? '';
+}
+
+/** What the layout frames on the item page (the app keeps it per data version: see body-cache.ts). */
+export function ItemBody(props: { ui: Ui; page: ItemPage; reviews: Map<string, Review[]>; diff?: VersionDiff; from?: number; to?: number }) {
   const { ui, page, reviews } = props;
   const { t } = ui;
   const item = page.item;
   const any = item ?? page.parent?.item ?? page.baseline?.item;
-  const title = any?.name ?? any?.catalogCode ?? '';
+  const title = itemTitle(page);
   const catalogCode = any?.catalogCode ?? page.discrepancies[0]?.catalogCode ?? '';
   const back = ui.here;
   return (
-    <Layout ui={ui} title={title} section="item" wide>
+    <>
       <nav class="crumbs">
         <a href="/">{t('navDashboard')}</a> › <a href={`/queue?region=${page.region.code}`}>{page.region.name ?? page.region.code}</a> ›{' '}
         <span>{catalogCode}</span>
@@ -124,7 +130,7 @@ export function ItemView(props: { ui: Ui; page: ItemPage; reviews: Map<string, R
         <Versions ui={ui} versions={page.versions} from={props.from} to={props.to} action={ui.here.split('?')[0]!} />
         {props.diff && <VersionDiffView ui={ui} diff={props.diff} />}
       </section>
-    </Layout>
+    </>
   );
 }
 

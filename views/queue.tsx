@@ -5,7 +5,6 @@ import type { Ui } from '../src/web/context.js';
 import { href } from '../src/web/http.js';
 import { FIELD_ORDER, fieldLabel, label, type MsgKey } from '../src/web/i18n.js';
 import { DiscHead, DiscRow, Empty, Exports, Pager, RegionOptions } from './components.js';
-import { Layout } from './layout.js';
 
 export interface QueueState {
   region?: string;
@@ -75,11 +74,12 @@ function Facet(props: {
   return html`<section class="facet"><h3>${ui.t(props.title)}</h3><ul><li><a href="${queueHref(state, { [name]: undefined })}"${current(selected === undefined)}>${ui.t('all')}</a></li>${items}</ul></section>`;
 }
 
-export function QueuePage(props: { ui: Ui; state: QueueState; regions: RegionRow[]; result: QueueResult }) {
+/** What the layout frames on the queue page (the app keeps it per data version: see body-cache.ts). */
+export function QueueBody(props: { ui: Ui; state: QueueState; regions: RegionRow[]; result: QueueResult }) {
   const { ui, state, regions, result } = props;
   const { t } = ui;
   return (
-    <Layout ui={ui} title={t('queueTitle')} section="queue" wide>
+    <>
       <div class="page-head">
         <h1>{t('queueTitle')}</h1>
         <span class="muted">{t('resultsCount', { total: result.total })}</span>
@@ -131,6 +131,6 @@ export function QueuePage(props: { ui: Ui; state: QueueState; regions: RegionRow
           <Pager ui={ui} page={state.page} per={state.per} total={result.total} link={(page) => queueHref(state, { page })} />
         </div>
       </div>
-    </Layout>
+    </>
   );
 }

@@ -1,8 +1,9 @@
 // The web UI: a hono app over the store. Every page is a plain GET whose query string holds all its state;
 // every change is a POST form that works without JavaScript (303 back) and is upgraded by htmx (row swap).
-import { timingSafeEqual } from 'node:crypto';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { Hono } from 'hono';
 import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
+import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import { diffValues } from '../levels/semantic-diff.js';
 import { ITEM_TYPES } from '../schema/codes.js';
@@ -25,9 +26,11 @@ import { CoveragePage, type CoverageState } from '../../views/coverage.js';
 import { DashboardPage } from '../../views/dashboard.js';
 import { DecidePage } from '../../views/decide.js';
 import { ErrorPage } from '../../views/error.js';
-import { ItemView, type VersionDiff } from '../../views/item.js';
+import { ItemBody, itemTitle, type VersionDiff } from '../../views/item.js';
 import { LoginPage } from '../../views/login.js';
-import { QueuePage, type QueueState } from '../../views/queue.js';
+import { Layout, type Section } from '../../views/layout.js';
+import { QueueBody, type QueueState } from '../../views/queue.js';
+import { BodyCache, type CachedBody } from './body-cache.js';
 import { makeUi, mayDecide, mayReopen, type AppOptions, type Ctx, type Env, type Ui } from './context.js';
 import { displayValue } from './display.js';
 import {
@@ -81,13 +84,18 @@ export function createApp(opts: AppOptions): Hono<Env> {
   const perIp = opts.loginLimitPerIp ?? 20;
   const app = new Hono<Env>();
 
+  /** The data versions, read once per request. */
+  const versionsOf = (c: Ctx): Promise<q.DataVersions> => {
+    let versions = c.get('versions');
+    if (!versions) c.set('versions', (versions = q.dataVersions(db)));
+    return versions;
+  };
   // Aggregates that are expensive on a big catalog are reused until the data they depend on changes.
   const memoStore = new Map<string, { version: string; value: unknown }>();
-  /** A memo for one request: the data versions are read once per request, the values kept across requests. */
-  function requestMemo(): q.Memo {
-    let versions: Promise<q.DataVersions> | undefined;
+  /** A memo for one request: the values are kept across requests. */
+  function requestMemo(c: Ctx): q.Memo {
     return async (key, compute, scope = 'reviews') => {
-      const version = (await (versions ??= q.dataVersions(db)))[scope];
+      const version = (await versionsOf(c))[scope];
       const hit = memoStore.get(key);
       if (hit && hit.version === version) return hit.value as Awaited<ReturnType<typeof compute>>;
       const value = await compute();
@@ -98,7 +106,7 @@ export function createApp(opts: AppOptions): Hono<Env> {
   }
   const memoOf = (c: Ctx): q.Memo => {
     let memo = c.get('memo');
-    if (!memo) c.set('memo', (memo = requestMemo()));
+    if (!memo) c.set('memo', (memo = requestMemo(c)));
     return memo;
   };
   const regionsCached = (c: Ctx) => memoOf(c)('regions', () => q.listRegions(db), 'sync');
@@ -166,6 +174,34 @@ export function createApp(opts: AppOptions): Hono<Env> {
 
   async function page(c: Ctx, node: Child, status = 200): Promise<Response> {
     return htmlBody(c, '<!DOCTYPE html>' + (await Promise.resolve(node?.toString() ?? '')), status);
+  }
+
+  const bodies = new BodyCache(opts.pageCacheBytes ?? 32 * 1024 * 1024);
+  // where the cached body goes in the rendered frame: unguessable, so no catalog text can contain it
+  const BODY_MARK = `<!--${randomUUID()}-->`;
+
+  /**
+   * A page whose body (see body-cache.ts) is kept per data version, URL (ui.here: every parameter of the page,
+   * and the `back` of its links), language and viewer. The body is rendered without the session's CSRF token,
+   * which only the frame carries.
+   */
+  async function cachedPage(c: Ctx, u: Ui, section: Section, render: (shared: Ui) => Promise<{ title: string; node: Child }>): Promise<Response> {
+    const viewer = u.user ? `${u.user.name}\n${u.user.role}\n${u.user.region}\n${u.user.disabled}` : '';
+    const key = `${u.lang}\n${viewer}\n${u.here}`;
+    const version = (await versionsOf(c)).reviews;
+    let cached = bodies.get(key, version);
+    if (!cached) {
+      const { csrf: _withheld, ...shared } = u;
+      const { title, node } = await render(shared);
+      cached = { title, body: Buffer.from(String(await Promise.resolve(node?.toString() ?? '')), 'utf8') } satisfies CachedBody;
+      bodies.set(key, version, cached);
+    }
+    const frame = '<!DOCTYPE html>' + (await Promise.resolve(
+      (<Layout ui={u} title={cached.title} section={section} wide>{raw(BODY_MARK)}</Layout>).toString(),
+    ));
+    const at = frame.lastIndexOf(BODY_MARK);
+    const bytes = Buffer.concat([Buffer.from(frame.slice(0, at), 'utf8'), cached.body, Buffer.from(frame.slice(at + BODY_MARK.length), 'utf8')]);
+    return c.body(bytes, 200, { 'Content-Type': 'text/html; charset=UTF-8' });
   }
 
   /** An htmx fragment (a table row): not a document, so no doctype. */
@@ -326,16 +362,19 @@ export function createApp(opts: AppOptions): Hono<Env> {
       page: state.page,
       per: state.per,
     };
+    if (format === 'html') {
+      return cachedPage(c, await ui(c), 'queue', async (shared) => {
+        const result = await q.queue(db, filter, memoOf(c));
+        return { title: shared.t('queueTitle'), node: <QueueBody ui={shared} state={state} regions={await regionsCached(c)} result={result} /> };
+      });
+    }
     const result = await q.queue(db, filter, memoOf(c));
     if (format === 'json') return c.json({ total: result.total, page: state.page, per: state.per, facets: result.facets, discrepancies: result.rows });
-    if (format === 'csv') {
-      const lang = c.get('lang');
-      return csv(c, 'queue.csv',
-        ['key', 'region', 'regionName', 'catalogCode', 'itemName', 'type', 'field', 'path', 'kind', 'rule', 'against', 'ours', 'theirs', 'status', 'decision', 'decidedBy', 'decidedAt', 'reason'],
-        result.rows.map((r) => [r.key, r.region, r.regionName, r.catalogCode, r.itemName, r.type, r.field, r.path, r.kind, r.rule, r.against,
-          displayValue(r.ours, lang), displayValue(r.theirs, lang), r.status, r.verdict?.decision, r.verdict?.author, r.verdict?.at, r.verdict?.reason]));
-    }
-    return page(c, <QueuePage ui={await ui(c)} state={state} regions={await regionsCached(c)} result={result} />);
+    const lang = c.get('lang');
+    return csv(c, 'queue.csv',
+      ['key', 'region', 'regionName', 'catalogCode', 'itemName', 'type', 'field', 'path', 'kind', 'rule', 'against', 'ours', 'theirs', 'status', 'decision', 'decidedBy', 'decidedAt', 'reason'],
+      result.rows.map((r) => [r.key, r.region, r.regionName, r.catalogCode, r.itemName, r.type, r.field, r.path, r.kind, r.rule, r.against,
+        displayValue(r.ours, lang), displayValue(r.theirs, lang), r.status, r.verdict?.decision, r.verdict?.author, r.verdict?.at, r.verdict?.reason]));
   });
 
   // ---- 事项详情
@@ -347,26 +386,35 @@ export function createApp(opts: AppOptions): Hono<Env> {
     if (!REGION_CODE.test(regionCode) || !CATALOG_CODE.test(code)) throw new HttpError(404, 'error404');
     const from = query.has('from') ? intParam(query, 'from', 0, 1, Number.MAX_SAFE_INTEGER) : undefined;
     const to = query.has('to') ? intParam(query, 'to', 0, 1, Number.MAX_SAFE_INTEGER) : undefined;
-    const found = await q.itemPage(db, regionCode, code, await regionMap(c));
-    if (!found) throw new HttpError(404, 'error404', `${regionCode}/${code}`);
-    const { reviews, ...data } = found;
-    let diff: VersionDiff | undefined;
-    if (from !== undefined && to !== undefined) {
-      const a = data.versions.find((v) => v.id === from);
-      const b = data.versions.find((v) => v.id === to);
-      if (!a || !b) throw new HttpError(404, 'error404', 'version');
-      diff = { from: a, to: b, changes: diffValues(b.body ?? {}, a.body ?? {}) };
-    } else if (from !== undefined || to !== undefined) {
-      throw badRequest('from and to go together');
-    }
+    const load = async () => {
+      const found = await q.itemPage(db, regionCode, code, await regionMap(c));
+      if (!found) throw new HttpError(404, 'error404', `${regionCode}/${code}`);
+      let diff: VersionDiff | undefined;
+      if (from !== undefined && to !== undefined) {
+        const a = found.versions.find((v) => v.id === from);
+        const b = found.versions.find((v) => v.id === to);
+        if (!a || !b) throw new HttpError(404, 'error404', 'version');
+        diff = { from: a, to: b, changes: diffValues(b.body ?? {}, a.body ?? {}) };
+      } else if (from !== undefined || to !== undefined) {
+        throw badRequest('from and to go together');
+      }
+      return { found, diff };
+    };
     if (format === 'json') {
+      const { found: { reviews, ...data }, diff } = await load();
       return c.json({
         ...data,
         reviews: Object.fromEntries(reviews),
         ...(diff ? { versionDiff: { from: diff.from.id, to: diff.to.id, changes: diff.changes } } : {}),
       });
     }
-    return page(c, <ItemView ui={await ui(c)} page={found} reviews={reviews} {...(diff ? { diff } : {})} {...(from ? { from } : {})} {...(to ? { to } : {})} />);
+    return cachedPage(c, await ui(c), 'item', async (shared) => {
+      const { found, diff } = await load();
+      return {
+        title: itemTitle(found),
+        node: <ItemBody ui={shared} page={found} reviews={found.reviews} {...(diff ? { diff } : {})} {...(from ? { from } : {})} {...(to ? { to } : {})} />,
+      };
+    });
   });
 
   // ---- 认领覆盖

@@ -1,7 +1,7 @@
 // What every request carries (hono variables) and what every view receives (Ui).
 import type { Context } from 'hono';
 import type { Store } from '../store/db.js';
-import type { Memo, RegionRow } from '../store/queries.js';
+import type { DataVersions, Memo, RegionRow } from '../store/queries.js';
 import type { Session, User } from '../store/users.js';
 import { translator, type Lang, type Translate } from './i18n.js';
 
@@ -19,6 +19,8 @@ export interface AppOptions {
   now?: () => Date;
   /** product version shown in the footer */
   version?: string;
+  /** bytes of rendered page bodies each process keeps (default 32 MiB; 0: none) */
+  pageCacheBytes?: number;
 }
 
 export type Env = {
@@ -27,6 +29,8 @@ export type Env = {
     session?: Session;
     /** this request's memo (created on first use) */
     memo?: Memo;
+    /** the data versions, read once per request (on first use) */
+    versions?: Promise<DataVersions>;
   };
 };
 
