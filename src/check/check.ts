@@ -100,17 +100,10 @@ export async function checkCatalog(catalog: Catalog, options: CheckOptions = {})
   for (const path of scopedItems) {
     const place = placeOf(catalog, path)!;
     const blob = blobOf(path);
-    const file = blob && cache?.get(keys.file(version, path, blob, place.region));
-    const compared = place.region !== catalog.top && catalog.top !== undefined;
-    const level = compared && blob && (!place.parent || blobOf(place.parent)) && (!place.baseline || blobOf(place.baseline))
-      ? cache?.get(keys.level(version, path, blob, place, blobOf))
-      : undefined;
-    if (file && (level || !compared)) {
-      take(file);
-      if (level) take(level);
-    } else {
-      plan.items.push(path);
-    }
+    const known = blob && (!place.parent || blobOf(place.parent)) && (!place.baseline || blobOf(place.baseline));
+    const hit = known ? cache?.get(keys.item(version, path, blob, place, blobOf)) : undefined;
+    if (hit) take(hit);
+    else plan.items.push(path);
   }
   for (const region of scopedRegions) {
     if (region === catalog.top || !catalog.top) continue;
@@ -132,12 +125,8 @@ export async function checkCatalog(catalog: Catalog, options: CheckOptions = {})
     version, onProgress: options.onProgress, workers: options.workers, workerThreshold: options.workerThreshold, ...(onPart ? { onPart } : {}),
   });
   for (const outcome of computed.items) {
-    take(outcome.file);
-    cache?.set(outcome.fileKey, outcome.file);
-    if (outcome.level && outcome.levelKey) {
-      take(outcome.level);
-      cache?.set(outcome.levelKey, outcome.level);
-    }
+    take(outcome.result);
+    cache?.set(outcome.key, outcome.result);
   }
   for (const outcome of computed.regions) {
     take(outcome.result);

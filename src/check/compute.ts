@@ -6,6 +6,7 @@ import type { Catalog } from '../catalog/load.js';
 import { severityOf } from '../catalog/config.js';
 import type { Finding, Item, ParsedFile, Region } from '../catalog/types.js';
 import { compareItem } from '../levels/compare-item.js';
+import type { Discrepancy } from '../levels/types.js';
 import { filesOnly, missingItems, type RegionItems } from '../levels/compare-region.js';
 import { resolveFieldClasses } from '../levels/field-classes.js';
 import { discrepancyFindings } from '../levels/findings.js';
@@ -22,11 +23,9 @@ export interface WorkPlan {
 
 export interface ItemOutcome {
   path: string;
-  fileKey: string;
-  file: CachedResult;
-  /** absent for items of the top region, which are compared with nothing */
-  levelKey?: string;
-  level?: CachedResult;
+  key: string;
+  /** the file's own findings and, below the top region, its comparison with the parent and baseline */
+  result: CachedResult;
   /** with `plan.json`: the item as JSON text (null when the file is not a mapping) and the file's blob id */
   json?: { text: string | null; blob: string };
 }
@@ -71,9 +70,14 @@ export function placeOf(catalog: Catalog, path: string): ItemPlace | undefined {
 
 /** Cache keys: everything a result depends on, blob ids standing for file contents. */
 export const keys = {
-  file: (version: string, path: string, blob: string, region: Region) => cacheKey('file', version, path, blob, region.code, region.level),
-  level: (version: string, path: string, blob: string, place: ItemPlace, blobOf: (p: string) => string | undefined) =>
-    cacheKey('level', version, path, blob, place.parent, place.parent && blobOf(place.parent), place.baseline, place.baseline && blobOf(place.baseline)),
+  /**
+   * One key for an item's whole result: a changed parent or baseline means parsing the file again anyway (to
+   * compare it), so its own findings gain nothing from a key of their own. One key, not two, halves the hashing
+   * and the cache a province run reads.
+   */
+  item: (version: string, path: string, blob: string, place: ItemPlace, blobOf: (p: string) => string | undefined) =>
+    cacheKey('item', version, path, blob, place.region.code, place.region.level,
+      place.parent, place.parent && blobOf(place.parent), place.baseline, place.baseline && blobOf(place.baseline)),
   /** undefined when a blob it depends on is not known */
   missing(version: string, catalog: Catalog, region: Region, blobOf: (p: string) => string | undefined): string | undefined {
     const parts: string[] = ['missing', version, region.code, region.level ?? '', [...(catalog.items.get(region.code)?.keys() ?? [])].sort().join(',')];
@@ -156,27 +160,26 @@ export async function computeWork(catalog: Catalog, plan: WorkPlan, version: str
           }
         }
       }
-      const outcome: ItemOutcome = { path, fileKey: keys.file(version, path, blob, place.region), file: { findings, discrepancies: [] } };
-      if (plan.json) outcome.json = { text: item ? JSON.stringify(item) : null, blob };
+      let discrepancies: Discrepancy[] = [];
       if (place.region !== catalog.top && catalog.top) {
-        outcome.levelKey = keys.level(version, path, blob, place, blobOf);
         const parent = place.parent ? files.get(place.parent) : undefined;
         const baseline = place.baseline ? files.get(place.baseline) : undefined;
-        const discrepancies = item
-          ? compareItem({
-              region: place.region.code, catalogCode: place.code, ours: item,
-              parent: itemOf(parent), parentRegion: parent?.region,
-              baseline: itemOf(baseline), baselineRegion: catalog.top.code, classes,
-            })
-          : [];
-        const levelFindings = discrepancyFindings(discrepancies, {
+        if (item) {
+          discrepancies = compareItem({
+            region: place.region.code, catalogCode: place.code, ours: item,
+            parent: itemOf(parent), parentRegion: parent?.region,
+            baseline: itemOf(baseline), baselineRegion: catalog.top.code, classes,
+          });
+        }
+        findings.push(...discrepancyFindings(discrepancies, {
           fileOf: () => file,
           regionFile: (code) => catalog.regions.get(code)?.file ?? code,
           locate,
           itemsOf: (d) => ({ ours: item, theirs: itemOf(d.against === parent?.region ? parent : baseline) }),
-        });
-        outcome.level = { findings: levelFindings, discrepancies };
+        }));
       }
+      const outcome: ItemOutcome = { path, key: keys.item(version, path, blob, place, blobOf), result: { findings, discrepancies } };
+      if (plan.json) outcome.json = { text: item ? JSON.stringify(item) : null, blob };
       result.items.push(outcome);
     }
   }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -23,6 +23,27 @@ describe('tongbiao validate on the demo catalog', () => {
     expect(output.summary.errors).toBe(0);
     expect(output.summary.files).toBeGreaterThan(100);
     expect(exit).toBe(0);
+  });
+});
+
+describe('tongbiao validate with a result cache', () => {
+  it('finds unchanged files of a git catalog through the index: no stamp kept, same report warm', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tongbiao-warm-'));
+    try {
+      const catalogDir = join(dir, 'catalog');
+      // Over the 2,000 files below which a run computes everything.
+      expect(runCli(['gen', catalogDir, '--git', '--cities', '2', '--counties-per-city', '2', '--items', '400']).code).toBe(0);
+      const env = { TONGBIAO_CACHE: join(dir, 'cache') };
+      const cold = validateJson([catalogDir], { env });
+      const cacheFile = join(dir, 'cache', readdirSync(join(dir, 'cache'))[0]!);
+      const stored = JSON.parse(readFileSync(cacheFile, 'utf8')) as { paths: string[]; keys: string[] };
+      expect(stored.paths).toEqual([]);
+      expect(stored.keys.length).toBeGreaterThan(2000);
+      const warm = validateJson([catalogDir], { env });
+      expect(warm.stdout).toBe(cold.stdout);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -22,7 +22,7 @@ export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.Pro
 }
 
 /** Runs `validate --format json` and parses its output. */
-export function validateJson(args: string[], options: { cwd?: string } = {}) {
+export function validateJson(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
   const result = runCli(['validate', '--format', 'json', ...args], options);
   const output = JSON.parse(result.stdout) as {
     findings: Array<{ rule: string; severity: string; file: string; line: number; column: number; path: string; region: string; catalogCode?: string; message: string }>;

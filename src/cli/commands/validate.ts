@@ -61,14 +61,11 @@ Exit status: 0 no finding reaches --fail-on, 1 one does, 2 could not run.`,
     // git compares the working tree in its own processes while the folder is walked.
     const changes = since === undefined ? undefined : changedFiles(root, since);
     changes?.catch(() => {}); // its error is reported where it is awaited, after the catalog's own
+    const prefixes = positionals.map((p) => catalogRelative(root, resolve(io.cwd, p)));
+    const narrowed = prefixes.length > 0 && !prefixes.includes('');
     // A run over part of the catalog seldom reaches the cache: git's index (0.5 s on a province) would not pay.
-    const partial = positionals.length > 0 || since !== undefined;
-    const catalog = await loadCatalog(partial ? fsSource(root) : await worktreeSource(root));
-    let only: Set<string> | undefined;
-    if (positionals.length > 0) {
-      const prefixes = positionals.map((p) => catalogRelative(root, resolve(io.cwd, p)));
-      if (!prefixes.includes('')) only = new Set(catalogPaths(catalog.source.entries.map((e) => e.path), prefixes));
-    }
+    const catalog = await loadCatalog(narrowed || since !== undefined ? fsSource(root) : await worktreeSource(root));
+    let only = narrowed ? new Set(catalogPaths(catalog.source.entries.map((e) => e.path), prefixes)) : undefined;
     if (changes !== undefined) {
       const affected = affectedFiles(catalog, await changes);
       only = affected && only ? new Set([...affected].filter((p) => only!.has(p))) : (affected ?? only);
