@@ -97,6 +97,15 @@ export const keys = {
   },
 };
 
+const entryBlobs = new WeakMap<Catalog, Map<string, string | undefined>>();
+
+/** The blob ids the source listed, by path: built once per catalog, not once per part a worker computes. */
+function entryBlobsOf(catalog: Catalog): Map<string, string | undefined> {
+  let blobs = entryBlobs.get(catalog);
+  if (!blobs) entryBlobs.set(catalog, (blobs = new Map(catalog.source.entries.map((e) => [e.path, e.blob]))));
+  return blobs;
+}
+
 export async function computeWork(catalog: Catalog, plan: WorkPlan, version: string): Promise<WorkResult> {
   const result: WorkResult = { items: [], regions: [], blobs: [] };
   const classes = resolveFieldClasses(catalog.settings.fields);
@@ -109,25 +118,30 @@ export async function computeWork(catalog: Catalog, plan: WorkPlan, version: str
   };
 
   // Files of regions with children stay parsed while their subtree is worked on; the rest are read per region.
+  // The top region's (every subtree's baseline) stay parsed in the catalog, for the next part a worker gets.
   const kept = new Map<string, ParsedFile>();
-  const isAncestorFile = (path: string) => (catalog.regions.get(path.split('/').at(-3) ?? '')?.children.length ?? 0) > 0;
+  const regionOfFile = (path: string) => catalog.regions.get(path.split('/').at(-3) ?? '');
   const blobs = new Map<string, string>();
   const read = async (paths: string[]): Promise<Map<string, ParsedFile>> => {
     const out = new Map<string, ParsedFile>();
-    const missing = paths.filter((p) => {
-      const hit = kept.get(p);
-      if (hit) out.set(p, hit);
-      return !hit;
-    });
-    for (const [path, file] of await catalog.read(missing)) {
-      out.set(path, file);
-      if (file.id) blobs.set(path, file.id);
-      if (isAncestorFile(path)) kept.set(path, file);
+    const fresh: string[] = [];
+    const baseline: string[] = [];
+    for (const path of paths) {
+      const hit = kept.get(path);
+      if (hit) out.set(path, hit);
+      else if (regionOfFile(path) === catalog.top) baseline.push(path);
+      else fresh.push(path);
+    }
+    for (const files of [await catalog.read(fresh), await catalog.parse(baseline)]) {
+      for (const [path, file] of files) {
+        out.set(path, file);
+        if (file.id) blobs.set(path, file.id);
+        if ((regionOfFile(path)?.children.length ?? 0) > 0) kept.set(path, file);
+      }
     }
     return out;
   };
-  const entryBlobs = new Map(catalog.source.entries.map((e) => [e.path, e.blob]));
-  const blobOf = (path: string) => blobs.get(path) ?? entryBlobs.get(path);
+  const blobOf = (path: string) => blobs.get(path) ?? entryBlobsOf(catalog).get(path);
   const itemOf = (file: ParsedFile | undefined): Item | undefined =>
     file?.data !== null && typeof file?.data === 'object' && !Array.isArray(file.data) ? (file.data as Item) : undefined;
 
