@@ -1,15 +1,37 @@
 // The schemas compiled once per process with ajv; the rest of the tool asks here, never ajv directly.
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+// `npm run build` also writes them out as standalone code (build-validators.ts), which loads in a few ms where
+// compiling takes ≈ 100 ms: every command pays that, and a one-file check is mostly that.
+import { createRequire } from 'node:module';
+import { Ajv2020, type ErrorObject, type Options, type ValidateFunction } from 'ajv/dist/2020.js';
 import { itemSchema, regionSchema } from './item.js';
 
-let compiled: { item: ValidateFunction; region: ValidateFunction } | undefined;
+export const AJV_OPTIONS: Options = { allErrors: true, strict: true, allowMatchingProperties: true };
+/** Written by the build next to the compiled validate.js; absent when running from source. */
+export const STANDALONE_FILE = 'validators.cjs';
 
-function validators() {
-  if (!compiled) {
-    const ajv = new Ajv2020({ allErrors: true, strict: true, allowMatchingProperties: true });
-    compiled = { item: ajv.compile(itemSchema), region: ajv.compile(regionSchema) };
-  }
+interface Validators {
+  item: ValidateFunction;
+  region: ValidateFunction;
+}
+let compiled: Validators | undefined;
+
+function validators(): Validators {
+  compiled ??= standalone() ?? compile();
   return compiled;
+}
+
+export function compile(): Validators {
+  const ajv = new Ajv2020(AJV_OPTIONS);
+  return { item: ajv.compile(itemSchema), region: ajv.compile(regionSchema) };
+}
+
+function standalone(): Validators | undefined {
+  try {
+    return createRequire(import.meta.url)(`./${STANDALONE_FILE}`) as Validators;
+  } catch (error) {
+    if ((error as { code?: string }).code === 'MODULE_NOT_FOUND') return undefined;
+    throw error;
+  }
 }
 
 export function itemSchemaErrors(data: unknown): ErrorObject[] {

@@ -1,0 +1,55 @@
+// The build writes the validators as standalone code (src/schema/build-validators.ts) and every command loads
+// that instead of compiling the schemas. It must judge exactly as the validators compiled at run time.
+import { readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { standaloneValidators } from '../../src/schema/build-validators.js';
+import { compile, STANDALONE_FILE } from '../../src/schema/validate.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const BUILT = join(ROOT, 'dist', 'src', 'schema', STANDALONE_FILE);
+
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((d) => d.isFile() && d.name.endsWith('.yaml'))
+    .map((d) => join(d.parentPath, d.name));
+}
+
+/** Each document, then variants a careless edit makes: a key dropped, a value of the wrong type, a stray key. */
+function variants(data: Record<string, unknown>): unknown[] {
+  const out: unknown[] = [data, null, [], 'text', {}];
+  for (const key of Object.keys(data)) {
+    const { [key]: _dropped, ...rest } = data;
+    out.push(rest, { ...data, [key]: 12 }, { ...data, [key]: [] }, { ...data, [key]: null });
+  }
+  out.push({ ...data, unknownKey: 1 }, { ...data, materials: [{ name: 1 }] }, { ...data, catalogCode: 123 });
+  return out;
+}
+
+describe('standalone validators', () => {
+  const built = createRequire(import.meta.url)(BUILT) as ReturnType<typeof compile>;
+  const runtime = compile();
+
+  it('are what the build would write now (no stale file)', () => {
+    expect(readFileSync(BUILT, 'utf8')).toBe(standaloneValidators());
+  });
+
+  it('give the same verdicts and errors as validators compiled at run time', () => {
+    let checked = 0;
+    for (const file of yamlFiles(join(ROOT, 'catalog-yaml'))) {
+      const data = parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+      const kind = file.endsWith('region.yaml') ? 'region' : file.includes('/items/') ? 'item' : undefined;
+      if (!kind) continue;
+      for (const value of variants(data)) {
+        const a = built[kind](value);
+        const b = runtime[kind](value);
+        expect(a).toBe(b);
+        expect(built[kind].errors ?? null).toEqual(runtime[kind].errors ?? null);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(5000);
+  });
+});
