@@ -5,18 +5,23 @@ import type { InArgs, InStatement, InValue, Transaction } from '@libsql/client';
 /** Rows per INSERT statement. */
 export const ROWS_PER_INSERT = 500;
 /** Statements per round trip (matters over ws:// / http://, harmless on a file). */
-const STATEMENTS_PER_BATCH = 8;
+export const STATEMENTS_PER_BATCH = 8;
 /** Values per IN list. */
 export const IN_CHUNK = 500;
 
 export type Row = InValue[];
 
-/** Sends statements in small batches inside an open transaction. */
+/**
+ * Sends statements in small batches inside an open transaction, letting the event loop turn after each:
+ * a `file:` client's statements (with copies of their bound values) are freed by finalizers that run only
+ * there, and a loop of awaits that settle at once never gets there — a province's write held ≈ 2 GB.
+ */
 export async function runAll(tx: Transaction, statements: InStatement[]): Promise<void> {
   for (let i = 0; i < statements.length; i += STATEMENTS_PER_BATCH) {
     const slice = statements.slice(i, i + STATEMENTS_PER_BATCH);
     if (slice.length === 1) await tx.execute(slice[0]!);
     else await tx.batch(slice);
+    await new Promise((resolve) => setImmediate(resolve));
   }
 }
 
@@ -44,6 +49,11 @@ export function insertStatements(
     out.push({ sql: head + chunk.map(() => tuple).join(', ') + (options.suffix ? ' ' + options.suffix : ''), args });
   }
   return out;
+}
+
+/** `rows` cut into runs of ROWS_PER_INSERT: one INSERT's worth each, for building statements as they are sent. */
+export function* slices<T>(rows: readonly T[]): Generator<readonly T[]> {
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) yield rows.slice(i, i + ROWS_PER_INSERT);
 }
 
 /** `sql` with `(?)` replaced by `(?, ?, …)` for each chunk of `values`: one statement per chunk. */

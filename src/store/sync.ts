@@ -9,21 +9,22 @@
 //      previous complete state. Reviews are never written: their state is derived (review-state.ts).
 // Two syncs never interleave: a lease (lease.ts) makes the second wait, and the write transaction checks that
 // no other run was recorded since phase 1 read the previous state.
-import type { Client, InValue, Transaction } from '@libsql/client';
+import type { Client, InStatement, InValue, Transaction } from '@libsql/client';
 import { BlobReader, commitExists, commitsBetween, diffRevisions, openRepo, resolveRevision, type Commit, type FileChange } from '../catalog/git.js';
 import { loadCatalog, type Catalog } from '../catalog/load.js';
 import { readFile } from '../catalog/read-file.js';
 import { fsSource } from '../catalog/source-fs.js';
 import { gitSourceAt } from '../catalog/source-git.js';
 import type { Finding, ParsedFile } from '../catalog/types.js';
-import { checkCatalog, type ItemJson } from '../check/check.js';
+import { checkCatalog } from '../check/check.js';
 import { TongbiaoError } from '../errors.js';
 import { topElement } from '../levels/pointer.js';
 import type { Discrepancy } from '../levels/types.js';
 import type { Store } from './db.js';
 import { acquireLease, type HolderInfo, type Lease } from './lease.js';
-import { inStatements, insertStatements, json, pairInStatements, runAll, type Row } from './sql.js';
+import { inStatements, insertStatements, json, pairInStatements, runAll, slices, STATEMENTS_PER_BATCH, type Row } from './sql.js';
 import { allPaths, itemPathOf, syncScope } from './sync-plan.js';
+import { Spill, type SpillRef } from './spill.js';
 
 export interface SyncOptions {
   /** the catalog folder (inside a git working tree) */
@@ -96,14 +97,17 @@ export async function syncCatalog(store: Store, options: SyncOptions): Promise<S
     ...(options.onWait ? { onWait: options.onWait } : {}),
     ...(options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {}),
   });
+  // The plan holds the spilled item bodies: it is kept for a retry and closed when replaced or done.
+  let plan: Plan | 'noop' | undefined;
   try {
-    let reuse: { previous: PreviousRun | undefined; plan: Plan } | undefined;
+    let previous: PreviousRun | undefined;
     for (let attempt = 1; ; attempt++) {
       // A write that failed only for a busy database is retried with the same plan; after another run was
       // recorded meanwhile (StaleRead) everything is read again.
-      const previous = reuse ? reuse.previous : await lastRun(store.client);
-      const plan = reuse ? reuse.plan : await prepare(store.client, repo, target, previous, options);
-      reuse = undefined;
+      if (plan === undefined) {
+        previous = await lastRun(store.client);
+        plan = await prepare(store.client, repo, target, previous, options);
+      }
       if (plan === 'noop') {
         await store.client.execute({
           sql: `INSERT INTO sync_runs (finished_at, revision, previous_revision, worktree, outcome, counts, dirty)
@@ -121,7 +125,10 @@ export async function syncCatalog(store: Store, options: SyncOptions): Promise<S
         return await write(store.client, plan, lease, previous, options, started);
       } catch (error) {
         if (attempt < MAX_ATTEMPTS && (error instanceof StaleRead || retryable(error))) {
-          if (!(error instanceof StaleRead)) reuse = { previous, plan };
+          if (error instanceof StaleRead) {
+            plan.spill.close();
+            plan = undefined;
+          }
           await sleep(200 * attempt);
           continue;
         }
@@ -130,6 +137,7 @@ export async function syncCatalog(store: Store, options: SyncOptions): Promise<S
       }
     }
   } finally {
+    if (plan !== undefined && plan !== 'noop') plan.spill.close();
     await lease.release();
     lease.stop();
   }
@@ -167,18 +175,30 @@ interface ItemState {
   uncommitted: boolean;
 }
 
-/** What the store keeps of an item file: its parsed data as JSON text and the fields search and lists use. */
+/**
+ * An item file of the scope that exists: where it is and, in the spill file, its parsed data as JSON text
+ * and the fields lists and search use (`[name, type, conditions, materials]` as JSON).
+ */
 interface PresentItem {
   region: string;
   catalogCode: string;
   file: string;
   blob: string;
-  /** the item as JSON text; null when the file is not a mapping */
-  body: string | null;
-  name: string | null;
-  type: string | null;
-  conditions: string;
-  materials: string;
+  /** null when the file is not a mapping */
+  body: SpillRef | null;
+  fields: SpillRef;
+}
+
+/** An item_versions row whose body waits in the spill file. */
+interface VersionRow {
+  region: string;
+  catalogCode: string;
+  file: string;
+  commit: Commit;
+  change: string;
+  blob: string | null;
+  body: SpillRef | null;
+  previousFile: string | null;
 }
 
 interface Plan {
@@ -196,7 +216,9 @@ interface Plan {
   /** region/catalogCode of scope items that no longer exist */
   absent: Array<{ region: string; catalogCode: string }>;
   commits: Commit[];
-  versions: Row[];
+  versions: VersionRow[];
+  /** where the bodies and fields of `present` and `versions` wait for the write */
+  spill: Spill;
   /** file → last commit that changed it */
   lastCommit: Map<string, string>;
   dbItems: Map<string, ItemState>;
@@ -230,6 +252,7 @@ async function prepare(
   if (usable && changes.length === 0) return 'noop';
 
   const source = worktree ? fsSource(repo.catalogDir) : await gitSourceAt(repo, target);
+  const spill = new Spill();
   try {
     const catalog = await loadCatalog(source);
     const scope = usable ? syncScope(catalog, changes) : { full: true, paths: new Set<string>() };
@@ -240,38 +263,39 @@ async function prepare(
     for (const [region, items] of catalog.items) {
       for (const [catalogCode, file] of items) if (full || paths.has(file)) scopeItems.push({ region, catalogCode, file });
     }
-    // Findings and discrepancies (on worker threads when there are many files), and each item's data as JSON.
+    // Findings and discrepancies (on worker threads when there are many files); each item's data arrives as
+    // JSON a finished part at a time and goes to the spill file. Slots keep the catalog's order (item ids
+    // are given in it) whatever order the parts finish in.
+    const slots: Array<PresentItem | undefined> = new Array(scopeItems.length);
+    const slotOf = new Map(scopeItems.map((item, i) => [item.file, i]));
     options.onProgress?.({ phase: 'checking', done: 0, total: scopeItems.length });
-    const itemJson = new Map<string, ItemJson>();
     const checked = await checkCatalog(catalog, {
       ...(full ? {} : { only: paths }),
       onItemJson: (items) => {
-        for (const item of items) itemJson.set(item.path, item);
+        const kept = items.filter((item) => slotOf.has(item.path));
+        const spilled = spillItems(spill, kept.map((item) => ({ ...scopeItems[slotOf.get(item.path)!]!, blob: item.blob, json: item.text })));
+        kept.forEach((item, i) => (slots[slotOf.get(item.path)!] = spilled[i]));
       },
       onProgress: (done, total) => options.onProgress?.({ phase: 'checking', done, total }),
     });
-    // The items' own rows: from the check's JSON; anything it did not hand back is read here, in chunks,
-    // keeping only what the rows need (memory stays bounded by the JSON text, not by parsed documents).
-    const present: PresentItem[] = [];
-    const unread: typeof scopeItems = [];
-    for (const item of scopeItems) {
-      const json = itemJson.get(item.file);
-      if (json) present.push(presentItem(item, json.blob, json.text === null ? undefined : (JSON.parse(json.text) as unknown), json.text));
-      else unread.push(item);
-    }
+    // Anything the check did not hand back is read here, in chunks.
+    const unread = scopeItems.flatMap((item, i) => (slots[i] ? [] : [i]));
     const CHUNK = 500;
-    let next = unread.length > 0 ? catalog.read(unread.slice(0, CHUNK).map((s) => s.file)) : undefined;
-    for (let i = 0; i < unread.length; i += CHUNK) {
-      options.onProgress?.({ phase: 'parsing', done: i, total: unread.length });
-      const chunk = unread.slice(i, i + CHUNK);
+    const readChunk = (from: number) => catalog.read(unread.slice(from, from + CHUNK).map((i) => scopeItems[i]!.file));
+    let next = unread.length > 0 ? readChunk(0) : undefined;
+    for (let at = 0; at < unread.length; at += CHUNK) {
+      options.onProgress?.({ phase: 'parsing', done: at, total: unread.length });
+      const chunk = unread.slice(at, at + CHUNK);
       const files = await next!;
-      // read the next chunk (git works in its own process) while this one is turned into rows
-      next = i + CHUNK < unread.length ? catalog.read(unread.slice(i + CHUNK, i + 2 * CHUNK).map((s) => s.file)) : undefined;
-      for (const item of chunk) {
-        const file = files.get(item.file)!;
-        present.push(presentItem(item, file.id, file.data));
-      }
+      // read the next chunk (git works in its own process) while this one is spilled
+      next = at + CHUNK < unread.length ? readChunk(at + CHUNK) : undefined;
+      const spilled = spillItems(spill, chunk.map((i) => {
+        const file = files.get(scopeItems[i]!.file)!;
+        return { ...scopeItems[i]!, blob: file.id, data: file.data };
+      }));
+      chunk.forEach((i, n) => (slots[i] = spilled[n]));
     }
+    const present = slots as PresentItem[];
 
     const presentKeys = new Set(present.map((p) => `${p.region}/${p.catalogCode}`));
     const absent: Plan['absent'] = [];
@@ -293,19 +317,21 @@ async function prepare(
     const from = usable ? previous.revision : undefined;
     options.onProgress?.({ phase: 'history', done: 0, total: 0 });
     const commits = from === target ? [] : await commitsBetween(repo, from, target);
-    const { rows: versions, lastCommit } = await versionRows(repo, commits, present, options);
+    const { rows: versions, lastCommit } = await versionRows(repo, commits, present, spill, options);
 
     const dbItems = await readItems(client, full, [...present, ...absent]);
     const nextId = Number((await client.execute('SELECT coalesce(max(id), 0) + 1 AS id FROM items')).rows[0]!.id);
     const dbDiscrepancies = await readDiscrepancies(client, full, paths);
     return {
       target, worktree, full, scope: paths, dirty, catalog, findings: checked.findings, discrepancies, files: checked.files,
-      present, absent, commits, versions, lastCommit, dbItems, dbDiscrepancies, nextId,
+      present, absent, commits, versions, spill, lastCommit, dbItems, dbDiscrepancies, nextId,
     };
+  } catch (error) {
+    spill.close();
+    throw error;
   } finally {
     if ('close' in source && typeof source.close === 'function') source.close();
   }
-
 }
 
 /** The stored state of the given items (all items on a full sync). */
@@ -363,34 +389,38 @@ async function versionRows(
   repo: Awaited<ReturnType<typeof openRepo>>,
   commits: Commit[],
   present: readonly PresentItem[],
+  spill: Spill,
   options: SyncOptions,
-): Promise<{ rows: Row[]; lastCommit: Map<string, string> }> {
+): Promise<{ rows: VersionRow[]; lastCommit: Map<string, string> }> {
   const lastCommit = new Map<string, string>();
-  type Pending = { region: string; catalogCode: string; file: string; commit: Commit; change: string; blob?: string; oldFile?: string };
-  const pending: Pending[] = [];
+  const rows: VersionRow[] = [];
+  const row = (item: { region: string; catalogCode: string }, file: string, commit: Commit, change: string): VersionRow => ({
+    region: item.region, catalogCode: item.catalogCode, file, commit, change, blob: null, body: null, previousFile: null,
+  });
   for (const commit of commits) {
     for (const change of commit.changes) {
       const item = itemPathOf(change.path);
       if (item) {
         lastCommit.set(change.path, commit.id);
-        const entry: Pending = { region: item.region, catalogCode: item.catalogCode, file: change.path, commit, change: change.status };
-        if (change.status !== 'D' && change.blob && change.mode !== '120000') entry.blob = change.blob;
-        if (change.oldPath !== undefined) entry.oldFile = change.oldPath;
-        pending.push(entry);
+        const version = row(item, change.path, commit, change.status);
+        if (change.status !== 'D' && change.blob && change.mode !== '120000') version.blob = change.blob;
+        if (change.oldPath !== undefined) version.previousFile = change.oldPath;
+        rows.push(version);
       }
       if (change.oldPath !== undefined) {
         // The old path's item ends here (git pairs renames by similarity, so the new path may even be
         // another region's item): its own history closes with a deletion, the new path's opens with R.
         const old = itemPathOf(change.oldPath);
-        if (old) pending.push({ region: old.region, catalogCode: old.catalogCode, file: change.oldPath, commit, change: 'D' });
+        if (old) rows.push(row(old, change.oldPath, commit, 'D'));
       }
     }
   }
 
-  // Bodies: the current files are already parsed; other blobs are read in one cat-file process and parsed once.
-  const bodies = new Map<string, string | null>();
+  // Bodies: the current files' are in the spill already; other blobs are read in one cat-file process,
+  // parsed once and spilled too.
+  const bodies = new Map<string, SpillRef | null>();
   for (const item of present) if (item.blob) bodies.set(item.blob, item.body);
-  const missing = [...new Set(pending.map((p) => p.blob).filter((b): b is string => b !== undefined && !bodies.has(b)))];
+  const missing = [...new Set(rows.flatMap((r) => (r.blob !== null && !bodies.has(r.blob) ? [r.blob] : [])))];
   if (missing.length > 0) {
     const reader = new BlobReader(repo.top);
     try {
@@ -399,43 +429,49 @@ async function versionRows(
         options.onProgress?.({ phase: 'history', done: i, total: missing.length });
         const chunk = missing.slice(i, i + CHUNK);
         const blobs = await reader.read(chunk);
-        for (const id of chunk) {
+        const texts: Array<{ id: string; text: string | null }> = chunk.map((id) => {
           const bytes = blobs.get(id);
           const data = bytes ? mapping(readFile('', '', bytes, id).data) : undefined;
-          bodies.set(id, data === undefined ? null : JSON.stringify(data));
-        }
+          return { id, text: data === undefined ? null : JSON.stringify(data) };
+        });
+        const spilled = texts.filter((t): t is { id: string; text: string } => t.text !== null);
+        const refs = spill.append(spilled.map((t) => t.text));
+        for (const t of texts) bodies.set(t.id, null);
+        spilled.forEach((t, n) => bodies.set(t.id, refs[n]!));
       }
     } finally {
       reader.close();
     }
   }
-  const rows: Row[] = pending.map((p) => [
-    p.region,
-    p.catalogCode,
-    p.file,
-    p.commit.id,
-    p.commit.email ? `${p.commit.author} <${p.commit.email}>` : p.commit.author,
-    p.commit.date,
-    p.commit.message,
-    p.change,
-    p.blob ?? null,
-    p.blob === undefined ? null : (bodies.get(p.blob) ?? null),
-    p.oldFile ?? null,
-  ]);
+  for (const version of rows) if (version.blob !== null) version.body = bodies.get(version.blob) ?? null;
   return { rows, lastCommit };
 }
 
-function presentItem(item: { region: string; catalogCode: string; file: string }, blob: string, data: unknown, json?: string | null): PresentItem {
-  const body = mapping(data);
-  return {
-    ...item,
-    blob,
-    body: body === undefined ? null : (json ?? JSON.stringify(body)),
-    name: typeof body?.name === 'string' ? body.name : null,
-    type: typeof body?.type === 'string' ? body.type : null,
-    conditions: text(body?.conditions),
-    materials: materialNames(body?.materials),
-  };
+type Spillable = { region: string; catalogCode: string; file: string; blob: string } & ({ json: string | null } | { data: unknown });
+
+/** Spills each item's body (as JSON text) and the fields lists and search use; keeps where they went. */
+function spillItems(spill: Spill, entries: readonly Spillable[]): PresentItem[] {
+  const texts: string[] = [];
+  const mappings: boolean[] = [];
+  for (const entry of entries) {
+    const json = 'json' in entry ? entry.json : undefined;
+    const body = mapping('json' in entry ? (json == null ? undefined : JSON.parse(json)) : entry.data);
+    if (body) texts.push(json ?? JSON.stringify(body));
+    texts.push(JSON.stringify([
+      typeof body?.name === 'string' ? body.name : null,
+      typeof body?.type === 'string' ? body.type : null,
+      text(body?.conditions),
+      materialNames(body?.materials),
+    ]));
+    mappings.push(body !== undefined);
+  }
+  const refs = spill.append(texts);
+  let at = 0;
+  return entries.map((entry, i) => ({
+    region: entry.region, catalogCode: entry.catalogCode, file: entry.file, blob: entry.blob,
+    body: mappings[i] ? refs[at++]! : null,
+    fields: refs[at++]!,
+  }));
 }
 
 function mapping(data: unknown): Record<string, unknown> | undefined {
@@ -443,6 +479,16 @@ function mapping(data: unknown): Record<string, unknown> | undefined {
 }
 
 // ---- phase 2: write --------------------------------------------------------------------------------------
+
+const FINDING_COLUMNS = ['file', 'region', 'catalog_code', 'rule', 'severity', 'line', 'column', 'path', 'message_zh', 'message_en'];
+const DISCREPANCY_COLUMNS = ['key', 'region', 'catalog_code', 'against', 'path', 'field', 'kind', 'rule', 'ours', 'theirs', 'fingerprint', 'since', 'file'];
+const ITEM_COLUMNS = ['id', 'region', 'catalog_code', 'file', 'blob', 'revision', 'body', 'name', 'type', 'errors', 'warnings', 'uncommitted', 'removed_at'];
+const ITEM_UPSERT = `ON CONFLICT (region, catalog_code) DO UPDATE SET id = coalesce(items.id, excluded.id), file = excluded.file, blob = excluded.blob,
+  revision = excluded.revision, body = excluded.body, name = excluded.name, type = excluded.type, errors = excluded.errors,
+  warnings = excluded.warnings, uncommitted = excluded.uncommitted, removed_at = NULL`;
+const FTS_COLUMNS = ['rowid', 'region', 'catalog_code', 'name', 'conditions', 'materials'];
+const VERSION_COLUMNS = ['region', 'catalog_code', 'file', 'commit', 'author', 'date', 'message', 'change', 'blob', 'body', 'previous_file'];
+const REGION_COLUMNS = ['code', 'name', 'level', 'parent', 'dir', 'lineage'];
 
 async function write(
   client: Client,
@@ -464,30 +510,17 @@ async function write(
     counts.set(f.file, c);
   }
 
-  // Items: upserts for what exists, removals for what does not.
+  // Items: upserts for what exists, removals for what does not. Counted here; their rows are built a chunk
+  // at a time inside the transaction, with the bodies read back from the spill file.
   let itemsAdded = 0;
   let itemsChanged = 0;
-  const itemRows: Row[] = [];
-  const ftsRows: Row[] = [];
   /** items_fts rows to take out first: every scope item that had one */
   const ftsOut: number[] = [];
-  let nextId = plan.nextId;
   for (const item of plan.present) {
-    const key = `${item.region}/${item.catalogCode}`;
-    const before = plan.dbItems.get(key);
-    const blob = item.blob;
-    const same = before !== undefined && !before.removed && before.blob === blob;
+    const before = plan.dbItems.get(`${item.region}/${item.catalogCode}`);
     if (before === undefined || before.removed) itemsAdded++;
-    else if (!same) itemsChanged++;
-    const revision = same ? before.revision : (plan.lastCommit.get(item.file) ?? target);
-    const c = counts.get(item.file) ?? { errors: 0, warnings: 0 };
-    const id = before?.id ?? nextId++;
+    else if (before.blob !== item.blob) itemsChanged++;
     if (before?.id != null) ftsOut.push(before.id);
-    itemRows.push([
-      id, item.region, item.catalogCode, item.file, blob, revision, item.body, item.name, item.type,
-      c.errors, c.warnings, dirty.has(item.file) ? 1 : 0, null,
-    ]);
-    ftsRows.push([id, item.region, item.catalogCode, item.name ?? '', item.conditions, item.materials]);
   }
   const removed: ItemState[] = [];
   if (full) {
@@ -503,14 +536,7 @@ async function write(
 
   // Discrepancies keep the revision their fingerprint was first seen at.
   const newKeys = new Map<string, string>();
-  const discrepancyRows: Row[] = plan.discrepancies.map((d) => {
-    const before = plan.dbDiscrepancies.get(d.key);
-    newKeys.set(d.key, d.fingerprint);
-    return [
-      d.key, d.region, d.catalogCode, d.against, d.path, topElement(d.path), d.kind, d.rule,
-      json(d.ours), json(d.theirs), d.fingerprint, before && before.fingerprint === d.fingerprint ? before.since : target, d.file,
-    ];
-  });
+  for (const d of plan.discrepancies) newKeys.set(d.key, d.fingerprint);
   const changedKeys: string[] = [];
   const goneKeys: string[] = [];
   for (const [key, before] of plan.dbDiscrepancies) {
@@ -519,52 +545,74 @@ async function write(
     else if (now !== before.fingerprint) changedKeys.push(key);
   }
 
-  const findingRows: Row[] = plan.findings.map((f) => [
-    f.file, f.region, f.catalogCode ?? null, f.rule, f.severity, f.line, f.column, f.path, f.message.zh, f.message.en,
-  ]);
+  const deletions = full
+    ? [{ sql: 'DELETE FROM findings', args: [] }, { sql: 'DELETE FROM discrepancies', args: [] }, { sql: 'DELETE FROM items_fts', args: [] }]
+    : [
+        ...inStatements('DELETE FROM findings WHERE file IN (?)', [...scope]),
+        ...inStatements('DELETE FROM discrepancies WHERE file IN (?)', [...scope]),
+        ...inStatements('DELETE FROM items_fts WHERE rowid IN (?)', ftsOut),
+      ];
+  const removals = pairInStatements(
+    'UPDATE items SET removed_at = ?, uncommitted = 0 WHERE removed_at IS NULL AND (region, catalog_code) IN (?)',
+    removed.map((r) => [r.region, r.catalogCode] as const),
+    [target],
+  );
+  const regions = [...plan.catalog.regions.values()];
 
-  const regionRows: Row[] = [...plan.catalog.regions.values()].map((r) => [r.code, r.name ?? null, r.level ?? null, r.parent ?? null, r.dir, r.dir]);
-
-  const statements = [
-    ...(full
-      ? [{ sql: 'DELETE FROM findings', args: [] }, { sql: 'DELETE FROM discrepancies', args: [] }, { sql: 'DELETE FROM items_fts', args: [] }]
-      : [
-          ...inStatements('DELETE FROM findings WHERE file IN (?)', [...scope]),
-          ...inStatements('DELETE FROM discrepancies WHERE file IN (?)', [...scope]),
-          ...inStatements('DELETE FROM items_fts WHERE rowid IN (?)', ftsOut),
-        ]),
-    ...insertStatements('findings', ['file', 'region', 'catalog_code', 'rule', 'severity', 'line', 'column', 'path', 'message_zh', 'message_en'], findingRows),
-    ...insertStatements(
-      'discrepancies',
-      ['key', 'region', 'catalog_code', 'against', 'path', 'field', 'kind', 'rule', 'ours', 'theirs', 'fingerprint', 'since', 'file'],
-      discrepancyRows,
-      { verb: 'INSERT OR REPLACE' },
-    ),
-    ...insertStatements(
-      'items',
-      ['id', 'region', 'catalog_code', 'file', 'blob', 'revision', 'body', 'name', 'type', 'errors', 'warnings', 'uncommitted', 'removed_at'],
-      itemRows,
-      {
-        suffix: `ON CONFLICT (region, catalog_code) DO UPDATE SET id = coalesce(items.id, excluded.id), file = excluded.file, blob = excluded.blob, revision = excluded.revision,
-          body = excluded.body, name = excluded.name, type = excluded.type, errors = excluded.errors, warnings = excluded.warnings,
-          uncommitted = excluded.uncommitted, removed_at = NULL`,
-      },
-    ),
-    ...pairInStatements(
-      'UPDATE items SET removed_at = ?, uncommitted = 0 WHERE removed_at IS NULL AND (region, catalog_code) IN (?)',
-      removed.map((r) => [r.region, r.catalogCode] as const),
-      [target],
-    ),
-    ...insertStatements('items_fts', ['rowid', 'region', 'catalog_code', 'name', 'conditions', 'materials'], ftsRows),
-    ...insertStatements(
-      'item_versions',
-      ['region', 'catalog_code', 'file', 'commit', 'author', 'date', 'message', 'change', 'blob', 'body', 'previous_file'],
-      plan.versions,
-      { verb: 'INSERT OR IGNORE' },
-    ),
-    { sql: 'DELETE FROM regions', args: [] },
-    ...insertStatements('regions', ['code', 'name', 'level', 'parent', 'dir', 'lineage'], regionRows),
-  ];
+  /** Every statement of the write, in order, a chunk of rows at a time, with the rows each writes. */
+  function* chunks(): Generator<{ statements: InStatement[]; rows: number }> {
+    yield { statements: deletions, rows: deletions.length };
+    for (const findings of slices(plan.findings)) {
+      const rows = findings.map((f) => [f.file, f.region, f.catalogCode ?? null, f.rule, f.severity, f.line, f.column, f.path, f.message.zh, f.message.en]);
+      yield { statements: insertStatements('findings', FINDING_COLUMNS, rows), rows: rows.length };
+    }
+    for (const discrepancies of slices(plan.discrepancies)) {
+      const rows = discrepancies.map((d) => {
+        const before = plan.dbDiscrepancies.get(d.key);
+        return [
+          d.key, d.region, d.catalogCode, d.against, d.path, topElement(d.path), d.kind, d.rule,
+          json(d.ours), json(d.theirs), d.fingerprint, before && before.fingerprint === d.fingerprint ? before.since : target, d.file,
+        ];
+      });
+      yield { statements: insertStatements('discrepancies', DISCREPANCY_COLUMNS, rows, { verb: 'INSERT OR REPLACE' }), rows: rows.length };
+    }
+    let nextId = plan.nextId;
+    for (const items of slices(plan.present)) {
+      const texts = plan.spill.read(items.flatMap((item) => (item.body ? [item.body, item.fields] : [item.fields])));
+      let at = 0;
+      const itemRows: Row[] = [];
+      const ftsRows: Row[] = [];
+      for (const item of items) {
+        const body = item.body ? texts[at++]! : null;
+        const [name, type, conditions, materials] = JSON.parse(texts[at++]!) as [string | null, string | null, string, string];
+        const before = plan.dbItems.get(`${item.region}/${item.catalogCode}`);
+        const same = before !== undefined && !before.removed && before.blob === item.blob;
+        const revision = same ? before.revision : (plan.lastCommit.get(item.file) ?? target);
+        const c = counts.get(item.file) ?? { errors: 0, warnings: 0 };
+        const id = before?.id ?? nextId++;
+        itemRows.push([id, item.region, item.catalogCode, item.file, item.blob, revision, body, name, type, c.errors, c.warnings, dirty.has(item.file) ? 1 : 0, null]);
+        ftsRows.push([id, item.region, item.catalogCode, name ?? '', conditions, materials]);
+      }
+      yield {
+        statements: [...insertStatements('items', ITEM_COLUMNS, itemRows, { suffix: ITEM_UPSERT }), ...insertStatements('items_fts', FTS_COLUMNS, ftsRows)],
+        rows: 2 * items.length,
+      };
+    }
+    yield { statements: removals, rows: removals.length };
+    for (const versions of slices(plan.versions)) {
+      const bodies = plan.spill.read(versions.flatMap((v) => (v.body ? [v.body] : [])));
+      let at = 0;
+      const rows = versions.map((v) => {
+        const author = v.commit.email ? `${v.commit.author} <${v.commit.email}>` : v.commit.author;
+        return [v.region, v.catalogCode, v.file, v.commit.id, author, v.commit.date, v.commit.message, v.change, v.blob, v.body ? bodies[at++]! : null, v.previousFile];
+      });
+      yield { statements: insertStatements('item_versions', VERSION_COLUMNS, rows, { verb: 'INSERT OR IGNORE' }), rows: rows.length };
+    }
+    const regionRows = regions.map((r) => [r.code, r.name ?? null, r.level ?? null, r.parent ?? null, r.dir, r.dir]);
+    yield { statements: [{ sql: 'DELETE FROM regions', args: [] }, ...insertStatements('regions', REGION_COLUMNS, regionRows)], rows: 1 + regionRows.length };
+  }
+  const total = deletions.length + plan.findings.length + plan.discrepancies.length + 2 * plan.present.length + removals.length
+    + plan.versions.length + 1 + regions.length;
 
   lease.pause();
   const tx = await client.transaction('write');
@@ -574,15 +622,23 @@ async function write(
     const latestId = latest.rows[0]?.id ?? null;
     if ((latestId === null ? undefined : Number(latestId)) !== previous?.id) throw new StaleRead('another sync ran meanwhile');
 
-    const total = rowCount(statements);
+    // A few statements a round trip (sqld), progress before each.
     let done = 0;
-    const STEP = 8;
-    for (let i = 0; i < statements.length; i += STEP) {
+    let pending: InStatement[] = [];
+    let pendingRows = 0;
+    const flush = async () => {
       options.onProgress?.({ phase: 'writing', done, total });
-      const slice = statements.slice(i, i + STEP);
-      await runAll(tx, slice);
-      done += rowCount(slice);
+      await runAll(tx, pending);
+      done += pendingRows;
+      pending = [];
+      pendingRows = 0;
+    };
+    for (const chunk of chunks()) {
+      pending.push(...chunk.statements);
+      pendingRows += chunk.rows;
+      if (pending.length >= STATEMENTS_PER_BATCH) await flush();
     }
+    if (pending.length > 0) await flush();
     options.onProgress?.({ phase: 'writing', done: total, total });
 
     const reviews = await reviewTransitions(tx, plan.dbDiscrepancies, changedKeys, goneKeys);
@@ -667,17 +723,6 @@ async function readTotals(executor: Pick<Client, 'execute'> | Transaction) {
       (SELECT count(*) FROM discrepancies) AS discrepancies`);
   const row = result.rows[0]!;
   return { items: Number(row.items), findings: Number(row.findings), errors: Number(row.errors), discrepancies: Number(row.discrepancies) };
-}
-
-/** Rows a list of statements writes (for progress): the number of value tuples, at least 1 a statement. */
-function rowCount(statements: ReadonlyArray<{ sql: string } | string>): number {
-  let n = 0;
-  for (const statement of statements) {
-    const sql = typeof statement === 'string' ? statement : statement.sql;
-    const values = sql.indexOf(' VALUES (');
-    n += values < 0 ? 1 : sql.slice(values).split('), (').length;
-  }
-  return n;
 }
 
 function text(value: unknown): string {
