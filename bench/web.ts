@@ -171,6 +171,11 @@ interface Scenario {
   kind: PageResult['kind'];
   paths: string[];
   core?: boolean;
+  /**
+   * every request a URL not asked before (a parameter the page ignores), so that no body the server keeps per
+   * URL and data version answers it: what a first view costs
+   */
+  fresh?: boolean;
 }
 
 async function drive(base: string, scenario: Scenario, cookie: string, connections: number, duration: number): Promise<PageResult> {
@@ -184,7 +189,9 @@ async function drive(base: string, scenario: Scenario, cookie: string, connectio
     requests: [
       {
         setupRequest: (request) => {
-          request.path = scenario.paths[i++ % scenario.paths.length]!;
+          const path = scenario.paths[i % scenario.paths.length]!;
+          request.path = scenario.fresh ? `${path}${path.includes('?') ? '&' : '?'}fresh=${i}` : path;
+          i++;
           return request;
         },
       },
@@ -223,6 +230,7 @@ export async function measureWeb(options: MeasureOptions): Promise<WebResult> {
       ? [{ name: `queue: city ${data.city} subtree, open, review`, kind: 'queue' as const, paths: [`/queue?region=${data.city}&status=open&kind=review`], core: true }]
       : []),
     { name: 'queue: outdated', kind: 'queue', paths: ['/queue?status=outdated'] },
+    { name: 'queue: outdated, first views (every URL new)', kind: 'queue', paths: ['/queue?status=outdated'], fresh: true },
     { name: 'queue: search, 2 characters', kind: 'queue', paths: [`/queue?q=${q('许可')}`] },
     { name: `queue: search, ${[...shortName].length} characters`, kind: 'queue', paths: [`/queue?q=${q(shortName)}`] },
     { name: `item page (${data.itemPaths.length} items in turn)`, kind: 'item', paths: data.itemPaths, core: true },
