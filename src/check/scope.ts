@@ -12,7 +12,6 @@ import type { Region } from '../catalog/types.js';
  */
 export function affectedFiles(catalog: Catalog, changes: readonly FileChange[]): Set<string> | undefined {
   const scope = new Set<string>();
-  const listed = new Set(catalog.source.entries.map((e) => e.path));
   const subtree = (code: string): Region[] => {
     const region = catalog.regions.get(code);
     return region ? [region, ...region.children.flatMap(subtree)] : [];
@@ -28,10 +27,12 @@ export function affectedFiles(catalog: Catalog, changes: readonly FileChange[]):
     }
   };
 
-  for (const change of changes.flatMap((c) => (c.oldPath ? [c, { status: 'D' as const, path: c.oldPath }] : [c]))) {
-    const { path, status } = change;
+  const all = changes.flatMap((c) => (c.oldPath ? [c, { status: 'D' as const, path: c.oldPath }] : [c]));
+  // Every changed file that exists now is reported on: one pass over the listing.
+  const changed = new Set(all.map((c) => c.path));
+  for (const entry of catalog.source.entries) if (changed.has(entry.path)) scope.add(entry.path);
+  for (const { path, status } of all) {
     if (path === CONFIG_FILE) return undefined;
-    if (listed.has(path)) scope.add(path);
     const parts = path.split('/');
     const name = parts.at(-1)!;
     if (name === REGION_FILE) {

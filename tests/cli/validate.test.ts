@@ -184,6 +184,42 @@ describe('tongbiao validate --changed-since', () => {
     expect(unchanged.stderr).toMatch(/^0 files affected/);
   });
 
+  it('reports every file a change can alter, exactly as a full run does', () => {
+    const c = catalog();
+    type Output = ReturnType<typeof validateJson>['output'];
+    const byFile = (output: Output) => {
+      const out = new Map<string, string[]>();
+      for (const f of output.findings) out.set(f.file, [...(out.get(f.file) ?? []), JSON.stringify(f)].sort());
+      return out;
+    };
+    const other = catalogCodeFor(2);
+    const edits: Array<[string, () => void]> = [
+      ['county item edited', () => c.write(itemPath(county, code), itemYaml({ catalogCode: code, region: county.code, level: county.level, set: { caseType: '急件' } }))],
+      ['province item renamed', () => c.write(itemPath(province, other), itemYaml({ catalogCode: other, region: province.code, level: province.level, set: { name: '新名称' } }))],
+      ['county item deleted', () => c.remove(itemPath(county, other))],
+      ['city item added back under a wrong name', () => c.write(`${city.dir}/items/wrong.yaml`, itemYaml({ catalogCode: other, region: city.code, level: city.level }))],
+      ['region.yaml broken', () => c.write(`${city.dir}/region.yaml`, 'code: "420100"\nname: 武汉市\nlevel: 县级\n')],
+    ];
+    let base = c.commit('initial');
+    for (const [what, edit] of edits) {
+      const before = byFile(validateJson([c.catalog]).output);
+      edit();
+      // Each edit is checked once uncommitted (working tree against the base) and once committed.
+      for (const committed of [false, true]) {
+        if (committed) c.commit(what);
+        const after = byFile(validateJson([c.catalog]).output);
+        const changed = byFile(validateJson([c.catalog, '--changed-since', base]).output);
+        for (const file of new Set([...before.keys(), ...after.keys()])) {
+          if (JSON.stringify(before.get(file)) !== JSON.stringify(after.get(file))) {
+            expect(changed.get(file), `${what}: ${file}`).toEqual(after.get(file));
+          }
+        }
+        for (const [file, findings] of changed) expect(findings, `${what}: ${file}`).toEqual(after.get(file));
+      }
+      base = c.head();
+    }
+  });
+
   it('exits 2 on a revision that does not exist', () => {
     const c = catalog();
     c.commit('initial');
