@@ -41,7 +41,10 @@ export interface Ui {
   lang: Lang;
   t: Translate;
   user?: User;
-  /** per-session CSRF token for forms; undefined when logged out */
+  /**
+   * per-session CSRF token for forms; undefined when logged out, and in the queue and item page bodies, which
+   * the app keeps for every session (body-cache.ts): a POST form there would have to take it from the frame
+   */
   csrf?: string;
   publicRead: boolean;
   /** current path + query, for "back" links and the language switch */
