@@ -9,8 +9,8 @@ import type { Discrepancy } from '../levels/types.js';
 import { SCHEMA_VERSION } from '../schema/item.js';
 import { VERSION } from '../version.js';
 import { cacheKey, type CachedResult, type ResultCache } from './cache.js';
-import { keys, placeOf, type WorkPlan, type WorkResult } from './compute.js';
-import { runPlan } from './pool.js';
+import { keys, placeOf, type WorkPlan } from './compute.js';
+import { runPlan, type ItemJson } from './pool.js';
 
 export interface CheckOptions {
   /** report only on these catalog-relative files (item files, region.yaml files, region directories); default: all */
@@ -26,19 +26,14 @@ export interface CheckOptions {
   /** item files below which the cache is not consulted (default CACHE_THRESHOLD) */
   cacheThreshold?: number;
   /**
-   * Also hand over the parsed data of the item files computed (not those from the cache) as JSON text, a
-   * finished part at a time: the texts are not kept, so a caller that stores them holds one part at most.
-   * The next part waits for the returned promise.
+   * Also hand over the parsed data of the item files computed (not those from the cache) as JSON, a
+   * finished part at a time: it is not kept, so a caller that stores it holds one part at most. The next
+   * part waits for the returned promise.
    */
   onItemJson?: (items: ItemJson[]) => void | Promise<void>;
 }
 
-/** An item file's data as JSON text (null when the file is not a mapping) and its blob id. */
-export interface ItemJson {
-  path: string;
-  text: string | null;
-  blob: string;
-}
+export type { ItemJson };
 
 export interface CheckResult {
   findings: Finding[];
@@ -113,16 +108,8 @@ export async function checkCatalog(catalog: Catalog, options: CheckOptions = {})
     else plan.regions.push(region.code);
   }
 
-  const onPart = onItemJson && (async (part: WorkResult) => {
-    const texts: ItemJson[] = [];
-    for (const outcome of part.items) {
-      if (outcome.json) texts.push({ path: outcome.path, ...outcome.json });
-      delete outcome.json;
-    }
-    await onItemJson(texts);
-  });
   const computed = await runPlan(catalog, plan, {
-    version, onProgress: options.onProgress, workers: options.workers, workerThreshold: options.workerThreshold, ...(onPart ? { onPart } : {}),
+    version, onProgress: options.onProgress, workers: options.workers, workerThreshold: options.workerThreshold, ...(onItemJson ? { onPart: onItemJson } : {}),
   });
   for (const outcome of computed.items) {
     take(outcome.result);

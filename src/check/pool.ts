@@ -38,15 +38,63 @@ export interface RunOptions {
   workers?: number;
   /** item files below which the plan runs in this thread (default WORKER_THRESHOLD) */
   workerThreshold?: number;
-  /** called with each finished part before it is merged (the next part of that worker waits for it) */
-  onPart?: (part: WorkResult) => void | Promise<void>;
+  /**
+   * With `plan.json`: called with each finished part's item JSON before the part is merged (the outcomes
+   * no longer carry it); the next part of that worker waits for it.
+   */
+  onPart?: (json: ItemJson[]) => void | Promise<void>;
 }
+
+/** An item file's data as JSON in UTF-8 (null when the file is not a mapping) and its blob id. */
+export interface ItemJson {
+  path: string;
+  blob: string;
+  json: Buffer | null;
+}
+
+/**
+ * A part's item JSON as one UTF-8 buffer, which a worker transfers instead of cloning: a province's texts
+ * are two-byte strings (Chinese), ≈ 50 MB a part, that would otherwise be copied twice and land on the
+ * calling thread's heap. `items`: path, blob and byte length (-1: not a mapping), in buffer order.
+ */
+export interface PackedJson {
+  bytes: ArrayBuffer;
+  items: Array<[path: string, blob: string, length: number]>;
+}
+
+/** Moves the outcomes' JSON texts into one buffer (the outcomes keep none). */
+export function packJson(result: WorkResult): PackedJson {
+  const items: PackedJson['items'] = [];
+  let total = 0;
+  for (const outcome of result.items) {
+    if (!outcome.json) continue;
+    const length = outcome.json.text === null ? -1 : Buffer.byteLength(outcome.json.text);
+    items.push([outcome.path, outcome.json.blob, length]);
+    total += Math.max(length, 0);
+  }
+  const buffer = Buffer.allocUnsafeSlow(total);
+  let at = 0;
+  for (const outcome of result.items) {
+    if (outcome.json?.text) at += buffer.write(outcome.json.text, at);
+    outcome.json = undefined;
+  }
+  return { bytes: buffer.buffer as ArrayBuffer, items };
+}
+
+function unpackJson(packed: PackedJson): ItemJson[] {
+  const bytes = Buffer.from(packed.bytes);
+  let at = 0;
+  return packed.items.map(([path, blob, length]) => ({ path, blob, json: length < 0 ? null : bytes.subarray(at, (at += length)) }));
+}
+
+/** What a check worker posts back for a part. */
+export type WorkerMessage = { ok: WorkResult; json?: PackedJson; error?: undefined } | { ok?: undefined; json?: undefined; error: string };
 
 export async function runPlan(catalog: Catalog, plan: WorkPlan, options: RunOptions): Promise<WorkResult> {
   const workers = Math.min(options.workers ?? availableParallelism(), 4);
   if (plan.items.length < (options.workerThreshold ?? WORKER_THRESHOLD) || workers < 2) {
     const result = await computeWork(catalog, plan, options.version);
-    await options.onPart?.(result);
+    if (plan.json) await options.onPart?.(unpackJson(packJson(result)));
     options.onProgress?.(plan.items.length, plan.items.length);
     return result;
   }
@@ -64,17 +112,17 @@ export async function runPlan(catalog: Catalog, plan: WorkPlan, options: RunOpti
     });
     try {
       for (let part = queue.shift(); part; part = queue.shift()) {
-        const result = await new Promise<WorkResult>((resolve, reject) => {
-          const onMessage = (message: { ok?: WorkResult; error?: string }) => {
+        const { result, json } = await new Promise<{ result: WorkResult; json?: PackedJson }>((resolve, reject) => {
+          const onMessage = (message: WorkerMessage) => {
             worker.off('error', reject);
-            if (message.ok) resolve(message.ok);
+            if (message.ok) resolve({ result: message.ok, ...(message.json ? { json: message.json } : {}) });
             else reject(new Error(`check worker failed: ${message.error}`));
           };
           worker.once('message', onMessage);
           worker.once('error', reject);
           worker.postMessage(part);
         });
-        await options.onPart?.(result);
+        if (json) await options.onPart?.(unpackJson(json));
         merged.items.push(...result.items);
         merged.regions.push(...result.regions);
         merged.blobs.push(...result.blobs);

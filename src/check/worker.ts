@@ -2,7 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadCatalog } from '../catalog/load.js';
 import { computeWork, type WorkPlan } from './compute.js';
-import { sourceFrom, type SourceDescription } from './pool.js';
+import { packJson, sourceFrom, type SourceDescription, type WorkerMessage } from './pool.js';
 
 const { source, version } = workerData as { source: SourceDescription; version: string };
 const catalog = loadCatalog(await sourceFrom(source));
@@ -11,9 +11,12 @@ parentPort!.on('message', async (plan: WorkPlan | null) => {
   if (plan === null) {
     process.exit(0);
   }
+  let message: WorkerMessage;
   try {
-    parentPort!.postMessage({ ok: await computeWork(await catalog, plan, version) });
+    const result = await computeWork(await catalog, plan, version);
+    message = plan.json ? { ok: result, json: packJson(result) } : { ok: result };
   } catch (error) {
-    parentPort!.postMessage({ error: (error as Error).stack ?? String(error) });
+    message = { error: (error as Error).stack ?? String(error) };
   }
+  parentPort!.postMessage(message, message.json ? [message.json.bytes] : []);
 });

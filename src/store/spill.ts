@@ -30,40 +30,55 @@ export class Spill {
     }
   }
 
-  /** Appends the texts with one write; returns where each went, in order. */
-  append(texts: readonly string[]): SpillRef[] {
+  /** Appends the texts (strings, or UTF-8 bytes as they are) with one write; returns where each went, in order. */
+  append(texts: ReadonlyArray<string | Uint8Array>): SpillRef[] {
     const refs: SpillRef[] = [];
     let total = 0;
     for (const text of texts) {
-      const bytes = Buffer.byteLength(text);
+      const bytes = typeof text === 'string' ? Buffer.byteLength(text) : text.byteLength;
       refs.push({ at: this.size + total, bytes });
       total += bytes;
     }
-    const buffer = Buffer.allocUnsafe(total);
+    const buffer = Buffer.allocUnsafeSlow(total);
     let at = 0;
-    for (const text of texts) at += buffer.write(text, at);
+    for (const text of texts) {
+      if (typeof text === 'string') {
+        at += buffer.write(text, at);
+      } else {
+        buffer.set(text, at);
+        at += text.byteLength;
+      }
+    }
     for (let written = 0; written < total; ) written += writeSync(this.open(), buffer, written, total - written, this.size + written);
     this.size += total;
     return refs;
   }
 
-  /** The texts at `refs`, in order; adjacent refs are read with one read. */
+  /**
+   * The texts at `refs`, in order: into one buffer (one allocation V8 counts as external memory, which
+   * prompts it to collect the garbage of the rows built from it), with one read per run of adjacent refs.
+   */
   read(refs: readonly SpillRef[]): string[] {
-    const out: string[] = [];
+    let total = 0;
+    for (const ref of refs) total += ref.bytes;
+    const buffer = Buffer.allocUnsafeSlow(total);
+    let filled = 0;
     for (let start = 0; start < refs.length; ) {
       let end = start + 1;
       while (end < refs.length && refs[end]!.at === refs[end - 1]!.at + refs[end - 1]!.bytes) end++;
-      const first = refs[start]!.at;
-      const length = refs[end - 1]!.at + refs[end - 1]!.bytes - first;
-      const buffer = Buffer.allocUnsafe(length);
+      const from = refs[start]!.at;
+      const length = refs[end - 1]!.at + refs[end - 1]!.bytes - from;
       for (let read = 0; read < length; ) {
-        const n = readSync(this.open(), buffer, read, length - read, first + read);
+        const n = readSync(this.open(), buffer, filled + read, length - read, from + read);
         if (n === 0) throw new Error('sync spill file ended early');
         read += n;
       }
-      for (let i = start; i < end; i++) out.push(buffer.toString('utf8', refs[i]!.at - first, refs[i]!.at - first + refs[i]!.bytes));
+      filled += length;
       start = end;
     }
+    const out: string[] = [];
+    let at = 0;
+    for (const ref of refs) out.push(buffer.toString('utf8', at, (at += ref.bytes)));
     return out;
   }
 

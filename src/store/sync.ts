@@ -273,7 +273,7 @@ async function prepare(
       ...(full ? {} : { only: paths }),
       onItemJson: (items) => {
         const kept = items.filter((item) => slotOf.has(item.path));
-        const spilled = spillItems(spill, kept.map((item) => ({ ...scopeItems[slotOf.get(item.path)!]!, blob: item.blob, json: item.text })));
+        const spilled = spillItems(spill, kept.map((item) => ({ ...scopeItems[slotOf.get(item.path)!]!, blob: item.blob, json: item.json })));
         kept.forEach((item, i) => (slots[slotOf.get(item.path)!] = spilled[i]));
       },
       onProgress: (done, total) => options.onProgress?.({ phase: 'checking', done, total }),
@@ -447,15 +447,16 @@ async function versionRows(
   return { rows, lastCommit };
 }
 
-type Spillable = { region: string; catalogCode: string; file: string; blob: string } & ({ json: string | null } | { data: unknown });
+/** An item with its data: as the check's JSON (UTF-8; null when not a mapping) or as parsed here. */
+type Spillable = { region: string; catalogCode: string; file: string; blob: string } & ({ json: Buffer | null } | { data: unknown });
 
 /** Spills each item's body (as JSON text) and the fields lists and search use; keeps where they went. */
 function spillItems(spill: Spill, entries: readonly Spillable[]): PresentItem[] {
-  const texts: string[] = [];
+  const texts: Array<string | Buffer> = [];
   const mappings: boolean[] = [];
   for (const entry of entries) {
     const json = 'json' in entry ? entry.json : undefined;
-    const body = mapping('json' in entry ? (json == null ? undefined : JSON.parse(json)) : entry.data);
+    const body = mapping('json' in entry ? (json == null ? undefined : JSON.parse(json.toString())) : entry.data);
     if (body) texts.push(json ?? JSON.stringify(body));
     texts.push(JSON.stringify([
       typeof body?.name === 'string' ? body.name : null,

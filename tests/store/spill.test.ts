@@ -26,6 +26,10 @@ describe('Spill', () => {
         '["教师资格认定",null,"",""]', '{"name":"食品经营许可"}', '{"name":"食品经营许可"}', '{"conditions":"本区户籍人员"}', 'x'.repeat(70_000) + '受理',
       ]);
       expect(spill.read([])).toEqual([]);
+      // UTF-8 bytes are written as they are
+      const bytes = spill.append([Buffer.from('{"type":"行政许可"}'), 'é']);
+      expect(bytes.map((r) => r.bytes)).toEqual([23, 2]);
+      expect(spill.read(bytes)).toEqual(['{"type":"行政许可"}', 'é']);
     } finally {
       spill.close();
     }

@@ -1,5 +1,6 @@
 // The sync against real git repositories and real databases: an embedded file and a libSQL server (sqld).
 import { spawn } from 'node:child_process';
+import { readdirSync, readlinkSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/paths.js';
 import type { InValue } from '@libsql/client';
@@ -446,7 +447,63 @@ describe.each(BACKENDS)('sync on $name', (backend) => {
     expect(await q("SELECT count(*) AS n FROM findings WHERE rule = 'phone'")).toEqual([{ n: 0 }]);
     await expectSameAsFullSync();
   });
+
+  it.runIf(process.platform === 'linux')('a sync failing after writing every row keeps the previous state; its spill file is open only while it runs and never on disk', async () => {
+    repo.writeAll(smallCatalog(3));
+    repo.commit('init');
+    await sync();
+    expect(openSpills()).toEqual([]);
+    const state = async () => ({
+      ...(await snapshot(store)),
+      versions: await q('SELECT region, catalog_code, "commit", change, blob, body FROM item_versions ORDER BY id'),
+      runs: await q('SELECT id, revision, outcome FROM sync_runs ORDER BY id'),
+      ids: await q('SELECT id, region, catalog_code, removed_at FROM items ORDER BY id'),
+    });
+    const before = await state();
+
+    repo.write(itemPath(COUNTY, C1), stringify(itemData({ catalogCode: C1, region: COUNTY.code, level: '县级', set: { conditions: '本区户籍人员' } })));
+    repo.write(itemPath(PROVINCE, C4), itemYaml({ catalogCode: C4, region: PROVINCE.code, level: '省级' }));
+    repo.remove(itemPath(DIRECT, C2));
+    repo.commit('编辑、新增、删除');
+
+    const whileWriting: string[][] = [];
+    await expect(
+      syncCatalog(store, {
+        catalogDir: repo.catalog,
+        onProgress: (p) => {
+          if (p.phase !== 'writing') return;
+          whileWriting.push(openSpills());
+          if (p.done === p.total) throw new Error('disk full');
+        },
+      }),
+    ).rejects.toThrow(/nothing was written: disk full/);
+    expect(whileWriting.length).toBeGreaterThan(1);
+    for (const open of whileWriting) expect(open).toEqual([expect.stringMatching(/tongbiao-sync-\w+\/texts \(deleted\)$/)]);
+    expect(openSpills()).toEqual([]);
+    expect(await state()).toEqual(before);
+    expect(await q('SELECT holder FROM sync_lock')).toEqual([{ holder: '' }]);
+
+    const summary = await sync();
+    expect(summary).toMatchObject({ outcome: 'ok', itemsAdded: 1, itemsChanged: 1, itemsRemoved: 1, versions: 3 });
+    expect(openSpills()).toEqual([]);
+    expect(await q('SELECT conditions FROM items_fts WHERE region = ? AND catalog_code = ?', [COUNTY.code, C1])).toEqual([{ conditions: '本区户籍人员' }]);
+    await expectSameAsFullSync();
+  });
 });
+
+/** Spill files this process has open (an unlinked file shows as "… (deleted)"). */
+function openSpills(): string[] {
+  const out: string[] = [];
+  for (const fd of readdirSync('/proc/self/fd')) {
+    try {
+      const target = readlinkSync(`/proc/self/fd/${fd}`);
+      if (target.includes('tongbiao-sync-')) out.push(target);
+    } catch {
+      /* closed meanwhile (the fd of readdir itself) */
+    }
+  }
+  return out;
+}
 
 /** Another process (as the review UI would be) inserting a review. */
 function saveReview(url: string): Promise<{ code: number | null; stderr: string }> {
