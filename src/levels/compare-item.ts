@@ -71,12 +71,21 @@ function valueOf(item: Item | undefined, element: string): unknown {
 }
 
 /** Every element any side has, except catalogCode (the match itself), in the spec's order; unknown keys last, by name. */
-function elementsOf(...items: Array<Item | undefined>): string[] {
-  const present = (element: string) => items.some((item) => item !== undefined && Object.hasOwn(item, element));
-  const known = CLASSIFIED_ELEMENTS.filter(present);
-  const unknown = new Set<string>();
-  for (const item of items) if (item) for (const key of Object.keys(item)) if (key !== 'catalogCode' && !KNOWN.has(key)) unknown.add(key);
-  return unknown.size === 0 ? known : [...known, ...[...unknown].sort()];
+function elementsOf(ours: Item, parent: Item | undefined, baseline: Item | undefined): string[] {
+  const known: string[] = [];
+  for (const element of CLASSIFIED_ELEMENTS) {
+    if (Object.hasOwn(ours, element) || has(parent, element) || has(baseline, element)) known.push(element);
+  }
+  let unknown: Set<string> | undefined;
+  for (const item of [ours, parent, baseline]) {
+    if (!item) continue;
+    for (const key in item) if (Object.hasOwn(item, key) && key !== 'catalogCode' && !KNOWN.has(key)) (unknown ??= new Set()).add(key);
+  }
+  return unknown === undefined ? known : [...known, ...[...unknown].sort()];
+}
+
+function has(item: Item | undefined, element: string): boolean {
+  return item !== undefined && Object.hasOwn(item, element);
 }
 
 const KNOWN: ReadonlySet<string> = new Set(CLASSIFIED_ELEMENTS);

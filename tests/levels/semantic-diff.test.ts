@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffValues, matchEntries } from '../../src/levels/semantic-diff.js';
+import { diffValues, matchEntries, sameData } from '../../src/levels/semantic-diff.js';
 import { baselineItem, materialsOf, stepsOf, variant } from './items.js';
 
 const base = baselineItem();
@@ -151,5 +151,34 @@ describe('sets and other lists', () => {
       { path: '/other/1', kind: 'changed', ours: 2, theirs: 3 },
       { path: '/other/2', kind: 'added', ours: 3 },
     ]);
+  });
+});
+
+describe('sameData, the shortcut before the walk', () => {
+  it('holds for the same data whatever the key order, and only then', () => {
+    expect(sameData({ a: 1, b: [{ c: 2 }] }, { b: [{ c: 2 }], a: 1 })).toBe(true);
+    expect(sameData({ a: 1 }, { a: 1, b: 2 })).toBe(false);
+    expect(sameData({ a: 1, b: 2 }, { a: 1 })).toBe(false);
+    expect(sameData({ a: undefined }, { b: undefined })).toBe(false);
+    expect(sameData([1, 2], [2, 1])).toBe(false);
+    expect(sameData([1], { 0: 1 })).toBe(false);
+    expect(sameData(null, {})).toBe(false);
+    expect(sameData(NaN, NaN)).toBe(false);
+  });
+
+  it('never hides a difference the walk reports: on the test items and every variant of them', () => {
+    const values: unknown[] = [
+      base, ...materialsOf(base), ...stepsOf(base), base.materials,
+      variant(base, (item) => (item.visits = 3)),
+      variant(base, (item) => materialsOf(item).reverse()),
+      variant(base, (item) => (materialsOf(item)[0]!.copies = 2)),
+    ];
+    for (const a of values) {
+      for (const b of values) if (sameData(a, b)) expect(diffValues(a, b)).toEqual([]);
+    }
+    // Reordering an unordered list is no difference to the walk, but is to the shortcut, which then steps aside.
+    const reversed = [...materialsOf(base)].reverse();
+    expect(sameData(base.materials, reversed)).toBe(false);
+    expect(diffValues(base.materials, reversed, '/materials')).toEqual([]);
   });
 });
