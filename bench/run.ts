@@ -5,7 +5,8 @@
 // clients (bench/web.ts measureWeb: /healthz as the ceiling, queue pages, the item page; p50 / p95, req/s and
 // the server's peak RSS).
 // Options: --items N --cities N --counties-per-city N (a smaller catalog for a quick look), --keep,
-// --only validate,sync,web, --web-duration S (per page, default 10).
+// --only validate,sync,web, --web-duration S (per page, default 10), --repeat N (runs of each step that leaves
+// no trace — warm and --changed-since validate — reported by the median, default 3: a shared machine is noisy).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,6 +23,7 @@ const { values } = parseArgs({
     'counties-per-city': { type: 'string', default: '8' },
     only: { type: 'string' },
     'web-duration': { type: 'string', default: '10' },
+    repeat: { type: 'string', default: '3' },
   },
 });
 const OUT = join(PACKAGE_ROOT, 'bench', 'out');
@@ -34,6 +36,8 @@ interface Row {
   step: string;
   /** undefined for the web rows, which are latencies (in the notes) */
   seconds?: number;
+  /** user + system CPU seconds of the process and its children (git), comparable on a busy machine */
+  cpuSeconds?: number;
   rssMb?: number;
   target?: string;
   note?: string;
@@ -58,18 +62,18 @@ function ensureCatalog(): number {
   return Number(readFileSync(marker, 'utf8'));
 }
 
-/** Runs the CLI under GNU time: wall seconds and peak RSS of the whole process (workers are threads in it). */
-function cli(args: string[], env: NodeJS.ProcessEnv = {}): { seconds: number; rssMb: number; stdout: string; code: number } {
+/** Runs the CLI under GNU time: wall seconds, CPU seconds and peak RSS of the whole process (workers are threads in it). */
+function cli(args: string[], env: NodeJS.ProcessEnv = {}): { seconds: number; cpuSeconds: number; rssMb: number; stdout: string; code: number } {
   const started = performance.now();
-  const result = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, BIN, ...args], {
+  const result = spawnSync('/usr/bin/time', ['-f', '%U %S %M', process.execPath, BIN, ...args], {
     env: { ...process.env, CI: 'true', ...env },
     encoding: 'utf8',
     maxBuffer: 1 << 30,
   });
   const seconds = (performance.now() - started) / 1000;
-  const rssKb = Number(result.stderr.trim().split('\n').at(-1));
+  const [user = NaN, system = NaN, rssKb = NaN] = result.stderr.trim().split('\n').at(-1)!.split(' ').map(Number);
   if (result.status !== 0 && result.status !== 1) throw new Error(`tongbiao ${args.join(' ')} failed (${result.status}):\n${result.stderr}`);
-  return { seconds, rssMb: rssKb / 1024, stdout: result.stdout, code: result.status ?? -1 };
+  return { seconds, cpuSeconds: user + system, rssMb: rssKb / 1024, stdout: result.stdout, code: result.status ?? -1 };
 }
 
 function floor(): number {
@@ -100,12 +104,16 @@ if (wanted('validate')) {
   const cold = cli(['validate', catalog, '--format', 'json'], env);
   const summary = JSON.parse(cold.stdout).summary as { files: number; errors: number; warnings: number; infos: number };
   rows.push({ step: 'validate, cold', ...cold, target: '≤ 30 s', note: `${summary.files} files, ${summary.errors} errors, ${summary.warnings} warnings, ${summary.infos} infos` });
-  rows.push({ step: 'validate, warm cache', ...cli(['validate', catalog, '--format', 'json'], env), target: '≤ 3 s' });
-  const edit = commitEdits(catalog, 10, 'bench-validate');
-  const changed = cli(['validate', catalog, '--changed-since', 'HEAD~1', '--format', 'json'], env);
-  rows.push({ step: 'validate --changed-since, 10-file commit', ...changed, target: '≤ 1 s', note: `${JSON.parse(changed.stdout).summary.files} files checked` });
+  const runs = Number(values.repeat);
+  const median = (args: string[]) => {
+    const all = Array.from({ length: runs }, () => cli(args, env)).sort((a, b) => a.seconds - b.seconds);
+    return { ...all[Math.floor((all.length - 1) / 2)]!, note: `median of ${runs}: ${all.map((r) => r.seconds.toFixed(2)).join(' ')} s` };
+  };
+  rows.push({ step: 'validate, warm cache', ...median(['validate', catalog, '--format', 'json']), target: '≤ 3 s' });
+  commitEdits(catalog, 10, 'bench-validate');
+  const changed = median(['validate', catalog, '--changed-since', 'HEAD~1', '--format', 'json']);
+  rows.push({ step: 'validate --changed-since, 10-file commit', ...changed, target: '≤ 1 s', note: `${JSON.parse(changed.stdout).summary.files} files checked; ${changed.note}` });
   execFileSync('git', ['reset', '-q', '--hard', 'bench-base'], { cwd: catalog });
-  void edit;
 }
 
 if (wanted('sync')) {
@@ -138,9 +146,9 @@ if (wanted('web')) {
 }
 
 const table = [
-  '| step | seconds | × floor | peak RSS | target | notes |',
-  '|---|---:|---:|---:|---|---|',
+  '| step | seconds | × floor | CPU s | peak RSS | target | notes |',
+  '|---|---:|---:|---:|---:|---|---|',
   ...rows.map((r) =>
-    `| ${r.step} | ${r.seconds === undefined ? '' : r.seconds.toFixed(2)} | ${r.seconds === undefined ? '' : (r.seconds / floorSeconds).toFixed(1)} | ${r.rssMb === undefined ? '' : `${Math.round(r.rssMb)} MB`} | ${r.target ?? ''} | ${r.note ?? ''} |`),
+    `| ${r.step} | ${r.seconds === undefined ? '' : r.seconds.toFixed(2)} | ${r.seconds === undefined ? '' : (r.seconds / floorSeconds).toFixed(1)} | ${r.cpuSeconds === undefined ? '' : r.cpuSeconds.toFixed(1)} | ${r.rssMb === undefined ? '' : `${Math.round(r.rssMb)} MB`} | ${r.target ?? ''} | ${r.note ?? ''} |`),
 ];
 process.stdout.write(table.join('\n') + '\n');
