@@ -11,17 +11,12 @@ export const IN_CHUNK = 500;
 
 export type Row = InValue[];
 
-/**
- * Sends statements in small batches inside an open transaction, letting the event loop turn after each:
- * a `file:` client's statements (with copies of their bound values) are freed by finalizers that run only
- * there, and a loop of awaits that settle at once never gets there — a province's write held ≈ 2 GB.
- */
+/** Sends statements in small batches inside an open transaction. */
 export async function runAll(tx: Transaction, statements: InStatement[]): Promise<void> {
   for (let i = 0; i < statements.length; i += STATEMENTS_PER_BATCH) {
     const slice = statements.slice(i, i + STATEMENTS_PER_BATCH);
     if (slice.length === 1) await tx.execute(slice[0]!);
     else await tx.batch(slice);
-    await new Promise((resolve) => setImmediate(resolve));
   }
 }
 

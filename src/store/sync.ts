@@ -22,7 +22,7 @@ import { topElement } from '../levels/pointer.js';
 import type { Discrepancy } from '../levels/types.js';
 import type { Store } from './db.js';
 import { acquireLease, type HolderInfo, type Lease } from './lease.js';
-import { inStatements, insertStatements, json, pairInStatements, runAll, slices, STATEMENTS_PER_BATCH, type Row } from './sql.js';
+import { inStatements, insertStatements, json, pairInStatements, ROWS_PER_INSERT, runAll, slices, STATEMENTS_PER_BATCH, type Row } from './sql.js';
 import { allPaths, itemPathOf, syncScope } from './sync-plan.js';
 import { Spill, type SpillRef } from './spill.js';
 
@@ -481,6 +481,7 @@ function mapping(data: unknown): Record<string, unknown> | undefined {
 
 // ---- phase 2: write --------------------------------------------------------------------------------------
 
+const ROWS_PER_ROUND_TRIP = 2 * ROWS_PER_INSERT;
 const FINDING_COLUMNS = ['file', 'region', 'catalog_code', 'rule', 'severity', 'line', 'column', 'path', 'message_zh', 'message_en'];
 const DISCREPANCY_COLUMNS = ['key', 'region', 'catalog_code', 'against', 'path', 'field', 'kind', 'rule', 'ours', 'theirs', 'fingerprint', 'since', 'file'];
 const ITEM_COLUMNS = ['id', 'region', 'catalog_code', 'file', 'blob', 'revision', 'body', 'name', 'type', 'errors', 'warnings', 'uncommitted', 'removed_at'];
@@ -560,57 +561,71 @@ async function write(
   );
   const regions = [...plan.catalog.regions.values()];
 
-  /** Every statement of the write, in order, a chunk of rows at a time, with the rows each writes. */
-  function* chunks(): Generator<{ statements: InStatement[]; rows: number }> {
-    yield { statements: deletions, rows: deletions.length };
+  /**
+   * Every statement of the write, in order, as builders of a chunk of rows each (with the rows it writes):
+   * what a builder makes is referenced only by the batch it is sent in (see flush below).
+   */
+  type Chunk = { statements: InStatement[]; rows: number };
+  function* chunks(): Generator<() => Chunk> {
+    yield () => ({ statements: deletions, rows: deletions.length });
     for (const findings of slices(plan.findings)) {
-      const rows = findings.map((f) => [f.file, f.region, f.catalogCode ?? null, f.rule, f.severity, f.line, f.column, f.path, f.message.zh, f.message.en]);
-      yield { statements: insertStatements('findings', FINDING_COLUMNS, rows), rows: rows.length };
+      yield () => {
+        const rows = findings.map((f) => [f.file, f.region, f.catalogCode ?? null, f.rule, f.severity, f.line, f.column, f.path, f.message.zh, f.message.en]);
+        return { statements: insertStatements('findings', FINDING_COLUMNS, rows), rows: rows.length };
+      };
     }
     for (const discrepancies of slices(plan.discrepancies)) {
-      const rows = discrepancies.map((d) => {
-        const before = plan.dbDiscrepancies.get(d.key);
-        return [
-          d.key, d.region, d.catalogCode, d.against, d.path, topElement(d.path), d.kind, d.rule,
-          json(d.ours), json(d.theirs), d.fingerprint, before && before.fingerprint === d.fingerprint ? before.since : target, d.file,
-        ];
-      });
-      yield { statements: insertStatements('discrepancies', DISCREPANCY_COLUMNS, rows, { verb: 'INSERT OR REPLACE' }), rows: rows.length };
+      yield () => {
+        const rows = discrepancies.map((d) => {
+          const before = plan.dbDiscrepancies.get(d.key);
+          return [
+            d.key, d.region, d.catalogCode, d.against, d.path, topElement(d.path), d.kind, d.rule,
+            json(d.ours), json(d.theirs), d.fingerprint, before && before.fingerprint === d.fingerprint ? before.since : target, d.file,
+          ];
+        });
+        return { statements: insertStatements('discrepancies', DISCREPANCY_COLUMNS, rows, { verb: 'INSERT OR REPLACE' }), rows: rows.length };
+      };
     }
     let nextId = plan.nextId;
     for (const items of slices(plan.present)) {
-      const texts = plan.spill.read(items.flatMap((item) => (item.body ? [item.body, item.fields] : [item.fields])));
-      let at = 0;
-      const itemRows: Row[] = [];
-      const ftsRows: Row[] = [];
-      for (const item of items) {
-        const body = item.body ? texts[at++]! : null;
-        const [name, type, conditions, materials] = JSON.parse(texts[at++]!) as [string | null, string | null, string, string];
-        const before = plan.dbItems.get(`${item.region}/${item.catalogCode}`);
-        const same = before !== undefined && !before.removed && before.blob === item.blob;
-        const revision = same ? before.revision : (plan.lastCommit.get(item.file) ?? target);
-        const c = counts.get(item.file) ?? { errors: 0, warnings: 0 };
-        const id = before?.id ?? nextId++;
-        itemRows.push([id, item.region, item.catalogCode, item.file, item.blob, revision, body, name, type, c.errors, c.warnings, dirty.has(item.file) ? 1 : 0, null]);
-        ftsRows.push([id, item.region, item.catalogCode, name ?? '', conditions, materials]);
-      }
-      yield {
-        statements: [...insertStatements('items', ITEM_COLUMNS, itemRows, { suffix: ITEM_UPSERT }), ...insertStatements('items_fts', FTS_COLUMNS, ftsRows)],
-        rows: 2 * items.length,
+      yield () => {
+        const texts = plan.spill.read(items.flatMap((item) => (item.body ? [item.body, item.fields] : [item.fields])));
+        let at = 0;
+        const itemRows: Row[] = [];
+        const ftsRows: Row[] = [];
+        for (const item of items) {
+          const body = item.body ? texts[at++]! : null;
+          const [name, type, conditions, materials] = JSON.parse(texts[at++]!) as [string | null, string | null, string, string];
+          const before = plan.dbItems.get(`${item.region}/${item.catalogCode}`);
+          const same = before !== undefined && !before.removed && before.blob === item.blob;
+          const revision = same ? before.revision : (plan.lastCommit.get(item.file) ?? target);
+          const c = counts.get(item.file) ?? { errors: 0, warnings: 0 };
+          const id = before?.id ?? nextId++;
+          itemRows.push([id, item.region, item.catalogCode, item.file, item.blob, revision, body, name, type, c.errors, c.warnings, dirty.has(item.file) ? 1 : 0, null]);
+          ftsRows.push([id, item.region, item.catalogCode, name ?? '', conditions, materials]);
+        }
+        return {
+          statements: [...insertStatements('items', ITEM_COLUMNS, itemRows, { suffix: ITEM_UPSERT }), ...insertStatements('items_fts', FTS_COLUMNS, ftsRows)],
+          rows: 2 * items.length,
+        };
       };
     }
-    yield { statements: removals, rows: removals.length };
+    yield () => ({ statements: removals, rows: removals.length });
     for (const versions of slices(plan.versions)) {
-      const bodies = plan.spill.read(versions.flatMap((v) => (v.body ? [v.body] : [])));
-      let at = 0;
-      const rows = versions.map((v) => {
-        const author = v.commit.email ? `${v.commit.author} <${v.commit.email}>` : v.commit.author;
-        return [v.region, v.catalogCode, v.file, v.commit.id, author, v.commit.date, v.commit.message, v.change, v.blob, v.body ? bodies[at++]! : null, v.previousFile];
-      });
-      yield { statements: insertStatements('item_versions', VERSION_COLUMNS, rows, { verb: 'INSERT OR IGNORE' }), rows: rows.length };
+      yield () => {
+        const bodies = plan.spill.read(versions.flatMap((v) => (v.body ? [v.body] : [])));
+        let at = 0;
+        const rows = versions.map((v) => {
+          const author = v.commit.email ? `${v.commit.author} <${v.commit.email}>` : v.commit.author;
+          return [v.region, v.catalogCode, v.file, v.commit.id, author, v.commit.date, v.commit.message, v.change, v.blob, v.body ? bodies[at++]! : null, v.previousFile];
+        });
+        return { statements: insertStatements('item_versions', VERSION_COLUMNS, rows, { verb: 'INSERT OR IGNORE' }), rows: rows.length };
+      };
     }
-    const regionRows = regions.map((r) => [r.code, r.name ?? null, r.level ?? null, r.parent ?? null, r.dir, r.dir]);
-    yield { statements: [{ sql: 'DELETE FROM regions', args: [] }, ...insertStatements('regions', REGION_COLUMNS, regionRows)], rows: 1 + regionRows.length };
+    yield () => {
+      const rows = regions.map((r) => [r.code, r.name ?? null, r.level ?? null, r.parent ?? null, r.dir, r.dir]);
+      return { statements: [{ sql: 'DELETE FROM regions', args: [] }, ...insertStatements('regions', REGION_COLUMNS, rows)], rows: 1 + rows.length };
+    };
   }
   const total = deletions.length + plan.findings.length + plan.discrepancies.length + 2 * plan.present.length + removals.length
     + plan.versions.length + 1 + regions.length;
@@ -623,21 +638,27 @@ async function write(
     const latestId = latest.rows[0]?.id ?? null;
     if ((latestId === null ? undefined : Number(latestId)) !== previous?.id) throw new StaleRead('another sync ran meanwhile');
 
-    // A few statements a round trip (sqld), progress before each.
+    // A few statements a round trip (sqld) and at most ROWS_PER_ROUND_TRIP rows, progress before each.
+    // After each, the event loop turns with nothing of it referenced: a file: client's statements (with
+    // copies of their bound values, ≈ 2 MB for 500 bodies) are freed by finalizers that run only there —
+    // a loop of awaits that settle at once never got there and held ≈ 2 GB — and the rows die young.
     let done = 0;
-    let pending: InStatement[] = [];
+    const pending: InStatement[] = [];
     let pendingRows = 0;
-    const flush = async () => {
-      options.onProgress?.({ phase: 'writing', done, total });
-      await runAll(tx, pending);
-      done += pendingRows;
-      pending = [];
-      pendingRows = 0;
-    };
-    for (const chunk of chunks()) {
+    const add = (chunk: Chunk) => {
       pending.push(...chunk.statements);
       pendingRows += chunk.rows;
-      if (pending.length >= STATEMENTS_PER_BATCH) await flush();
+    };
+    const flush = async () => {
+      options.onProgress?.({ phase: 'writing', done, total });
+      await runAll(tx, pending.splice(0));
+      done += pendingRows;
+      pendingRows = 0;
+      await new Promise((resolve) => setImmediate(resolve));
+    };
+    for (const build of chunks()) {
+      add(build());
+      if (pending.length >= STATEMENTS_PER_BATCH || pendingRows >= ROWS_PER_ROUND_TRIP) await flush();
     }
     if (pending.length > 0) await flush();
     options.onProgress?.({ phase: 'writing', done: total, total });
