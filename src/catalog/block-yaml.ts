@@ -38,6 +38,41 @@ const DECLINE = new Error('outside the block subset');
 /** Key words that resolve to null or a boolean: as keys their string form would differ between parsers. */
 const RESOLVING_KEYS = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE', '__proto__']);
 
+/** Beyond this many distinct key sequences a document with a new one is declined (the cache stays bounded). */
+const MAX_SHAPES = 20000;
+let shapes = 0;
+
+/**
+ * A sequence of keys, as V8's hidden classes are: a mapping is built by one object literal of its keys.
+ * Setting 20-odd keys one by one (`map[key] = value`, as js-yaml does) leaves an item in dictionary mode,
+ * where every read of it by the rules and the comparison is a hash lookup; a literal gives it a fast shape.
+ */
+class Shape {
+  private readonly next = new Map<string, Shape>();
+  private literal: ((values: readonly unknown[], base: number) => Record<string, unknown>) | undefined;
+
+  constructor(private readonly keys: readonly string[]) {}
+
+  /** This shape with one more key; declines a key it has (a duplicate) or one that resolves to another value. */
+  with(key: string): Shape {
+    let shape = this.next.get(key);
+    if (shape === undefined) {
+      if (this.keys.includes(key) || RESOLVING_KEYS.has(key) || ++shapes > MAX_SHAPES) throw DECLINE;
+      this.next.set(key, (shape = new Shape([...this.keys, key])));
+    }
+    return shape;
+  }
+
+  create(values: readonly unknown[], base: number): Record<string, unknown> {
+    // Keys are `[A-Za-z_][A-Za-z0-9_-]*` and never `__proto__`, quoted by JSON.stringify: nothing but a key
+    // reaches the source.
+    this.literal ??= new Function('v', 'b', `return { ${this.keys.map((key, i) => `${JSON.stringify(key)}: v[b + ${i}]`).join(', ')} };`) as Shape['literal'];
+    return this.literal!(values, base);
+  }
+}
+
+const EMPTY_SHAPE = new Shape([]);
+
 /** Characters that may not start a plain scalar here (YAML c-indicators, and `?` `:` which we never take). */
 const NOT_PLAIN_FIRST: boolean[] = [];
 for (const c of ',[]{}#&*!|>\'"%@`?:') NOT_PLAIN_FIRST[c.charCodeAt(0)] = true;
@@ -53,6 +88,8 @@ class Scanner {
   private indent = -1;
   /** in located mode: the node just scanned */
   node: Located | null = null;
+  /** values of the mappings being scanned, innermost last */
+  private readonly values: unknown[] = [];
 
   constructor(
     private readonly text: string,
@@ -69,6 +106,13 @@ class Scanner {
       if (e === DECLINE) return undefined;
       throw e;
     }
+  }
+
+  /** The mapping of the values scanned since `base`, which are taken off the stack. */
+  private take(shape: Shape, base: number): Record<string, unknown> {
+    const map = shape.create(this.values, base);
+    this.values.length = base;
+    return map;
   }
 
   /** Moves to the next line from `at` that holds content, skipping blank and comment lines. */
@@ -119,12 +163,13 @@ class Scanner {
   /** The mapping whose first key is at `start` (column `indent`), up to the first line indented less. */
   private blockMap(indent: number, start: number): Record<string, unknown> {
     const { text } = this;
-    const map: Record<string, unknown> = {};
+    const base = this.values.length;
+    let shape = EMPTY_SHAPE;
     const at = this.located ? { kind: 'map' as const, start, keys: [] as string[], keyStarts: [] as number[], values: [] as Array<Located | null> } : undefined;
     for (let keyStart = start; ; keyStart = this.line + indent) {
       const colon = this.keyEnd(keyStart);
       const key = text.slice(keyStart, colon);
-      if (RESOLVING_KEYS.has(key) || Object.hasOwn(map, key)) throw DECLINE;
+      shape = shape.with(key);
       let value: unknown;
       const valueStart = this.skipSpaces(colon + 1);
       if (this.endsLine(colon + 1, valueStart)) {
@@ -142,7 +187,7 @@ class Scanner {
         value = this.inlineValue(valueStart);
         if (this.indent > indent) throw DECLINE; // a continuation line or a stray nested block
       }
-      map[key] = value;
+      this.values.push(value);
       if (at) {
         at.keys.push(key);
         at.keyStarts.push(keyStart);
@@ -152,7 +197,7 @@ class Scanner {
     }
     if (this.indent > indent) throw DECLINE;
     if (at) this.node = at;
-    return map;
+    return this.take(shape, base);
   }
 
   /** The list whose first `-` is on the current line at column `indent`. */
@@ -274,7 +319,8 @@ class Scanner {
 
   private flowMap(start: number): { value: Record<string, unknown>; end: number } {
     const { text } = this;
-    const map: Record<string, unknown> = {};
+    const base = this.values.length;
+    let shape = EMPTY_SHAPE;
     const at = this.located ? { kind: 'map' as const, start, keys: [] as string[], keyStarts: [] as number[], values: [] as Array<Located | null> } : undefined;
     let p = this.skipSpaces(start + 1);
     if (text.charCodeAt(p) !== 0x7d) {
@@ -282,9 +328,9 @@ class Scanner {
         const colon = this.keyEnd(p);
         if (text.charCodeAt(colon + 1) !== SPACE) throw DECLINE;
         const key = text.slice(p, colon);
-        if (RESOLVING_KEYS.has(key) || Object.hasOwn(map, key)) throw DECLINE;
+        shape = shape.with(key);
         const { value, end } = this.flowNode(this.skipSpaces(colon + 1));
-        map[key] = value;
+        this.values.push(value);
         if (at) {
           at.keys.push(key);
           at.keyStarts.push(p);
@@ -298,7 +344,7 @@ class Scanner {
       }
     }
     if (at) this.node = at;
-    return { value: map, end: p + 1 };
+    return { value: this.take(shape, base), end: p + 1 };
   }
 
   /** A single- or double-quoted scalar on one line, without escapes beyond `''`. */
