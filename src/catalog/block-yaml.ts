@@ -50,16 +50,22 @@ let shapes = 0;
 class Shape {
   private readonly next = new Map<string, Shape>();
   private literal: ((values: readonly unknown[], base: number) => Record<string, unknown>) | undefined;
+  private lastKey: string | undefined;
+  private lastShape: Shape | undefined;
 
   constructor(private readonly keys: readonly string[]) {}
 
   /** This shape with one more key; declines a key it has (a duplicate) or one that resolves to another value. */
   with(key: string): Shape {
+    // Files of a catalog mostly share their key sequences: the key taken last time is the likely one.
+    if (key === this.lastKey) return this.lastShape!;
     let shape = this.next.get(key);
     if (shape === undefined) {
       if (this.keys.includes(key) || RESOLVING_KEYS.has(key) || ++shapes > MAX_SHAPES) throw DECLINE;
       this.next.set(key, (shape = new Shape([...this.keys, key])));
     }
+    this.lastKey = key;
+    this.lastShape = shape;
     return shape;
   }
 
