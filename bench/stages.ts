@@ -1,5 +1,5 @@
 // Where a cold validate's time goes, stage by stage, over a sample of a generated catalog's item files
-// (one thread, in process): read, decode + blob id, parse (fast path, and the `yaml` package for
+// (one thread, in process): read, decode + blob id, parse (the fast path, and the `yaml` package for
 // comparison), schema, the other item rules, and the cross-level comparison.
 // Usage: node dist/bench/stages.js <catalog> [--files N]
 import { execFileSync } from 'node:child_process';
@@ -32,7 +32,7 @@ const time = <T>(name: string, fn: () => T): T => {
 
 const bytes = time('read', () => files.map((f) => readFileSync(join(catalog, f))));
 const texts = time('decode + blob id', () => bytes.map((b) => (blobId(b), (decode(b) as { text: string }).text)));
-const items = time('parse (js-yaml fast path)', () => texts.map((t) => fastParse(t) as Item));
+const items = time('parse (fast path: block scanner, else js-yaml)', () => texts.map((t) => fastParse(t) as Item));
 time('parse (yaml package, for comparison)', () => texts.slice(0, Math.ceil(texts.length / 10)).forEach((t) => parse(t)));
 timings[timings.length - 1]![1] *= texts.length / Math.ceil(texts.length / 10);
 const region: Region = { code: '420102', dir: '420102', children: [], file: '420102/region.yaml', level: '县级' };
