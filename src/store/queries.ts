@@ -325,23 +325,53 @@ function baseConditions(f: Selection): SQL[] {
   return where;
 }
 
-/** The keys of the discrepancies that are decided, and of those that are outdated, in key order. */
+/** The discrepancies in one reviewed state, in key order: their keys and their regions' lineages. */
+interface KeyList {
+  keys: string[];
+  lineages: string[];
+}
+
+/** The keys of the discrepancies that are decided, and of those that are outdated. */
 interface ReviewedKeys {
-  decided: string[];
-  outdated: string[];
+  decided: KeyList;
+  outdated: KeyList;
 }
 
 /** Kept per reviews version: the few reviewed keys and their states, so a status filter is a key list. */
 async function reviewedKeys(db: Db, memo: Memo): Promise<ReviewedKeys> {
   return memo('reviewed-keys', async () => {
-    const out: ReviewedKeys = { decided: [], outdated: [] };
-    for (const r of await db.all<Row>(sql`SELECT d.key AS key, ${STATUS_SQL} AS status FROM discrepancies d ${VERDICT_JOIN}
+    const out: ReviewedKeys = { decided: { keys: [], lineages: [] }, outdated: { keys: [], lineages: [] } };
+    for (const r of await db.all<Row>(sql`SELECT d.key AS key, r.lineage AS lineage, ${STATUS_SQL} AS status
+        FROM discrepancies d ${VERDICT_JOIN} LEFT JOIN regions r ON r.code = d.region
         WHERE ${REVIEWED} ORDER BY d.key`)) {
-      if (r.status === 'decided') out.decided.push(str(r.key));
-      else if (r.status === 'outdated') out.outdated.push(str(r.key));
+      const list = r.status === 'decided' ? out.decided : r.status === 'outdated' ? out.outdated : undefined;
+      list?.keys.push(str(r.key));
+      list?.lineages.push(str(r.lineage));
     }
     return out;
   });
+}
+
+/**
+ * A page of a decided / outdated queue filtered by nothing but region: cut from the key list in memory, so that
+ * SQLite looks up the page's rows alone instead of matching every key of the list. Undefined when other
+ * filters apply.
+ */
+function pageOfKeyList(f: QueueFilter & Selection, list: KeyList, offset: number): string[] | undefined {
+  if (f.kind || f.rule || f.field || f.type || f.codes) return undefined;
+  const region = f.region;
+  if (!region) return list.keys.slice(offset, offset + f.per);
+  const below = region.lineage + '/';
+  const page: string[] = [];
+  let skipped = 0;
+  for (let i = 0; i < list.keys.length && page.length < f.per; i++) {
+    const lineage = list.lineages[i]!;
+    const inSelection = f.scope === 'self' ? lineage === region.lineage : lineage === region.lineage || lineage.startsWith(below);
+    if (!inSelection) continue;
+    if (skipped < offset) skipped++;
+    else page.push(list.keys[i]!);
+  }
+  return page;
 }
 
 function facetConditions(f: QueueFilter, reviewed: ReviewedKeys | undefined): SQL[] {
@@ -353,7 +383,7 @@ function facetConditions(f: QueueFilter, reviewed: ReviewedKeys | undefined): SQ
   if (f.status && f.status !== 'resolved') {
     if (reviewed && f.status !== 'open') {
       // decided / outdated: the (few) keys in that state, known per reviews version
-      where.push(inList(sql`d.key`, reviewed[f.status]));
+      where.push(inList(sql`d.key`, reviewed[f.status].keys));
     } else {
       // decided and outdated need a verdict: start from the (few) reviewed keys instead of every discrepancy
       if (f.status !== 'open') where.push(REVIEWED);
@@ -424,8 +454,12 @@ export async function queue(db: Db, filter: QueueFilter, memo: Memo = noMemo): P
   const joins: SQL[] = [];
   if (f.type) joins.push(ITEM_JOINS);
   if (f.status === 'open') joins.push(VERDICT_JOIN);
-  const reviewed = f.status === 'decided' || f.status === 'outdated' ? await reviewedKeys(db, memo) : undefined;
-  const rows = await db.all<Row>(sql`SELECT ${ROW_JSON}
+  const verdictState = f.status === 'decided' || f.status === 'outdated' ? f.status : undefined;
+  const reviewed = verdictState ? await reviewedKeys(db, memo) : undefined;
+  const listed = verdictState && reviewed ? pageOfKeyList(f, reviewed[verdictState], offset) : undefined;
+  const rows = listed
+    ? await db.all<Row>(sql`SELECT ${ROW_JSON} ${queueFrom()} ${REGION_JOINS} WHERE ${inList(sql`d.key`, listed)} ORDER BY d.key`)
+    : await db.all<Row>(sql`SELECT ${ROW_JSON}
     FROM (SELECT d.key FROM discrepancies d ${sql.join(joins, sql` `)}
       ${whereSql([...baseConditions(f), ...facetConditions(f, reviewed)])}
       ORDER BY d.key LIMIT ${sql.raw(String(Math.trunc(f.per)))} OFFSET ${sql.raw(String(Math.trunc(offset)))}) page
