@@ -30,6 +30,12 @@ describe('Spill', () => {
       const bytes = spill.append([Buffer.from('{"type":"行政许可"}'), 'é']);
       expect(bytes.map((r) => r.bytes)).toEqual([23, 2]);
       expect(spill.read(bytes)).toEqual(['{"type":"行政许可"}', 'é']);
+      // texts beyond the write buffer (1 MB) alone and together
+      const big = ['办'.repeat(400_000), Buffer.from('件'.repeat(400_000)), ...Array.from({ length: 3000 }, (_, n) => `{"n":${n},"name":"事项${n}"}`)];
+      const refs = spill.append(big);
+      expect(refs[0]!.at).toBe(bytes[1]!.at + 2);
+      expect(spill.read(refs)).toEqual(big.map((t) => t.toString()));
+      expect(spill.read([refs[2999]!, refs[1]!, refs[0]!])).toEqual([big[2999], '件'.repeat(400_000), '办'.repeat(400_000)]);
     } finally {
       spill.close();
     }
