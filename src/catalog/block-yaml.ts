@@ -145,7 +145,7 @@ class Scanner {
     let p = from;
     for (; p < text.length; p++) {
       const c = text.charCodeAt(p);
-      if (c >= 0x20 && c < 0x7f) continue;
+      if ((c >= 0x20 && c < 0x7f) || (c >= 0xa0 && c < 0xd800)) continue;
       if (c === NL) return p;
       p = this.printable(p);
     }
@@ -259,6 +259,11 @@ class Scanner {
       let last = start; // last non-space character of the scalar
       for (end = start; end < text.length; end++) {
         const d = text.charCodeAt(end);
+        if (d >= 0xa0 && d < 0xd800) {
+          // Most of a catalog's text: Chinese, no questions to ask.
+          last = end;
+          continue;
+        }
         if (d === NL) break;
         if (d === SPACE) continue;
         if (d === HASH && text.charCodeAt(end - 1) === SPACE) break;
@@ -288,6 +293,10 @@ class Scanner {
     let end = start;
     for (; end < text.length; end++) {
       const d = text.charCodeAt(end);
+      if (d >= 0xa0 && d < 0xd800) {
+        last = end;
+        continue;
+      }
       if (d === NL || FLOW_INDICATOR[d]) break;
       if (d === SPACE) continue;
       if (d === HASH && text.charCodeAt(end - 1) === SPACE) throw DECLINE; // a comment inside a flow collection
@@ -361,6 +370,7 @@ class Scanner {
     let p = start + 1;
     for (; ; p++) {
       const d = text.charCodeAt(p);
+      if (d >= 0xa0 && d < 0xd800) continue;
       if (d === quote) {
         if (quote === 0x27 && text.charCodeAt(p + 1) === 0x27) {
           doubled = true;
