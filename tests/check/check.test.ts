@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/load.js';
 import { fsSource, worktreeSource } from '../../src/catalog/source-fs.js';
 import { gitSource } from '../../src/catalog/source-git.js';
+import type { CatalogSource } from '../../src/catalog/types.js';
 import { ResultCache } from '../../src/check/cache.js';
 import { checkCatalog, resultVersion, type CheckResult } from '../../src/check/check.js';
 import { catalogCodeFor, itemPath, itemYaml, makeGitCatalog, smallCatalog, SMALL_REGIONS, type TempGitCatalog } from '../helpers/git-repo.js';
@@ -28,6 +29,21 @@ const sorted = (r: CheckResult) => ({
   files: r.files,
 });
 
+/** A full check through a result cache kept in a temporary folder, as validate runs it; returns it and its file. */
+function cachedRuns(repo: TempGitCatalog, sourceOf: (dir: string) => CatalogSource | Promise<CatalogSource> = fsSource) {
+  const dir = mkdtempSync(join(tmpdir(), 'tongbiao-cache-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  const file = join(dir, 'cache.json');
+  const run = async () => {
+    const catalog = await loadCatalog(await sourceOf(repo.catalog));
+    const cache = new ResultCache(file, resultVersion(catalog));
+    const result = await checkCatalog(catalog, { cache, cacheThreshold: 0 });
+    cache.save({ prune: true });
+    return result;
+  };
+  return { run, file };
+}
+
 describe('checkCatalog', () => {
   it('gives the same results on workers as in this thread', async () => {
     const repo = repoWithVariations();
@@ -50,16 +66,7 @@ describe('checkCatalog', () => {
 
   it('reuses cached results for unchanged files and recomputes what a change affects', async () => {
     const repo = repoWithVariations();
-    const dir = mkdtempSync(join(tmpdir(), 'tongbiao-cache-'));
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    const file = join(dir, 'cache.json');
-    const run = async () => {
-      const catalog = await loadCatalog(fsSource(repo.catalog));
-      const cache = new ResultCache(file, resultVersion(catalog));
-      const result = await checkCatalog(catalog, { cache, cacheThreshold: 0 });
-      cache.save({ prune: true });
-      return result;
-    };
+    const { run, file } = cachedRuns(repo);
     const cold = await run();
     expect(cold.computed).toBe(23);
     // Below the threshold a check computes everything rather than read a province's cache.
@@ -82,16 +89,7 @@ describe('checkCatalog', () => {
   it('in a git working tree, trusts the index for unchanged files (no stamps kept) and recomputes edited ones', async () => {
     const repo = repoWithVariations();
     repo.commit('variations');
-    const dir = mkdtempSync(join(tmpdir(), 'tongbiao-cache-'));
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    const file = join(dir, 'cache.json');
-    const run = async () => {
-      const catalog = await loadCatalog(await worktreeSource(repo.catalog));
-      const cache = new ResultCache(file, resultVersion(catalog));
-      const result = await checkCatalog(catalog, { cache, cacheThreshold: 0 });
-      cache.save({ prune: true });
-      return result;
-    };
+    const { run, file } = cachedRuns(repo, worktreeSource);
     const cold = await run();
     expect(cold.computed).toBe(23);
     expect(JSON.parse(readFileSync(file, 'utf8')).paths).toEqual([]);
@@ -115,15 +113,7 @@ describe('checkCatalog', () => {
 
   it('keys results on the settings, so an override takes effect at once', async () => {
     const repo = repoWithVariations();
-    const dir = mkdtempSync(join(tmpdir(), 'tongbiao-cache-'));
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    const run = async () => {
-      const catalog = await loadCatalog(fsSource(repo.catalog));
-      const cache = new ResultCache(join(dir, 'cache.json'), resultVersion(catalog));
-      const result = await checkCatalog(catalog, { cache, cacheThreshold: 0 });
-      cache.save({ prune: true });
-      return result;
-    };
+    const { run } = cachedRuns(repo);
     const before = await run();
     expect(before.findings.some((f) => f.rule === 'level-review')).toBe(true);
     repo.write('tongbiao.yaml', 'formatVersion: 1\nfields:\n  conditions: locked\n');
