@@ -91,7 +91,7 @@ export async function checkCatalog(catalog: Catalog, options: CheckOptions = {})
   };
   const blobOf = (path: string) => entries.get(path)?.blob ?? cache?.blobFor(path, stampOf(path));
   const { onItemJson } = options;
-  const plan: WorkPlan = { items: [], regions: [], ...(onItemJson ? { json: true } : {}) };
+  const plan: WorkPlan = { items: [], regions: [], ...(onItemJson ? { json: true } : {}), ...(cache ? { keyed: true } : {}) };
   for (const path of scopedItems) {
     const place = placeOf(catalog, path)!;
     const blob = blobOf(path);
@@ -113,7 +113,7 @@ export async function checkCatalog(catalog: Catalog, options: CheckOptions = {})
   });
   for (const outcome of computed.items) {
     take(outcome.result);
-    cache?.set(outcome.key, outcome.result);
+    if (outcome.key) cache?.set(outcome.key, outcome.result);
   }
   for (const outcome of computed.regions) {
     take(outcome.result);

@@ -19,11 +19,14 @@ export interface WorkPlan {
   regions: string[];
   /** also return each item's parsed data as JSON text (the store keeps it; saves parsing twice) */
   json?: boolean;
+  /** the results go into a cache: return their keys and the blob ids of the files read (a province's 167k of each) */
+  keyed?: boolean;
 }
 
 export interface ItemOutcome {
   path: string;
-  key: string;
+  /** with `plan.keyed` */
+  key?: string;
   /** the file's own findings and, below the top region, its comparison with the parent and baseline */
   result: CachedResult;
   /** with `plan.json`: the item as JSON text (null when the file is not a mapping) and the file's blob id */
@@ -39,7 +42,7 @@ export interface RegionOutcome {
 export interface WorkResult {
   items: ItemOutcome[];
   regions: RegionOutcome[];
-  /** blob ids of the files read, so a working-tree cache can trust them next time */
+  /** with `plan.keyed`: blob ids of the files read, so a working-tree cache can trust them next time */
   blobs: Array<[path: string, blob: string]>;
 }
 
@@ -203,7 +206,8 @@ export async function computeWork(catalog: Catalog, plan: WorkPlan, version: str
           itemsOf: (d) => ({ ours: item, theirs: itemOf(d.against === parent?.region ? parent : baseline) }),
         }));
       }
-      const outcome: ItemOutcome = { path, key: keys.item(version, path, blob, place, blobOf), result: { findings, discrepancies } };
+      const outcome: ItemOutcome = { path, result: { findings, discrepancies } };
+      if (plan.keyed) outcome.key = keys.item(version, path, blob, place, blobOf);
       if (plan.json) outcome.json = { text: item ? JSON.stringify(item) : null, blob };
       result.items.push(outcome);
     }
@@ -237,6 +241,6 @@ export async function computeWork(catalog: Catalog, plan: WorkPlan, version: str
       result.regions.push({ region: code, key, result: { findings, discrepancies } });
     }
   }
-  result.blobs = [...blobs];
+  if (plan.keyed) result.blobs = [...blobs];
   return result;
 }

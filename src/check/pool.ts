@@ -143,7 +143,7 @@ function splitBySubtree(catalog: Catalog, plan: WorkPlan): WorkPlan[] {
   const partOf = (dir: string) => {
     const key = dir.split('/').slice(0, 2).join('/');
     let part = parts.get(key);
-    if (!part) parts.set(key, (part = { items: [], regions: [], ...(plan.json ? { json: true } : {}) }));
+    if (!part) parts.set(key, (part = { ...plan, items: [], regions: [] }));
     return part;
   };
   for (const path of plan.items) partOf(path.slice(0, path.lastIndexOf('/items/'))).items.push(path);
