@@ -163,16 +163,23 @@ export async function lsTree(repo: GitRepo, commit: string): Promise<CatalogEntr
   if (repo.prefix !== '') args.push('--', repo.prefix);
   const out = await git(args, repo.top, `cannot list ${commit}`);
   const entries: CatalogEntry[] = [];
-  for (const record of splitZ(out)) {
-    // <mode> SP <type> SP <object> TAB <path>
-    const tab = record.indexOf('\t');
-    const [mode = '', , object = ''] = record.slice(0, tab).split(' ');
-    const full = record.slice(tab + 1);
-    if (!full.startsWith(repo.prefix) || full.length === repo.prefix.length) continue;
-    const type = entryType(mode);
-    const entry: CatalogEntry = { path: full.slice(repo.prefix.length), type };
-    if (type === 'file' || type === 'symlink') entry.blob = object;
-    entries.push(entry);
+  const prefixBytes = Buffer.byteLength(repo.prefix);
+  // `<mode> SP <type> SP <object> TAB <path> NUL`, the mode six digits. Each field is its own string cut
+  // from the bytes: substrings of one decoded listing would keep all of it (≈ 30 MB for a province) alive
+  // for as long as any path is, in every thread holding the catalog.
+  for (let at = 0; at < out.length; ) {
+    const end = out.indexOf(0, at);
+    const next = end < 0 ? out.length : end;
+    const typeEnd = out.indexOf(0x20, at + 7);
+    const tab = out.indexOf(0x09, typeEnd);
+    const pathStart = tab + 1 + prefixBytes;
+    if (tab >= 0 && pathStart < next && out.toString('utf8', tab + 1, pathStart) === repo.prefix) {
+      const type = entryType(out.toString('latin1', at, at + 6));
+      const entry: CatalogEntry = { path: out.toString('utf8', pathStart, next), type };
+      if (type === 'file' || type === 'symlink') entry.blob = out.toString('latin1', typeEnd + 1, tab);
+      entries.push(entry);
+    }
+    at = next + 1;
   }
   entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return entries;

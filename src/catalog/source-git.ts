@@ -20,9 +20,9 @@ export async function gitSource(catalogDir: string, rev = 'HEAD'): Promise<GitCa
   return gitSourceAt(repo, commit);
 }
 
-/** As gitSource, for an opened repository and a resolved commit id. */
-export async function gitSourceAt(repo: GitRepo, commit: string): Promise<GitCatalogSource> {
-  const entries = await lsTree(repo, commit);
+/** As gitSource, for an opened repository and a resolved commit id; `listed` reuses a listing of it made earlier. */
+export async function gitSourceAt(repo: GitRepo, commit: string, listed?: CatalogEntry[]): Promise<GitCatalogSource> {
+  const entries = listed ?? (await lsTree(repo, commit));
   if (!entries.some((e) => e.path === 'tongbiao.yaml' && e.type === 'file')) {
     const where = repo.prefix === '' ? 'the repository top' : repo.prefix;
     throw new TongbiaoError(`no catalog in ${where} at revision ${commit.slice(0, 12)} (tongbiao.yaml is not committed there)`);

@@ -26,9 +26,9 @@ export interface CheckOptions {
   /** item files below which the cache is not consulted (default CACHE_THRESHOLD) */
   cacheThreshold?: number;
   /**
-   * Also hand over the parsed data of the item files computed (not those from the cache) as JSON, a
-   * finished part at a time: it is not kept, so a caller that stores it holds one part at most. The next
-   * part waits for the returned promise.
+   * Also hand over the parsed data of the item files computed (not those from the cache) as JSON, a batch
+   * at a time as it is computed: it is not kept, so a caller that stores it holds one batch at most. A
+   * part ends when its last batch's returned promise settles.
    */
   onItemJson?: (items: ItemJson[]) => void | Promise<void>;
 }
@@ -109,7 +109,7 @@ export async function checkCatalog(catalog: Catalog, options: CheckOptions = {})
   }
 
   const computed = await runPlan(catalog, plan, {
-    version, onProgress: options.onProgress, workers: options.workers, workerThreshold: options.workerThreshold, ...(onItemJson ? { onPart: onItemJson } : {}),
+    version, onProgress: options.onProgress, workers: options.workers, workerThreshold: options.workerThreshold, ...(onItemJson ? { onJson: onItemJson } : {}),
   });
   for (const outcome of computed.items) {
     take(outcome.result);

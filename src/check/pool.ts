@@ -6,10 +6,11 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Catalog } from '../catalog/load.js';
 import { fsSource } from '../catalog/source-fs.js';
-import { gitSource } from '../catalog/source-git.js';
+import { openRepo } from '../catalog/git.js';
+import { gitSourceAt } from '../catalog/source-git.js';
 import type { CatalogEntry, CatalogSource } from '../catalog/types.js';
 import { PACKAGE_ROOT } from '../paths.js';
-import { computeWork, type WorkPlan, type WorkResult } from './compute.js';
+import { computeWork, type ItemOutcome, type WorkPlan, type WorkResult } from './compute.js';
 
 /** Below this many item files a plan runs in the calling thread. */
 export const WORKER_THRESHOLD = 3000;
@@ -18,16 +19,22 @@ export const WORKER_THRESHOLD = 3000;
 const WORKER_HEAP_MB = 384;
 const WORKER_YOUNG_MB = 64;
 
-export type SourceDescription =
-  | { kind: 'fs'; root: string; entries: CatalogEntry[] }
-  | { kind: 'git'; root: string; revision: string };
+/** A source as a worker rebuilds it: with the listing already made, so no worker lists the catalog again. */
+export interface SourceDescription {
+  kind: 'fs' | 'git';
+  root: string;
+  /** the commit, for a git source */
+  revision?: string;
+  entries: CatalogEntry[];
+}
 
 export function describeSource(source: CatalogSource): SourceDescription {
-  return source.revision ? { kind: 'git', root: source.root, revision: source.revision } : { kind: 'fs', root: source.root, entries: source.entries };
+  return { kind: source.revision ? 'git' : 'fs', root: source.root, ...(source.revision ? { revision: source.revision } : {}), entries: source.entries };
 }
 
 export async function sourceFrom(description: SourceDescription): Promise<CatalogSource> {
-  return description.kind === 'git' ? gitSource(description.root, description.revision) : fsSource(description.root, description.entries);
+  const { root, revision, entries } = description;
+  return description.kind === 'git' ? gitSourceAt(await openRepo(root), revision!, entries) : fsSource(root, entries);
 }
 
 export interface RunOptions {
@@ -39,10 +46,10 @@ export interface RunOptions {
   /** item files below which the plan runs in this thread (default WORKER_THRESHOLD) */
   workerThreshold?: number;
   /**
-   * With `plan.json`: called with each finished part's item JSON before the part is merged (the outcomes
-   * no longer carry it); the next part of that worker waits for it.
+   * With `plan.json`: called with the item JSON of each batch as it is computed (the outcomes no longer carry
+   * it), in order; a part is done when its last batch's call is.
    */
-  onPart?: (json: ItemJson[]) => void | Promise<void>;
+  onJson?: (json: ItemJson[]) => void | Promise<void>;
 }
 
 /** An item file's data as JSON in UTF-8 (null when the file is not a mapping) and its blob id. */
@@ -53,9 +60,9 @@ export interface ItemJson {
 }
 
 /**
- * A part's item JSON as one UTF-8 buffer, which a worker transfers instead of cloning: a province's texts
- * are two-byte strings (Chinese), ≈ 50 MB a part, that would otherwise be copied twice and land on the
- * calling thread's heap. `items`: path, blob and byte length (-1: not a mapping), in buffer order.
+ * A batch's item JSON as one UTF-8 buffer, which a worker transfers instead of cloning: a province's texts
+ * are two-byte strings (Chinese) that would otherwise be copied twice and land on the calling thread's heap.
+ * `items`: path, blob and byte length (-1: not a mapping), in buffer order.
  */
 export interface PackedJson {
   bytes: ArrayBuffer;
@@ -63,10 +70,10 @@ export interface PackedJson {
 }
 
 /** Moves the outcomes' JSON texts into one buffer (the outcomes keep none). */
-export function packJson(result: WorkResult): PackedJson {
+export function packJson(outcomes: readonly ItemOutcome[]): PackedJson {
   const items: PackedJson['items'] = [];
   let total = 0;
-  for (const outcome of result.items) {
+  for (const outcome of outcomes) {
     if (!outcome.json) continue;
     const length = outcome.json.text === null ? -1 : Buffer.byteLength(outcome.json.text);
     items.push([outcome.path, outcome.json.blob, length]);
@@ -74,7 +81,7 @@ export function packJson(result: WorkResult): PackedJson {
   }
   const buffer = Buffer.allocUnsafeSlow(total);
   let at = 0;
-  for (const outcome of result.items) {
+  for (const outcome of outcomes) {
     if (outcome.json?.text) at += buffer.write(outcome.json.text, at);
     outcome.json = undefined;
   }
@@ -87,14 +94,13 @@ function unpackJson(packed: PackedJson): ItemJson[] {
   return packed.items.map(([path, blob, length]) => ({ path, blob, json: length < 0 ? null : bytes.subarray(at, (at += length)) }));
 }
 
-/** What a check worker posts back for a part. */
-export type WorkerMessage = { ok: WorkResult; json?: PackedJson; error?: undefined } | { ok?: undefined; json?: undefined; error: string };
+/** What a check worker posts back for a part: its batches' JSON as they are computed, then its result. */
+export type WorkerMessage = { json: PackedJson } | { ok: WorkResult } | { error: string };
 
 export async function runPlan(catalog: Catalog, plan: WorkPlan, options: RunOptions): Promise<WorkResult> {
   const workers = Math.min(options.workers ?? availableParallelism(), 4);
   if (plan.items.length < (options.workerThreshold ?? WORKER_THRESHOLD) || workers < 2) {
-    const result = await computeWork(catalog, plan, options.version);
-    if (plan.json) await options.onPart?.(unpackJson(packJson(result)));
+    const result = await computeWork(catalog, plan, options.version, (outcomes) => options.onJson?.(unpackJson(packJson(outcomes))));
     options.onProgress?.(plan.items.length, plan.items.length);
     return result;
   }
@@ -112,17 +118,24 @@ export async function runPlan(catalog: Catalog, plan: WorkPlan, options: RunOpti
     });
     try {
       for (let part = queue.shift(); part; part = queue.shift()) {
-        const { result, json } = await new Promise<{ result: WorkResult; json?: PackedJson }>((resolve, reject) => {
+        const result = await new Promise<WorkResult>((resolve, reject) => {
+          // Batches are handed on one after another; the part ends after the last of them.
+          let handed: Promise<void> = Promise.resolve();
           const onMessage = (message: WorkerMessage) => {
+            if ('json' in message) {
+              const batch = unpackJson(message.json);
+              handed = handed.then(() => options.onJson?.(batch));
+              return;
+            }
+            worker.off('message', onMessage);
             worker.off('error', reject);
-            if (message.ok) resolve({ result: message.ok, ...(message.json ? { json: message.json } : {}) });
+            if ('ok' in message) handed.then(() => resolve(message.ok), reject);
             else reject(new Error(`check worker failed: ${message.error}`));
           };
-          worker.once('message', onMessage);
+          worker.on('message', onMessage);
           worker.once('error', reject);
           worker.postMessage(part);
         });
-        if (json) await options.onPart?.(unpackJson(json));
         merged.items.push(...result.items);
         merged.regions.push(...result.regions);
         merged.blobs.push(...result.blobs);

@@ -1,7 +1,7 @@
 // A check worker: loads the catalog once, then computes the work plans it is sent.
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadCatalog } from '../catalog/load.js';
-import { computeWork, type WorkPlan } from './compute.js';
+import { computeWork, type ItemOutcome, type WorkPlan } from './compute.js';
 import { packJson, sourceFrom, type SourceDescription, type WorkerMessage } from './pool.js';
 
 const { source, version } = workerData as { source: SourceDescription; version: string };
@@ -13,10 +13,13 @@ parentPort!.on('message', async (plan: WorkPlan | null) => {
   }
   let message: WorkerMessage;
   try {
-    const result = await computeWork(await catalog, plan, version);
-    message = plan.json ? { ok: result, json: packJson(result) } : { ok: result };
+    const json = (outcomes: ItemOutcome[]) => {
+      const packed = packJson(outcomes);
+      parentPort!.postMessage({ json: packed } satisfies WorkerMessage, [packed.bytes]);
+    };
+    message = { ok: await computeWork(await catalog, plan, version, json) };
   } catch (error) {
     message = { error: (error as Error).stack ?? String(error) };
   }
-  parentPort!.postMessage(message, message.json ? [message.json.bytes] : []);
+  parentPort!.postMessage(message);
 });

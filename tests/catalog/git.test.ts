@@ -120,10 +120,17 @@ describe('lsTree', () => {
     expect(byPath['420000/module']!.type).toBe('other');
   });
 
-  it('handles names with spaces, quotes and Chinese characters', async () => {
+  it('handles names with spaces, quotes and Chinese characters, in the catalog and in its folder', async () => {
     const r = repo({ files: { ...BASE, '420000/items/说明 "x".txt': 'x' }, commit: 'init' });
     const entries = await lsTree(await openRepo(r.catalog), r.head());
     expect(entries.map((e) => e.path)).toContain('420000/items/说明 "x".txt');
+
+    const nested = repo({ prefix: '事项 目录', files: { ...BASE, '420000/items/说明.txt': 'x' }, commit: 'init' });
+    nested.write('../事项 目录外.txt', 'outside');
+    nested.commit('outside');
+    const inside = await lsTree(await openRepo(nested.catalog), nested.head());
+    expect(inside.map((e) => e.path).sort()).toEqual(['420000', '420000/items', '420000/items/a.yaml', '420000/items/b.yaml', '420000/items/说明.txt', '420000/region.yaml', 'tongbiao.yaml']);
+    expect(inside.find((e) => e.path === '420000/items/说明.txt')!.blob).toBe(blobId(Buffer.from('x')));
   });
 });
 
