@@ -125,6 +125,8 @@ export async function runPlan(catalog: Catalog, plan: WorkPlan, options: RunOpti
             if ('json' in message) {
               const batch = unpackJson(message.json);
               handed = handed.then(() => options.onJson?.(batch));
+              // a failed hand-over is reported when the part ends, not as an unhandled rejection before it
+              handed.catch(() => {});
               return;
             }
             worker.off('message', onMessage);
