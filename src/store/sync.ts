@@ -264,8 +264,8 @@ async function prepare(
       for (const [catalogCode, file] of items) if (full || paths.has(file)) scopeItems.push({ region, catalogCode, file });
     }
     // Findings and discrepancies (on worker threads when there are many files); each item's data arrives as
-    // JSON a finished part at a time and goes to the spill file. Slots keep the catalog's order (item ids
-    // are given in it) whatever order the parts finish in.
+    // JSON a batch at a time and goes to the spill file. Slots keep the catalog's order (item ids
+    // are given in it) whatever order the batches arrive in.
     const slots: Array<PresentItem | undefined> = new Array(scopeItems.length);
     const slotOf = new Map(scopeItems.map((item, i) => [item.file, i]));
     options.onProgress?.({ phase: 'checking', done: 0, total: scopeItems.length });
