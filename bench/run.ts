@@ -8,10 +8,11 @@
 // --only validate,sync,web, --web-duration S (per page, default 10), --repeat N (runs of each step that leaves
 // no trace — warm and --changed-since validate — reported by the median, default 3: a shared machine is noisy).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { commitEdits, generateCatalog } from '../src/gen/index.js';
+import { commitEdits } from '../src/gen/index.js';
+import { benchCatalog } from './catalog.js';
 import { PACKAGE_ROOT } from '../src/paths.js';
 import { fastParse } from '../src/catalog/fast-parse.js';
 import { measureWeb } from './web.js';
@@ -45,23 +46,6 @@ interface Row {
 const rows: Row[] = [];
 const log = (line: string) => process.stderr.write(line + '\n');
 
-function ensureCatalog(): number {
-  const marker = join(catalog, '.bench-complete');
-  if (!existsSync(marker)) {
-    rmSync(catalog, { recursive: true, force: true });
-    mkdirSync(catalog, { recursive: true });
-    log(`generating ${name} …`);
-    const result = generateCatalog(catalog, { ...shape, git: true });
-    log(`generated ${result.files} files (${(result.bytes / 1e6).toFixed(0)} MB) in ${result.seconds.toFixed(1)} s + git ${result.gitSeconds?.toFixed(1)} s`);
-    writeFileSync(marker, JSON.stringify(result.files));
-    execFileSync('git', ['tag', '-f', 'bench-base'], { cwd: catalog });
-  } else {
-    // Start every run from the generated commit, so "after a 10-file commit" means the same thing.
-    execFileSync('git', ['reset', '-q', '--hard', 'bench-base'], { cwd: catalog });
-  }
-  return Number(readFileSync(marker, 'utf8'));
-}
-
 /** Runs the CLI under GNU time: wall seconds, CPU seconds and peak RSS of the whole process (workers are threads in it). */
 function cli(args: string[], env: NodeJS.ProcessEnv = {}): { seconds: number; cpuSeconds: number; rssMb: number; stdout: string; code: number } {
   const started = performance.now();
@@ -92,8 +76,8 @@ function floor(): number {
 
 const wanted = (step: string) => values.only === undefined || values.only.split(',').includes(step);
 
-const files = ensureCatalog();
-log(`catalog ${catalog}: ${files} files`);
+const { files, items } = benchCatalog(catalog, shape, 'bench-base', log);
+log(`catalog ${catalog}: ${files} files, ${items} items`);
 const floorSeconds = floor();
 const cacheDir = join(OUT, 'cache');
 const db = join(OUT, `${name}.db`);
@@ -122,7 +106,7 @@ if (wanted('sync')) {
   rmSync(`${db}-shm`, { force: true });
   const env = { TONGBIAO_DB: `file:${db}` };
   const full = cli(['sync', catalog, '--format', 'json'], env);
-  rows.push({ step: 'sync, full', ...full, target: '≤ 120 s', note: `${Math.round((files - 121) / full.seconds)} items/s` });
+  rows.push({ step: 'sync, full', ...full, target: '≤ 120 s', note: `${Math.round(items / full.seconds)} items/s` });
   commitEdits(catalog, 10, 'bench-sync');
   rows.push({ step: 'sync, incremental after a 10-file commit', ...cli(['sync', catalog, '--format', 'json'], env), target: '≤ 2 s' });
 }

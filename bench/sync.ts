@@ -5,11 +5,12 @@
 //          --cities N --counties-per-city N, --db file,sqld, --keep (keep the databases in bench/out).
 // Needs `npm run build` first (it runs bin/tongbiao.js).
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { commitEdits, generateCatalog } from '../src/gen/index.js';
+import { commitEdits } from '../src/gen/index.js';
+import { benchCatalog } from './catalog.js';
 import { PACKAGE_ROOT } from '../src/paths.js';
 
 const { values } = parseArgs({
@@ -32,19 +33,9 @@ if (!existsSync(join(PACKAGE_ROOT, 'dist', 'src', 'cli', 'commands', 'sync.js'))
   process.exit(2);
 }
 
+/** The sync catalog, packed: made once per shape, reset to its generated commit. */
 function ensureCatalog(): number {
-  const marker = join(catalog, '.bench-complete');
-  if (!existsSync(marker)) {
-    rmSync(catalog, { recursive: true, force: true });
-    mkdirSync(catalog, { recursive: true });
-    log(`generating ${catalog} …`);
-    const result = generateCatalog(catalog, { ...shape, git: true });
-    const items = result.baselineItems + result.claimedItems;
-    log(`generated ${result.files} files, ${items} items (${(result.bytes / 1e6).toFixed(0)} MB) in ${result.seconds.toFixed(1)} s + git ${result.gitSeconds?.toFixed(1)} s`);
-    writeFileSync(marker, String(items));
-    execFileSync('git', ['tag', '-f', 'bench-sync-base'], { cwd: catalog });
-  }
-  execFileSync('git', ['reset', '-q', '--hard', 'bench-sync-base'], { cwd: catalog });
+  const { items } = benchCatalog(catalog, shape, 'bench-sync-base', log);
   // A catalog cloned from a server is packed; the generator leaves 50,000 loose objects, which git reads
   // ~10× slower (cat-file of every blob: 4.6 s loose, 0.5 s packed). Measure the realistic case.
   const loose = Number(/^count: (\d+)/m.exec(execFileSync('git', ['count-objects', '-v'], { cwd: catalog, encoding: 'utf8' }))?.[1] ?? 0);
@@ -52,7 +43,7 @@ function ensureCatalog(): number {
     log(`packing ${loose} loose objects …`);
     execFileSync('git', ['repack', '-a', '-d', '-q'], { cwd: catalog });
   }
-  return Number(readFileSync(marker, 'utf8'));
+  return items;
 }
 
 interface Summary {

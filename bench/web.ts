@@ -9,14 +9,14 @@
 // Options: --items N --cities N --counties-per-city N --duration S --connections N --workers N --only name,name.
 // `npm run bench` (bench/run.ts) calls measureWeb() on the database its sync step made.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
-import { generateCatalog } from '../src/gen/index.js';
 import { PACKAGE_ROOT } from '../src/paths.js';
+import { benchCatalog } from './catalog.js';
 import { openStore } from '../src/store/db.js';
 import { addUser, createSession, findUser } from '../src/store/users.js';
 
@@ -316,16 +316,7 @@ async function standalone(): Promise<void> {
   const dbUrl = `file:${dbPath}`;
 
   mkdirSync(OUT, { recursive: true });
-  const marker = join(catalog, '.bench-complete');
-  if (!existsSync(marker)) {
-    rmSync(catalog, { recursive: true, force: true });
-    for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
-    mkdirSync(catalog, { recursive: true });
-    log(`generating ${name} …`);
-    const result = generateCatalog(catalog, { ...shape, git: true });
-    log(`generated ${result.files} files in ${result.seconds.toFixed(1)} s + git ${result.gitSeconds?.toFixed(1)} s`);
-    writeFileSync(marker, String(result.files));
-  }
+  if (benchCatalog(catalog, shape, 'bench-web-base', log).fresh) for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
   // the real `tongbiao sync`, as a process (incremental: nothing to do when the database is current)
   const started = performance.now();
   const synced = spawnSync(process.execPath, [BIN, 'sync', catalog, '--db', dbUrl], { encoding: 'utf8', env: { ...process.env, CI: 'true' } });
