@@ -3,9 +3,9 @@
 // accept (htmx swaps the row), see it outdated after the county changes its file and `tongbiao sync` runs,
 // another county's reviewer refused (403), and the same forms without JavaScript (a page of their own).
 // Screenshots of the main pages go to tests/screenshots/.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/paths.js';
@@ -14,6 +14,7 @@ import { addUser } from '../../src/store/users.js';
 import { listen, type Listening } from '../../src/web/server.js';
 import { runCli } from '../helpers/cli.js';
 import { makeGitCatalog, type TempGitCatalog } from '../helpers/git-repo.js';
+import { readTree } from '../helpers/files.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = join(PACKAGE_ROOT, 'tests', 'screenshots');
@@ -33,14 +34,6 @@ const dirs: string[] = [];
 const contexts: BrowserContext[] = [];
 const problems: string[] = [];
 
-function readTree(dir: string, root = dir, out: Record<string, string> = {}): Record<string, string> {
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) readTree(path, root, out);
-    else out[relative(root, path).split('\\').join('/')] = readFileSync(path, 'utf8');
-  }
-  return out;
-}
 
 function sync(): void {
   const result = runCli(['sync', '--catalog', repo.catalog, '--db', dbUrl]);
@@ -81,7 +74,7 @@ const row = (page: Page, key: string) => page.locator(`tr[data-key="${key}"]`);
 describe.skipIf(!haveChromium)('review UI in Chromium', () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    repo = makeGitCatalog({ files: readTree(join(PACKAGE_ROOT, 'catalog-yaml')), commit: 'demo catalog' });
+    repo = makeGitCatalog({ files: Object.fromEntries(readTree(join(PACKAGE_ROOT, 'catalog-yaml'))), commit: 'demo catalog' });
     dbUrl = 'file:' + join(repo.top, 'review.db');
     sync();
     store = await openStore(dbUrl);

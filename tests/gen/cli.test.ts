@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/paths.js';
 import { ERROR_KINDS, generateCatalog, type GenerateResult } from '../../src/gen/index.js';
-import { readTree, removeTempDirs, tempDir } from './helpers.js';
+import { removeTempDirs, tempDir } from './helpers.js';
+import { readTree } from '../helpers/files.js';
 
 const BIN = join(PACKAGE_ROOT, 'bin', 'tongbiao.js');
 const SHAPE = ['--cities', '2', '--counties-per-city', '2', '--items', '200', '--seed', 's1'];

@@ -9,7 +9,8 @@ import { checkCreditCode } from '../../src/codes/uscc.js';
 import { ITEM_TYPE_DIGITS, type ItemType } from '../../src/schema/codes.js';
 import { buildBaseline } from '../../src/gen/baseline.js';
 import { generateCatalog, GenError, maxBaselineItems, type GenerateResult } from '../../src/gen/index.js';
-import { readTree, removeTempDirs, tempDir } from './helpers.js';
+import { removeTempDirs, tempDir } from './helpers.js';
+import { readTree } from '../helpers/files.js';
 
 const SMALL = { cities: 2, countiesPerCity: 2, items: 120 };
 

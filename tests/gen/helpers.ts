@@ -1,5 +1,5 @@
-// Shared by the generator tests: temp folders and a catalog read back as path → text.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+// Shared by the generator tests: temp folders (a catalog read back as path → text is tests/helpers/files.ts).
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -13,19 +13,4 @@ export function tempDir(label = 'gen'): string {
 
 export function removeTempDirs(): void {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-}
-
-/** Every file under `dir` (not .git) as catalog-relative path → text, in path order. */
-export function readTree(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (rel: string) => {
-    for (const entry of readdirSync(join(dir, rel), { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      if (entry.name === '.git') continue;
-      const path = rel ? `${rel}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) walk(path);
-      else out.set(path, readFileSync(join(dir, path), 'utf8'));
-    }
-  };
-  walk('');
-  return out;
 }

@@ -1,7 +1,6 @@
 // The built CLI as a real process: tongbiao user …, serve and start (npm test builds first).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/paths.js';
 import { openStore } from '../../src/store/db.js';
@@ -9,6 +8,7 @@ import { findUser, verifyPassword } from '../../src/store/users.js';
 import { BIN, runCli } from '../helpers/cli.js';
 import { makeGitCatalog } from '../helpers/git-repo.js';
 import { seed, tempStore, type TempStore } from './seed.js';
+import { readTree } from '../helpers/files.js';
 
 let temp: TempStore;
 let db: string;
@@ -111,18 +111,10 @@ describe('tongbiao serve', () => {
   });
 });
 
-function readTree(dir: string, root = dir, out: Record<string, string> = {}): Record<string, string> {
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) readTree(path, root, out);
-    else out[relative(root, path).split('\\').join('/')] = readFileSync(path, 'utf8');
-  }
-  return out;
-}
 
 describe('tongbiao start', () => {
   test('syncs the catalog, creates the first account once, serves; the printed login works', async () => {
-    const repo = makeGitCatalog({ files: readTree(join(PACKAGE_ROOT, 'catalog-yaml')), commit: 'demo catalog' });
+    const repo = makeGitCatalog({ files: Object.fromEntries(readTree(join(PACKAGE_ROOT, 'catalog-yaml'))), commit: 'demo catalog' });
     const startDb = 'file:' + join(repo.top, 'start.db');
     try {
       const first = await startServing(['start', '--catalog', repo.catalog, '--db', startDb, '--port', '0']);
