@@ -18,6 +18,11 @@ function get(url: string, who?: Who, headers: Record<string, string> = {}) {
 }
 
 const htmx = { 'HX-Request': 'true' };
+
+/** jiangan (江岸区's reviewer) posts the decide form with these fields, its CSRF token and its cookie. */
+function postAsJiangan(fields: Record<string, string>, headers: Record<string, string> = {}) {
+  return t.app.request('/decide', form({ _csrf: t.sessions.jiangan.csrf, ...fields }, { Cookie: t.sessions.jiangan.cookie, ...headers }));
+}
 const decideUrl = (key: string, extra = '') => `/decide?key=${encodeURIComponent(key)}${extra}`;
 
 describe('rows link to their form', () => {
@@ -65,26 +70,13 @@ describe('GET /decide without JavaScript: a page', () => {
     expect(html).toContain('城镇职工基本养老保险关系转移接续');
     expect(html).toContain('href="/queue?kind=review#d-');
     // the form it shows decides: 303 back
-    const csrf = t.sessions.jiangan.csrf;
-    const post = await t.app.request(
-      '/decide',
-      form(
-        { _csrf: csrf, key: t.keys.conditions, fingerprint: t.discrepancies[0]!.fingerprint, decision: 'accepted', reason: '本地规定', back: '/queue?kind=review', view: 'queue' },
-        { Cookie: t.sessions.jiangan.cookie },
-      ),
-    );
+    const post = await postAsJiangan({ key: t.keys.conditions, fingerprint: t.discrepancies[0]!.fingerprint, decision: 'accepted', reason: '本地规定', back: '/queue?kind=review', view: 'queue' });
     expect(post.status).toBe(303);
     expect(post.headers.get('Location')).toMatch(/^\/queue\?kind=review#d-/);
   });
 
   test('the history of the discrepancy is on the page; reopen is offered to who decided', async () => {
-    await t.app.request(
-      '/decide',
-      form(
-        { _csrf: t.sessions.jiangan.csrf, key: t.keys.visits, fingerprint: t.discrepancies[1]!.fingerprint, decision: 'fix-requested', reason: '请改为 1 次', back: '/', view: 'queue' },
-        { Cookie: t.sessions.jiangan.cookie },
-      ),
-    );
+    await postAsJiangan({ key: t.keys.visits, fingerprint: t.discrepancies[1]!.fingerprint, decision: 'fix-requested', reason: '请改为 1 次', back: '/', view: 'queue' });
     const html = await (await get(decideUrl(t.keys.visits), 'jiangan')).text();
     expect(html).toContain('处理记录 (1)');
     expect(html).toContain('请改为 1 次');
@@ -144,13 +136,7 @@ describe('GET /decide with htmx: the row', () => {
   });
 
   test('a refused htmx decision comes back as the open row with the message', async () => {
-    const res = await t.app.request(
-      '/decide',
-      form(
-        { _csrf: t.sessions.jiangan.csrf, key: t.keys.conditions, fingerprint: t.discrepancies[0]!.fingerprint, decision: 'accepted', reason: ' ', back: '/queue', view: 'queue' },
-        { Cookie: t.sessions.jiangan.cookie, ...htmx },
-      ),
-    );
+    const res = await postAsJiangan({ key: t.keys.conditions, fingerprint: t.discrepancies[0]!.fingerprint, decision: 'accepted', reason: ' ', back: '/queue', view: 'queue' }, htmx);
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(html.startsWith('<tr')).toBe(true);
@@ -159,13 +145,7 @@ describe('GET /decide with htmx: the row', () => {
   });
 
   test('a saved htmx decision comes back closed, with the notice', async () => {
-    const res = await t.app.request(
-      '/decide',
-      form(
-        { _csrf: t.sessions.jiangan.csrf, key: t.keys.conditions, fingerprint: t.discrepancies[0]!.fingerprint, decision: 'comment', reason: '已核对', back: '/queue', view: 'item' },
-        { Cookie: t.sessions.jiangan.cookie, ...htmx },
-      ),
-    );
+    const res = await postAsJiangan({ key: t.keys.conditions, fingerprint: t.discrepancies[0]!.fingerprint, decision: 'comment', reason: '已核对', back: '/queue', view: 'item' }, htmx);
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain('已保存');
