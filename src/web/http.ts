@@ -49,6 +49,9 @@ export function toCsv(header: readonly string[], rows: readonly (readonly unknow
 // ---------------------------------------------------------------------------------------------------------------
 // Query strings
 
+/** C0 controls and DEL: never part of a search term, a name or a path (NUL ends an FTS query string). */
+const CONTROL = /[\u0000-\u001F\u007F]/;
+
 export function intParam(query: URLSearchParams, name: string, fallback: number, min: number, max: number): number {
   const raw = query.get(name);
   if (raw === null || raw === '') return fallback;
@@ -65,9 +68,11 @@ export function enumParam<T extends string>(query: URLSearchParams, name: string
   return raw as T;
 }
 
+/** Free text (a search term, a name): trimmed; control characters (NUL, tab, line breaks…) are refused. */
 export function textParam(query: URLSearchParams, name: string, maxLength = 100): string | undefined {
   const raw = query.get(name);
   if (raw === null) return undefined;
+  if (CONTROL.test(raw)) throw badRequest(`${name} must not contain control characters`);
   const text = raw.trim();
   if (text === '') return undefined;
   if (text.length > maxLength) throw badRequest(`${name} is longer than ${maxLength} characters`);
@@ -103,9 +108,28 @@ export function formEncode(text: string): string {
   return encodeURIComponent(text).replace(/%20/g, '+').replace(/[!'()~]/g, (ch) => '%' + ch.charCodeAt(0).toString(16).toUpperCase());
 }
 
-/** A local path to go back to after a POST: must be same-site (`/…`, never `//…` or a scheme). */
+// An origin no real request has: a target resolved against it that keeps it is a path on this server.
+const HERE = 'http://here.invalid';
+
+/**
+ * A local path to go back to (a redirect's Location, a link's href) taken from input, or `fallback`. Checked
+ * the way a browser reads it (the WHATWG URL parser, which Node shares with browsers): tabs and newlines are
+ * dropped and `\` is `/`, so `/<TAB>/host` and `/\host` are the off-site `//host`. Anything with a control
+ * character, anything not starting with `/`, anything that resolves off this origin is refused; what is
+ * returned is the parser's own serialisation (path, query, fragment), so the browser reads exactly what was
+ * checked.
+ */
 export function safeBack(value: unknown, fallback: string): string {
-  if (typeof value !== 'string' || value.length > 2000) return fallback;
-  if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\') || /[\r\n]/.test(value)) return fallback;
-  return value;
+  if (typeof value !== 'string' || value.length > 2000 || CONTROL.test(value)) return fallback;
+  if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
+  let url: URL;
+  try {
+    url = new URL(value, HERE + '/');
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== HERE) return fallback;
+  const local = url.pathname + url.search + url.hash;
+  // a path that itself starts with `//` would be read as a host by whoever resolves it next
+  return local.startsWith('//') || local.startsWith('/\\') ? fallback : local;
 }
