@@ -1,4 +1,5 @@
 // The region tree as the spec lays it out (§1), from a flat listing. Pure: no reading of contents.
+import { DECISIONS_FILE } from './decisions.js';
 import type { CatalogEntry, Message, Region } from './types.js';
 
 export const REGION_FILE = 'region.yaml';
@@ -18,7 +19,9 @@ export interface Layout {
   top?: Region;
   /** region code → catalogCode (the file name's stem) → catalog-relative path of the item file */
   items: Map<string, Map<string, string>>;
-  /** item paths that are symbolic links: reported as file-read, never read */
+  /** region code → catalog-relative path of its decisions.yaml (spec §6), when it has one */
+  decisions: Map<string, string>;
+  /** item and decisions.yaml paths that are symbolic links: reported, never read */
   links: Set<string>;
   problems: LayoutProblem[];
 }
@@ -32,7 +35,7 @@ export function layoutCatalog(entries: readonly CatalogEntry[]): Layout {
     if (!list) childrenOf.set(parent, (list = []));
     list.push(entry);
   }
-  const layout: Layout = { regions: new Map(), items: new Map(), links: new Set(), problems: [] };
+  const layout: Layout = { regions: new Map(), items: new Map(), decisions: new Map(), links: new Set(), problems: [] };
   const base = (path: string) => path.slice(path.lastIndexOf('/') + 1);
 
   /** Every file below a directory that is not part of the layout is a stray (its directory is not reported). */
@@ -71,6 +74,11 @@ export function layoutCatalog(entries: readonly CatalogEntry[]): Layout {
     for (const entry of (childrenOf.get(dir) ?? []).sort((a, b) => (a.path < b.path ? -1 : 1))) {
       const name = base(entry.path);
       if (entry.path === region.file && entry.type === 'file') continue;
+      if (name === DECISIONS_FILE && entry.type !== 'dir') {
+        layout.decisions.set(code, entry.path);
+        if (entry.type !== 'file') layout.links.add(entry.path);
+        continue;
+      }
       if (name === 'items' && entry.type === 'dir') {
         for (const file of childrenOf.get(entry.path) ?? []) {
           const fileName = base(file.path);

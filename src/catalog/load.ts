@@ -6,6 +6,7 @@ import { fileProblem, readFile } from './read-file.js';
 import { CONFIG_FILE, DEFAULT_SETTINGS, parseSettings, type Settings } from './config.js';
 import { LEVELS, type CatalogSource, type Finding, type Level, type Message, type ParsedFile, type Region } from './types.js';
 import { decode, SYMLINK_PROBLEM } from './decode.js';
+import { parseDecisions, type Decision } from './decisions.js';
 import { schemaProblems } from '../rules/schema.js';
 import { regionSchema } from '../schema/item.js';
 import { regionSchemaErrors } from '../schema/validate.js';
@@ -16,7 +17,9 @@ export interface Catalog extends Layout {
   settings: Settings;
   /** region.yaml files by region code (absent when missing) */
   regionFiles: Map<string, ParsedFile>;
-  /** layout and region.yaml findings, unlocated ones at line 1 */
+  /** each region's decisions.yaml entries (spec §6) by discrepancy key; valid entries only */
+  decisionsOf: Map<string, Map<string, Decision>>;
+  /** layout, region.yaml and decisions.yaml findings, unlocated ones at line 1 */
   regionFindings: Array<Finding | { file: ParsedFile; rule: string; path: string; message: Message }>;
   /** Read and parse item files; a symlinked item ends as a file-read problem without being read. */
   read(paths: readonly string[]): Promise<Map<string, ParsedFile>>;
@@ -46,6 +49,8 @@ export async function loadCatalog(source: CatalogSource): Promise<Catalog> {
     }
   }
 
+  const decisionsOf = await readDecisions(source, layout, regionFindings);
+
   const read = async (paths: readonly string[]) => {
     const out = new Map<string, ParsedFile>();
     const toRead: string[] = [];
@@ -66,6 +71,7 @@ export async function loadCatalog(source: CatalogSource): Promise<Catalog> {
     source,
     settings,
     regionFiles,
+    decisionsOf,
     regionFindings,
     read,
     async parse(paths) {
@@ -73,6 +79,30 @@ export async function loadCatalog(source: CatalogSource): Promise<Catalog> {
       return new Map(paths.map((p) => [p, parsed.get(p)!]));
     },
   };
+}
+
+/** Every region's decisions.yaml (small files, read on every run): its valid entries, and a finding per problem. */
+async function readDecisions(source: CatalogSource, layout: Layout, findings: Catalog['regionFindings']): Promise<Catalog['decisionsOf']> {
+  const out: Catalog['decisionsOf'] = new Map();
+  const paths = [...layout.decisions.values()].filter((path) => !layout.links.has(path));
+  const bytes = paths.length > 0 ? await source.read(paths) : new Map<string, Uint8Array>();
+  for (const [region, path] of layout.decisions) {
+    const problem = (message: Message) => findings.push({ ...fileProblem('decisions-file', path, region, message), severity: 'error' });
+    if (layout.links.has(path)) {
+      problem(SYMLINK_PROBLEM);
+      continue;
+    }
+    const decoded = decode(bytes.get(path) ?? new Uint8Array());
+    if ('problem' in decoded) {
+      problem(decoded.problem);
+      continue;
+    }
+    const parsed = parseDecisions(decoded.text, region);
+    const file: ParsedFile = { file: path, region, id: '', text: decoded.text, problems: [] };
+    for (const p of parsed.problems) findings.push({ file, rule: 'decisions-file', path: p.path, message: p.message });
+    out.set(region, parsed.decisions);
+  }
+  return out;
 }
 
 async function readSettings(source: CatalogSource): Promise<Settings> {

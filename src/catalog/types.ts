@@ -74,6 +74,20 @@ export interface Finding {
   region: string;
   catalogCode?: string;
   message: Message;
+  /** a cross-level finding's discrepancy key and fingerprint (spec §3) */
+  key?: string;
+  fingerprint?: string;
+  /** the region's decisions.yaml entry for `key`, when it has one (spec §4) */
+  decision?: FindingDecision;
+}
+
+/** A decision from decisions.yaml as a finding carries it; `current` is false when its fingerprint is outdated. */
+export interface FindingDecision {
+  decision: 'accepted' | 'fix-requested';
+  reason?: string;
+  by: string;
+  at: string;
+  current: boolean;
 }
 
 /** A parsed YAML file: the decoded text (for locations) and its plain data. */

@@ -116,8 +116,8 @@ function created(doc: Document, replaced: Node | null, value: unknown, path: Pat
     if (isCollection(replaced) && isCollection(node)) node.flow = replaced.flow;
   }
   if (options.onCreate) {
-    visit(node, (_key, child, ancestry) => {
-      if (!isCollection(child) && !isScalar(child)) return;
+    visit(node, (role, child, ancestry) => {
+      if (role === 'key' || (!isCollection(child) && !isScalar(child))) return;
       const childPath = [...path];
       let parent: unknown = node;
       for (const step of [...ancestry.slice(1), child]) {

@@ -3,6 +3,7 @@
 // unchanged; the rest is computed, on both cores when there is a lot of it.
 import type { Catalog } from '../catalog/load.js';
 import { severityOf } from '../catalog/config.js';
+import { withDecisions } from '../catalog/decisions.js';
 import { createLocator } from '../catalog/locate.js';
 import type { Finding, Region } from '../catalog/types.js';
 import type { Discrepancy } from '../levels/types.js';
@@ -123,7 +124,7 @@ export async function checkCatalog(catalog: Catalog, options: CheckOptions = {})
   if (cache) for (const [path, blob] of computed.blobs) if (!entries.get(path)?.blob) cache.rememberBlob(path, stampOf(path), blob);
 
   return {
-    findings: applySeverities(findings, catalog),
+    findings: withDecisions(applySeverities(findings, catalog), catalog.decisionsOf),
     discrepancies,
     files: scopedItems.length + scopedRegions.length,
     computed: plan.items.length,

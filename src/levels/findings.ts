@@ -42,6 +42,8 @@ export function discrepancyFinding(d: Discrepancy, ctx: DiscrepancyFindingContex
     region: d.region,
     catalogCode: d.catalogCode,
     message: discrepancyMessage(d, ctx.itemsOf(d)),
+    key: d.key,
+    fingerprint: d.fingerprint,
   };
 }
 

@@ -15,6 +15,8 @@ export function renderJson(findings: readonly Finding[], ctx: ReportContext): st
       region: finding.region,
       ...(finding.catalogCode === undefined ? {} : { catalogCode: finding.catalogCode }),
       message: finding.message[ctx.lang],
+      ...(finding.key === undefined ? {} : { key: finding.key, fingerprint: finding.fingerprint }),
+      ...(finding.decision === undefined ? {} : { decision: finding.decision }),
     })),
     summary: {
       files: ctx.summary.files,

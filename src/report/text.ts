@@ -36,14 +36,16 @@ export function summaryLine(summary: Summary, lang: Lang, color = false): string
   if (lang === 'zh') {
     return (
       `检查了 ${summary.files} 个文件：` +
-      `${errors(`${summary.errors} 个错误`)}，${warnings(`${summary.warnings} 个警告`)}，${infos(`${summary.infos} 条提示`)}`
+      `${errors(`${summary.errors} 个错误`)}，${warnings(`${summary.warnings} 个警告`)}，${infos(`${summary.infos} 条提示`)}` +
+      (summary.accepted > 0 ? `（其中 ${summary.accepted} 条已被接受，不影响退出状态）` : '')
     );
   }
   return (
     `${count(summary.files, 'file', 'files')} checked: ` +
     `${errors(count(summary.errors, 'error', 'errors'))}, ` +
     `${warnings(count(summary.warnings, 'warning', 'warnings'))}, ` +
-    `${infos(count(summary.infos, 'info', 'infos'))}`
+    `${infos(count(summary.infos, 'info', 'infos'))}` +
+    (summary.accepted > 0 ? ` (${count(summary.accepted, 'finding', 'findings')} accepted, not failing)` : '')
   );
 }
 
@@ -55,9 +57,18 @@ export function renderText(findings: readonly Finding[], ctx: ReportContext): st
     out +=
       `${oneLine(file)}:${finding.line}:${finding.column}: ` +
       `${paint[finding.severity](finding.severity)} ${s.dim(oneLine(finding.rule))}: ` +
-      `${oneLine(finding.message[ctx.lang])}\n`;
+      `${oneLine(finding.message[ctx.lang])}${decisionNote(finding, ctx.lang)}\n`;
     const frame = ctx.codeFrame?.(finding);
     if (frame) out += `${frame.replace(/\n+$/, '')}\n\n`;
   }
   return `${out}${summaryLine(ctx.summary, ctx.lang, ctx.color)}\n`;
+}
+
+/** ` [已接受：理由]` after an accepted finding, ` [决定已过时]` after one whose decision is outdated. */
+function decisionNote(finding: Finding, lang: Lang): string {
+  const d = finding.decision;
+  if (!d) return '';
+  if (!d.current) return lang === 'zh' ? ` [${d.by} 的决定已过时]` : ` [decision by ${d.by} is outdated]`;
+  const what = d.decision === 'accepted' ? (lang === 'zh' ? '已接受' : 'accepted') : lang === 'zh' ? '已要求修改' : 'fix requested';
+  return ` [${what}${d.reason ? (lang === 'zh' ? `：${oneLine(d.reason)}` : `: ${oneLine(d.reason)}`) : ''}]`;
 }

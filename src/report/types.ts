@@ -1,5 +1,6 @@
 // What every reporter is given besides the findings. Reporters are pure: Finding[] + context → string.
 
+import { isAccepted } from '../catalog/decisions.js';
 import type { Finding, Lang, Message, Severity } from '../catalog/types.js';
 
 export interface Summary {
@@ -8,6 +9,8 @@ export interface Summary {
   errors: number;
   warnings: number;
   infos: number;
+  /** findings (counted above by their severity) that a current accepted decision covers */
+  accepted: number;
 }
 
 export interface ReportContext {
@@ -32,8 +35,9 @@ export interface ReportContext {
 
 /** Counts of `findings` by severity, with `files` the number of files checked. */
 export function summarize(findings: readonly Finding[], files: number): Summary {
-  const summary: Summary = { files, errors: 0, warnings: 0, infos: 0 };
+  const summary: Summary = { files, errors: 0, warnings: 0, infos: 0, accepted: 0 };
   for (const finding of findings) {
+    if (isAccepted(finding)) summary.accepted++;
     if (finding.severity === 'error') summary.errors++;
     else if (finding.severity === 'warning') summary.warnings++;
     else summary.infos++;

@@ -41,6 +41,7 @@ const STAGE_RULES: RuleInfo[] = [
   { id: 'yaml-syntax', severity: 'error', description: { zh: 'YAML 语法错误或内容不是映射', en: 'invalid YAML, or not a mapping' } },
   { id: 'region', severity: 'error', description: { zh: '区划目录或 region.yaml 无效', en: 'invalid region directory or region.yaml' } },
   { id: 'stray-file', severity: 'warning', description: { zh: '目录中有不属于目录结构的文件', en: 'a file that is not part of the catalog layout' } },
+  { id: 'decisions-file', severity: 'error', description: { zh: 'decisions.yaml 无效', en: 'invalid decisions.yaml' } },
   { id: 'level-unknown', severity: 'error', description: { zh: '事项不在省级通用目录中', en: 'the item has no baseline item' } },
   { id: 'level-locked', severity: 'error', description: { zh: '“四级四同”要素与省级不一致', en: 'a locked element differs from the baseline' } },
   { id: 'level-looser', severity: 'error', description: { zh: '要素比上级更宽松（只能更便民）', en: 'a tighten-only element is looser than the parent' } },

@@ -32,7 +32,7 @@ describe('render', () => {
 
 describe('summarize', () => {
   it('counts findings by severity', () => {
-    expect(summarize(findings, 1204)).toEqual({ files: 1204, errors: 3, warnings: 1, infos: 1 });
-    expect(summarize([], 0)).toEqual({ files: 0, errors: 0, warnings: 0, infos: 0 });
+    expect(summarize(findings, 1204)).toEqual({ files: 1204, errors: 3, warnings: 1, infos: 1, accepted: 0 });
+    expect(summarize([], 0)).toEqual({ files: 0, errors: 0, warnings: 0, infos: 0, accepted: 0 });
   });
 });

@@ -1,3 +1,4 @@
+import { exitSeverity } from '../../catalog/decisions.js';
 import { readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { changedFiles } from '../../catalog/git.js';
@@ -103,7 +104,7 @@ Exit status: 0 no finding reaches --fail-on, 1 one does, 2 could not run.`,
         failOn,
       }),
     );
-    return findings.some((f) => reaches(f.severity, failOn)) ? EXIT_FINDINGS : EXIT_OK;
+    return findings.some((f) => reaches(exitSeverity(f), failOn)) ? EXIT_FINDINGS : EXIT_OK;
   },
 });
 
