@@ -90,8 +90,7 @@ export async function addUser(
   if (!(ROLES as readonly string[]).includes(input.role)) throw new TongbiaoError(`--role must be one of ${ROLES.join(', ')}`);
   const problem = passwordProblem(input.password);
   if (problem) throw new TongbiaoError(problem);
-  const [region] = await db.select({ code: regions.code }).from(regions).where(eq(regions.code, input.region));
-  if (!region) throw new TongbiaoError(`unknown region '${input.region}' (run 'tongbiao sync' first, or check the code)`);
+  await knownRegion(db, input.region);
   if (await findUser(db, input.name)) throw new TongbiaoError(`user '${input.name}' already exists`);
   const passwordHash = await hashPassword(input.password);
   const [row] = await db
@@ -105,20 +104,82 @@ export async function addUser(
 export async function setPassword(db: Db, name: string, password: string, actor: string): Promise<void> {
   const problem = passwordProblem(password);
   if (problem) throw new TongbiaoError(problem);
-  const user = await findUser(db, name);
-  if (!user) throw new TongbiaoError(`no user '${name}'`);
+  const user = await existing(db, name);
   const passwordHash = await hashPassword(password);
   await db.update(users).set({ passwordHash }).where(eq(users.id, user.id));
   await db.delete(sessions).where(eq(sessions.userId, user.id));
   await audit(db, actor, 'user.passwd', user.region, name, null);
 }
 
-export async function disableUser(db: Db, name: string, actor: string): Promise<void> {
+/** The user or a one-line error naming it. */
+async function existing(db: Db, name: string): Promise<User & { passwordHash: string }> {
   const user = await findUser(db, name);
   if (!user) throw new TongbiaoError(`no user '${name}'`);
+  return user;
+}
+
+async function knownRegion(db: Db, code: string): Promise<void> {
+  const [region] = await db.select({ code: regions.code }).from(regions).where(eq(regions.code, code));
+  if (!region) throw new TongbiaoError(`unknown region '${code}' (run 'tongbiao sync' first, or check the code)`);
+}
+
+/**
+ * Refuses a change that would leave no enabled admin: nobody could then manage accounts in the web UI (the
+ * command line still can, but the person who notices is usually at a browser).
+ */
+async function keepAnAdmin(db: Db, user: User, after: { role: Role; disabled: boolean } | undefined): Promise<void> {
+  if (user.role !== 'admin' || user.disabled) return;
+  if (after && after.role === 'admin' && !after.disabled) return;
+  const [row] = await db
+    .select({ n: sql<number>`count(*)` })
+    .from(users)
+    .where(and(eq(users.role, 'admin'), eq(users.disabled, false)));
+  if (Number(row?.n ?? 0) <= 1) throw new TongbiaoError(`'${user.name}' is the last enabled admin: make another admin first`);
+}
+
+export async function disableUser(db: Db, name: string, actor: string): Promise<void> {
+  const user = await existing(db, name);
+  await keepAnAdmin(db, user, { role: user.role, disabled: true });
   await db.update(users).set({ disabled: true }).where(eq(users.id, user.id));
   await db.delete(sessions).where(eq(sessions.userId, user.id));
   await audit(db, actor, 'user.disable', user.region, name, null);
+}
+
+export async function enableUser(db: Db, name: string, actor: string): Promise<void> {
+  const user = await existing(db, name);
+  if (!user.disabled) throw new TongbiaoError(`user '${name}' is not disabled`);
+  await db.update(users).set({ disabled: false }).where(eq(users.id, user.id));
+  await audit(db, actor, 'user.enable', user.region, name, null);
+}
+
+/**
+ * Moves an account to another role and/or region. Its sessions end, so that no page open under the old rights
+ * keeps acting on them; the audit entry says what it was and what it is now.
+ */
+export async function changeUser(db: Db, name: string, change: { role?: string; region?: string }, actor: string): Promise<User> {
+  const user = await existing(db, name);
+  const role = change.role ?? user.role;
+  if (!(ROLES as readonly string[]).includes(role)) throw new TongbiaoError(`role must be one of ${ROLES.join(', ')}`);
+  const region = change.region ?? user.region;
+  if (region !== user.region) await knownRegion(db, region);
+  if (role === user.role && region === user.region) throw new TongbiaoError(`user '${name}' is already ${role} of ${region}`);
+  await keepAnAdmin(db, user, { role: role as Role, disabled: user.disabled });
+  await db.update(users).set({ role, region }).where(eq(users.id, user.id));
+  await db.delete(sessions).where(eq(sessions.userId, user.id));
+  await audit(db, actor, 'user.change', region, name, { from: { role: user.role, region: user.region }, to: { role, region } });
+  return toUser({ ...user, role, region });
+}
+
+/**
+ * Deletes an account and its sessions. Its decisions and audit entries stay: they carry the name, not the
+ * account, and the record of who decided what is not the account's to take away.
+ */
+export async function deleteUser(db: Db, name: string, actor: string): Promise<void> {
+  const user = await existing(db, name);
+  await keepAnAdmin(db, user, undefined);
+  await db.delete(sessions).where(eq(sessions.userId, user.id));
+  await db.delete(users).where(eq(users.id, user.id));
+  await audit(db, actor, 'user.delete', user.region, name, { role: user.role });
 }
 
 export function sha256(token: string): string {

@@ -1,6 +1,6 @@
 import { TongbiaoError } from '../../errors.js';
 import { openStore, resolveDbUrl } from '../../store/db.js';
-import { addUser, disableUser, listUsers, ROLES, setPassword, type Role } from '../../store/users.js';
+import { addUser, changeUser, deleteUser, disableUser, enableUser, listUsers, ROLES, setPassword, type Role } from '../../store/users.js';
 import { defineCommand, oneOf, type Io } from '../command.js';
 
 export const user = defineCommand({
@@ -9,17 +9,22 @@ export const user = defineCommand({
        tongbiao user list [--format text|json]
        tongbiao user passwd NAME
        tongbiao user disable NAME
+       tongbiao user enable NAME
+       tongbiao user set NAME [--role ROLE] [--region CODE]
+       tongbiao user delete NAME
 
 Accounts of the review web UI. A reviewer and an officer may decide discrepancies only in their
 region and the regions below it (an officer may also reopen other people's decisions there); an
 admin everywhere. Passwords (at least 8 characters) are asked for without echo on a terminal, or
 read from the first line of standard input: echo "$PASSWORD" | tongbiao user add …
-Passwords are stored as scrypt hashes with a per-user salt. Changing a password or disabling an
-account ends its sessions.
+Passwords are stored as scrypt hashes with a per-user salt. Changing a password, a role or a region,
+disabling or deleting an account ends its sessions. Deleting keeps the account's decisions and audit
+entries (they name it). The last enabled admin cannot be disabled, demoted or deleted. Every change
+is written to the audit log (also shown in the web UI, where admins can make the same changes).
 
 Options:
   --region CODE    the account's region (6-digit code; the database must have been synced)
-  --role ROLE      reviewer, officer or admin
+  --role ROLE      reviewer, officer or admin (for set: either or both)
   --format FORMAT  for list: text (default) or json
   --db URL         database (default: $TONGBIAO_DB, else file:data/tongbiao.db)
   -h, --help       show this help
@@ -33,7 +38,7 @@ Exit status: 0 done, 2 could not (unknown user or region, bad password, …).`,
   },
   async run(values, positionals, io) {
     const [action, name, ...extra] = positionals;
-    const actions = ['add', 'list', 'passwd', 'disable'];
+    const actions = ['add', 'list', 'passwd', 'disable', 'enable', 'set', 'delete'];
     if (!action || !actions.includes(action)) throw new TongbiaoError(`user needs one of ${actions.join(', ')}. See 'tongbiao user --help'.`);
     if (extra.length > 0) throw new TongbiaoError(`unexpected argument '${extra[0]}'. See 'tongbiao user --help'.`);
     if (action !== 'list' && !name) throw new TongbiaoError(`user ${action} needs a user name. See 'tongbiao user --help'.`);
@@ -63,6 +68,23 @@ Exit status: 0 done, 2 could not (unknown user or region, bad password, …).`,
         const password = await readPassword(io, true);
         await setPassword(store.db, name!, password, actor);
         io.stdout.write(`password of ${name} changed; its sessions ended\n`);
+        return 0;
+      }
+      if (action === 'set') {
+        if (values.role === undefined && values.region === undefined) throw new TongbiaoError('user set needs --role and/or --region');
+        const role = values.role === undefined ? undefined : oneOf('role', values.role, ROLES, 'reviewer' as Role);
+        const changed = await changeUser(store.db, name!, { ...(role ? { role } : {}), ...(values.region ? { region: values.region } : {}) }, actor);
+        io.stdout.write(`${name} is now ${changed.role}, region ${changed.region}; its sessions ended\n`);
+        return 0;
+      }
+      if (action === 'enable') {
+        await enableUser(store.db, name!, actor);
+        io.stdout.write(`enabled ${name}\n`);
+        return 0;
+      }
+      if (action === 'delete') {
+        await deleteUser(store.db, name!, actor);
+        io.stdout.write(`deleted ${name}; its decisions and audit entries stay\n`);
         return 0;
       }
       await disableUser(store.db, name!, actor);
