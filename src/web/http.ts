@@ -133,3 +133,21 @@ export function safeBack(value: unknown, fallback: string): string {
   // a path that itself starts with `//` would be read as a host by whoever resolves it next
   return local.startsWith('//') || local.startsWith('/\\') ? fallback : local;
 }
+
+/**
+ * The client's address as the limits see it. Behind a reverse proxy (`trustedProxies` ≥ 1) the socket's peer is
+ * the proxy, and each proxy appends the address it was reached from to X-Forwarded-For: the client is the entry
+ * `trustedProxies` from the right. Entries further left were written by the client and prove nothing, so they
+ * are never used; with no proxy trusted the header is ignored.
+ */
+export function clientAddress(peer: string | undefined, forwardedFor: string | undefined, trustedProxies: number): string {
+  const socket = peer ?? 'local';
+  if (trustedProxies <= 0 || !forwardedFor) return socket;
+  const hops = forwardedFor
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+  const client = hops[hops.length - trustedProxies];
+  // an address is at most an IPv6 text form; anything else is not one
+  return client !== undefined && /^[0-9A-Fa-f:.[\]]{2,47}$/.test(client) ? client : socket;
+}
