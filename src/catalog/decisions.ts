@@ -168,3 +168,27 @@ export function isAccepted(finding: Finding): boolean {
 export function exitSeverity(finding: Finding): Severity {
   return isAccepted(finding) ? 'info' : finding.severity;
 }
+
+/** A verdict from the review database: a decision, or `reopened` (a decision taken back). */
+export type Verdict = Decision | { key: string; decision: 'reopened'; at: string };
+
+/**
+ * A region's decisions after bringing in the database's verdicts: a verdict replaces the file's entry for its key
+ * unless the file's entry is newer (someone decided in git after the UI did); a newer `reopened` removes it.
+ * Entries of the file the database knows nothing of stay.
+ */
+export function mergeDecisions(inGit: ReadonlyMap<string, Decision>, verdicts: Iterable<Verdict>): Decision[] {
+  const merged = new Map(inGit);
+  for (const verdict of verdicts) {
+    const current = merged.get(verdict.key);
+    if (current && Date.parse(current.at) > Date.parse(verdict.at)) continue;
+    if (verdict.decision === 'reopened') merged.delete(verdict.key);
+    else merged.set(verdict.key, verdict);
+  }
+  return [...merged.values()];
+}
+
+/** Whether the file holds exactly this decision (what `decisions export --check` asks of each database decision). */
+export function sameDecision(a: Decision | undefined, b: Decision): boolean {
+  return a !== undefined && a.fingerprint === b.fingerprint && a.decision === b.decision && (a.reason ?? '') === (b.reason ?? '') && (a.patch ?? '') === (b.patch ?? '');
+}

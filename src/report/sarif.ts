@@ -1,5 +1,6 @@
 // `--format sarif`: a SARIF 2.1.0 log with one run, for GitHub code scanning and other SARIF viewers.
 
+import { isAccepted } from '../catalog/decisions.js';
 import type { Finding, Severity } from '../catalog/types.js';
 import { sortFindings, type ReportContext } from './types.js';
 
@@ -51,6 +52,8 @@ export function renderSarif(findings: readonly Finding[], ctx: ReportContext): s
               },
             },
           ],
+          // A current accepted decision (decisions.yaml) suppresses the result where it is kept: in git.
+          ...(isAccepted(finding) ? { suppressions: [{ kind: 'external', status: 'accepted', justification: finding.decision!.reason ?? '' }] } : {}),
           properties: {
             path: finding.path,
             region: finding.region,

@@ -21,6 +21,7 @@ export const COMMANDS: CommandEntry[] = [
   entry('sync', 'load the catalog as committed in git into the database (incremental)', async () => (await import('./sync.js')).sync),
   entry('serve', 'serve the review web UI over the database', async () => (await import('./serve.js')).serve),
   entry('start', 'sync the catalog into the embedded database and serve the review UI (npm start)', async () => (await import('./start.js')).start),
+  entry('decisions', "write the review UI's decisions into each region's decisions.yaml (export, --check)", async () => (await import('./decisions.js')).decisions),
   entry('user', 'manage accounts of the review web UI (add, list, passwd, disable)', async () => (await import('./user.js')).user),
   entry('schema', 'print the item JSON Schema (with Chinese titles) for editors', async () => (await import('./schema.js')).schema),
   entry('gen', 'generate a realistic synthetic province catalog (benchmarks, demos)', async () => (await import('./gen.js')).gen),

@@ -1,0 +1,34 @@
+// Review verdicts as decisions.yaml entries (spec §6): the latest verdict per discrepancy key — accepted,
+// fix-requested, or reopened (which takes a decision back) — read for `decisions export` and the UI's count of
+// decisions not yet in git. Comments are not decisions.
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from './db.js';
+import { reviews } from './schema.js';
+
+/** The latest verdict on a key, with the time it was made as an ISO 8601 time with offset. */
+export interface StoredVerdict {
+  key: string;
+  region: string;
+  fingerprint: string;
+  decision: 'accepted' | 'fix-requested' | 'reopened';
+  reason: string;
+  by: string;
+  at: string;
+}
+
+/** Every key's latest verdict, of one region or of all. */
+export async function latestVerdicts(db: Db, region?: string): Promise<StoredVerdict[]> {
+  const latest = sql`${reviews.id} = (SELECT max(r2.id) FROM reviews r2 WHERE r2.key = ${reviews.key} AND r2.decision IN ('accepted', 'fix-requested', 'reopened'))`;
+  const rows = await db
+    .select({ key: reviews.key, region: reviews.region, fingerprint: reviews.fingerprint, decision: reviews.decision, reason: reviews.reason, by: reviews.author, createdAt: reviews.createdAt })
+    .from(reviews)
+    .where(region === undefined ? latest : and(latest, eq(reviews.region, region)))
+    .orderBy(reviews.key);
+  return rows.map(({ createdAt, ...row }) => ({ ...row, decision: row.decision as StoredVerdict['decision'], at: chinaTime(createdAt) }));
+}
+
+/** `2026-12-06T02:15:00.123Z` → `2026-12-06T10:15:00+08:00`: decisions are read by people in China. */
+export function chinaTime(utc: string): string {
+  const ms = Date.parse(utc.endsWith('Z') || /[+-]\d\d:\d\d$/.test(utc) ? utc : `${utc}Z`);
+  return new Date(ms + 8 * 3600_000).toISOString().slice(0, 19) + '+08:00';
+}

@@ -1,0 +1,108 @@
+// End to end on a real repository: a reviewer accepts a looser finding over real HTTP → `decisions export` writes
+// the region's decisions.yaml → commit → a fresh clone's `validate --format sarif` shows the finding suppressed and
+// exits 0 where it exited 1 → the county edits the value again and the run fails again.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { openStore } from '../../src/store/db.js';
+import { addUser, createSession } from '../../src/store/users.js';
+import { listen, type Listening } from '../../src/web/server.js';
+import { readTree } from '../helpers/files.js';
+import { makeGitCatalog, type TempGitCatalog } from '../helpers/git-repo.js';
+import { runCli } from '../helpers/cli.js';
+
+const DEMO = join(import.meta.dirname, '..', '..', 'catalog-yaml');
+const ITEM = '420000/420100/420106/items/000100105000.yaml';
+const DECISIONS = '420000/420100/420106/decisions.yaml';
+
+let repo: TempGitCatalog;
+let work: string;
+let db: string;
+beforeAll(() => {
+  repo = makeGitCatalog({ files: Object.fromEntries(readTree(DEMO)), commit: 'demo' });
+  work = mkdtempSync(join(tmpdir(), 'tongbiao-decisions-e2e-'));
+  db = 'file:' + join(work, 'review.db');
+});
+afterAll(() => {
+  repo.cleanup();
+  rmSync(work, { recursive: true, force: true });
+});
+
+const setPromised = (dir: string, days: number) => {
+  const path = join(dir, ITEM);
+  writeFileSync(path, readFileSync(path, 'utf8').replace(/promisedLimit: \{ days: \d+/, `promisedLimit: { days: ${days}`));
+};
+const sarif = (dir: string) => {
+  const result = runCli(['validate', '--catalog', dir, '--format', 'sarif']);
+  const results = (JSON.parse(result.stdout).runs[0].results as any[]).filter((r) => r.ruleId === 'level-looser');
+  return { code: result.code, results };
+};
+
+async function acceptOverHttp(key: string, fingerprint: string): Promise<void> {
+  const store = await openStore(db);
+  let server: Listening | undefined;
+  try {
+    const user = await addUser(store.db, { name: 'wuchang', region: '420106', role: 'reviewer', password: 'correct horse battery' }, 'test');
+    const session = await createSession(store.db, user.id);
+    server = await listen({ store, port: 0, host: '127.0.0.1' });
+    const body = new URLSearchParams({ _csrf: session.csrfToken, key, fingerprint, decision: 'accepted', reason: '经区政府常务会议研究同意延长' });
+    const res = await fetch(new URL('/decide', server.url), {
+      method: 'POST', body, redirect: 'manual',
+      headers: { Cookie: `tb_session=${session.token}`, 'Content-Type': 'application/x-www-form-urlencoded', Origin: server.url.slice(0, -1) },
+    });
+    expect(res.status).toBe(303);
+  } finally {
+    await server?.close();
+    store.close();
+  }
+}
+
+describe('decisions travel from the review UI into git and CI', () => {
+  it('accept → export → commit → CI passes on a fresh clone → a changed value fails it again', async () => {
+    setPromised(repo.catalog, 12);
+    repo.commit('江岸区 extends the promised limit');
+    expect(runCli(['sync', '--catalog', repo.catalog, '--db', db]).code).toBe(0);
+    const before = sarif(repo.catalog);
+    expect(before.code).toBe(1);
+    expect(before.results).toHaveLength(1);
+    expect(before.results[0].suppressions).toBeUndefined();
+
+    const finding = JSON.parse(runCli(['validate', '--catalog', repo.catalog, '--format', 'json']).stdout).findings.find((f: any) => f.rule === 'level-looser');
+    await acceptOverHttp(finding.key, finding.fingerprint);
+
+    const check = runCli(['decisions', 'export', '--check', '--catalog', repo.catalog, '--db', db]);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain('1 decision in the database not yet in git');
+    expect(existsSync(join(repo.catalog, DECISIONS))).toBe(false);
+
+    const exported = runCli(['decisions', 'export', '--catalog', repo.catalog, '--db', db, '--format', 'json']);
+    expect(exported.stderr).toBe('');
+    expect(exported.code).toBe(0);
+    expect(JSON.parse(exported.stdout).regions).toEqual([expect.objectContaining({ region: '420106', added: 1, changed: 0, removed: 0 })]);
+    const entries = parse(readFileSync(join(repo.catalog, DECISIONS), 'utf8'));
+    expect(entries).toEqual([{
+      key: finding.key, fingerprint: finding.fingerprint, decision: 'accepted', reason: '经区政府常务会议研究同意延长', by: 'wuchang',
+      at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00$/),
+    }]);
+    expect(runCli(['decisions', 'export', '--check', '--catalog', repo.catalog, '--db', db]).code).toBe(0);
+    // exporting again changes nothing
+    const text = readFileSync(join(repo.catalog, DECISIONS), 'utf8');
+    expect(runCli(['decisions', 'export', '--catalog', repo.catalog, '--db', db]).code).toBe(0);
+    expect(readFileSync(join(repo.catalog, DECISIONS), 'utf8')).toBe(text);
+    repo.commit('decisions of 江岸区');
+
+    const clone = join(work, 'clone');
+    execFileSync('git', ['clone', '-q', repo.top, clone]);
+    const after = sarif(clone);
+    expect(after.code).toBe(0);
+    expect(after.results[0]).toMatchObject({ level: 'error', suppressions: [{ kind: 'external', status: 'accepted', justification: '经区政府常务会议研究同意延长' }] });
+
+    setPromised(clone, 13);
+    const changed = sarif(clone);
+    expect(changed.code).toBe(1);
+    expect(changed.results[0].suppressions).toBeUndefined();
+  });
+});
