@@ -1,5 +1,5 @@
 // 审计日志: who did what and when — decisions, logins, account changes — newest first.
-import type { AuditRow, RegionRow } from '../src/store/queries.js';
+import type { AuditRow, RegionRow } from '../src/store/rows.js';
 import type { Ui } from '../src/web/context.js';
 import { href } from '../src/web/http.js';
 import { label } from '../src/web/i18n.js';

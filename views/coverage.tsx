@@ -1,5 +1,6 @@
 // 认领覆盖: the province's baseline items down the side, the regions below across the top.
-import type { CoverageResult, RegionRow } from '../src/store/queries.js';
+import type { CoverageResult } from '../src/store/read/coverage.js';
+import type { RegionRow } from '../src/store/rows.js';
 import type { Ui } from '../src/web/context.js';
 import { href } from '../src/web/http.js';
 import { Empty, Exports, itemHref, Pager, RegionOptions } from './components.js';

@@ -1,6 +1,7 @@
 // 概览: the region tree with each region's items, errors, review states and claim rate.
 import { html } from 'hono/html';
-import type { DashboardRow, SyncInfo } from '../src/store/queries.js';
+import type { DashboardRow } from '../src/store/read/dashboard.js';
+import type { SyncInfo } from '../src/store/rows.js';
 import type { Ui } from '../src/web/context.js';
 import { href } from '../src/web/http.js';
 import { Exports, formatTime } from './components.js';

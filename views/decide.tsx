@@ -1,7 +1,7 @@
 // 处理差异: one discrepancy with its decision form, as a page of its own. Without JavaScript this is where
 // the row's "处理…" link leads (the form posts, the server answers 303 back to where the person came from);
 // with htmx the same URL answers the open row alone and it opens in place instead.
-import type { QueueRow } from '../src/store/queries.js';
+import type { QueueRow } from '../src/store/read/discrepancy-rows.js';
 import type { Review } from '../src/store/reviews.js';
 import type { Ui } from '../src/web/context.js';
 import { DiscHead, DiscRow, domId } from './components.js';

@@ -2,9 +2,11 @@
 // highlighted word by word; its findings; its discrepancies with decision forms; its version history.
 import type { Child } from 'hono/jsx';
 import { DEFAULT_FIELD_CLASSES } from '../src/levels/field-classes.js';
+import { topElement } from '../src/levels/pointer.js';
 import type { Change } from '../src/levels/semantic-diff.js';
 import { sameValue } from '../src/levels/semantic-diff.js';
-import type { ItemPage, VersionRow } from '../src/store/queries.js';
+import type { ItemPage } from '../src/store/read/item.js';
+import type { VersionRow } from '../src/store/rows.js';
 import type { Review } from '../src/store/reviews.js';
 import type { Ui } from '../src/web/context.js';
 import { cachedWordDiff, displayValue } from '../src/web/display.js';
@@ -19,11 +21,6 @@ export interface VersionDiff {
 
 // catalogCode is how items are matched across levels, so it is the same everywhere by construction
 const FIELD_CLASSES: Record<string, string> = { catalogCode: 'locked', ...DEFAULT_FIELD_CLASSES };
-
-function topField(path: string): string {
-  const m = /^\/([^/]*)/.exec(path);
-  return m ? m[1]! : '';
-}
 
 /** The item's name (or code) as the region, its parent or the province holds it. */
 export function itemTitle(page: ItemPage): string {
@@ -271,7 +268,7 @@ function VersionDiffView(props: { ui: Ui; diff: VersionDiff }) {
               return (
                 <tr class="differs">
                   <th class="c-el">
-                    {fieldLabel(ui.lang, topField(c.path))}
+                    {fieldLabel(ui.lang, topElement(c.path))}
                     <div class="small muted code">{c.path}</div>
                     <span class="badge plain">{label(ui.lang, 'changeKind', c.kind)}</span>
                   </th>

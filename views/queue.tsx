@@ -1,6 +1,7 @@
 // 差异审核: every discrepancy, filtered by region, kind, rule, element, item type and state; all state in the URL.
 import { html, raw } from 'hono/html';
-import type { QueueResult, RegionRow } from '../src/store/queries.js';
+import type { QueueResult } from '../src/store/read/queue.js';
+import type { RegionRow } from '../src/store/rows.js';
 import type { Ui } from '../src/web/context.js';
 import { href } from '../src/web/http.js';
 import { FIELD_ORDER, fieldLabel, label, type MsgKey } from '../src/web/i18n.js';

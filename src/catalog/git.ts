@@ -447,10 +447,3 @@ export function parseLog(text: string): Commit[] {
   }
   return commits;
 }
-
-/** The HEAD commit, or undefined in a repository without commits. */
-export async function headCommit(repo: GitRepo): Promise<string | undefined> {
-  const result = await runGit(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], repo.top);
-  const id = result.stdout.toString('utf8').trim();
-  return result.code === 0 && id !== '' ? id : undefined;
-}

@@ -1,7 +1,7 @@
 // Building a Discrepancy: its rule id, stable key and fingerprint (spec §3, last paragraph).
 import { createHash } from 'node:crypto';
 import { canonicalJson } from './canonical.js';
-import type { Discrepancy, DiscrepancyKind } from './types.js';
+import { ruleOfKind, type Discrepancy, type DiscrepancyKind } from './types.js';
 
 /**
  * The stable identity of a discrepancy: `420102/002000101000#/materials/1`. Region and
@@ -44,7 +44,7 @@ export function makeDiscrepancy(input: DiscrepancyInput): Discrepancy {
     against,
     path,
     kind,
-    rule: `level-${kind}`,
+    rule: ruleOfKind(kind),
     ...(ours === undefined ? {} : { ours }),
     ...(theirs === undefined ? {} : { theirs }),
     key,

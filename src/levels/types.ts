@@ -3,7 +3,12 @@
 /** How a top-level element may differ between levels. */
 export type FieldClass = 'locked' | 'tighten' | 'local' | 'review';
 
-export type DiscrepancyKind = 'locked' | 'looser' | 'tightened' | 'review' | 'unknown' | 'missing';
+/** Every kind of discrepancy: the one list (the web queue's filter and facets ask it). */
+export const DISCREPANCY_KINDS = ['locked', 'looser', 'tightened', 'review', 'unknown', 'missing'] as const;
+export type DiscrepancyKind = (typeof DISCREPANCY_KINDS)[number];
+
+/** A discrepancy kind's rule ID: `level-<kind>`. */
+export const ruleOfKind = (kind: DiscrepancyKind): string => `level-${kind}`;
 
 /** One difference of a region's item from its parent's or the baseline's (差异). */
 export interface Discrepancy {

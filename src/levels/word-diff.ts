@@ -50,16 +50,3 @@ export const PLAIN_STYLE: WordDiffStyle = {
   insert: (t) => `{+${t}+}`,
   delete: (t) => `[-${t}-]`,
 };
-
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch]!);
-}
-
-/** `<ins>` / `<del>` with the text escaped, for the review UI. */
-export const HTML_STYLE: WordDiffStyle = {
-  equal: (t) => escapeHtml(t),
-  insert: (t) => `<ins>${escapeHtml(t)}</ins>`,
-  delete: (t) => `<del>${escapeHtml(t)}</del>`,
-};

@@ -1,75 +1,49 @@
-// Whether a person's decision still stands after syncs: derived by joining reviews with the current
-// discrepancies on key (the review_states view, migration 0003), never stored — a sync never writes reviews.
-//   decided   the latest verdict was made on the discrepancy's current fingerprint
-//   outdated  the key is still there with another fingerprint (the difference changed: look again)
-//   resolved  the key is gone (the item now agrees with its parent, or was removed)
-//   open      the latest verdict is `reopened`
-// Only keys with at least one verdict (accepted / fix-requested / reopened) appear; comments do not count.
-import { and, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
-import type { Db } from './db.js';
-import { regions, reviewStatesView } from './schema.js';
+// The one definition of a discrepancy's review state (审核状态). A review is stored against the discrepancy's
+// key and the fingerprint it was made on; the state is derived, never stored:
+//   open      no verdict yet, or the latest verdict is `reopened`
+//   decided   the latest verdict (accepted / fix-requested) was made on the current fingerprint
+//   outdated  the latest verdict was made on another fingerprint: the difference changed, look again
+//   resolved  the key is gone from the discrepancies (the item now agrees) but it had decisions
+// Comments never change the state. The rule is written three ways, all here or checked against here:
+// stateOf (TypeScript, for the sync's counts), VERDICT_JOIN + STATUS_SQL (a per-row lookup for pages), and
+// the review_states view of migration 0003 (migrations are frozen SQL; tests/store/review-state.test.ts
+// checks that the view and the pages agree on every way a verdict can stand).
+import { sql, type SQL } from 'drizzle-orm';
 
-export const REVIEW_STATES = ['decided', 'outdated', 'resolved', 'open'] as const;
-export type ReviewState = (typeof REVIEW_STATES)[number];
+export const DECISIONS = ['accepted', 'fix-requested', 'comment', 'reopened'] as const;
+export type Decision = (typeof DECISIONS)[number];
+/** Decisions that set the state; comments do not. */
+export const VERDICTS = ['accepted', 'fix-requested', 'reopened'] as const satisfies readonly Decision[];
 
-export type ReviewStateRow = typeof reviewStatesView.$inferSelect;
+export const STATUSES = ['open', 'decided', 'outdated', 'resolved'] as const;
+export type Status = (typeof STATUSES)[number];
 
-export interface ReviewStateFilter {
-  /** only these discrepancy keys */
-  keys?: readonly string[];
-  /** only this region (not its subtree) */
-  region?: string;
-  /** this region and every region below it */
-  under?: string;
-  state?: ReviewState;
-  catalogCode?: string;
+/** The latest verdict on a key, as far as the state needs it. */
+export interface Verdict {
+  decision: string;
+  fingerprint: string;
 }
 
-/** The current state of every reviewed key matching the filter, newest verdict first. */
-export async function reviewStates(db: Db, filter: ReviewStateFilter = {}): Promise<ReviewStateRow[]> {
-  const where = conditions(filter);
-  if (where === false) return [];
-  return db
-    .select()
-    .from(reviewStatesView)
-    .where(where)
-    .orderBy(sql`${reviewStatesView.reviewId} DESC`);
+/** The state of a key whose latest verdict is `verdict`, the key now having `current` (undefined: gone). */
+export function stateOf(verdict: Verdict | undefined, current: string | undefined): Status {
+  if (current === undefined) return verdict ? 'resolved' : 'open';
+  if (!verdict || verdict.decision === 'reopened') return 'open';
+  return verdict.fingerprint === current ? 'decided' : 'outdated';
 }
 
-/** How many reviewed keys are in each state (e.g. for a dashboard). */
-export async function reviewStateCounts(db: Db, filter: Omit<ReviewStateFilter, 'state'> = {}): Promise<Record<ReviewState, number>> {
-  const counts: Record<ReviewState, number> = { decided: 0, outdated: 0, resolved: 0, open: 0 };
-  const where = conditions(filter);
-  if (where === false) return counts;
-  const rows = await db
-    .select({ state: reviewStatesView.state, n: sql<number>`count(*)` })
-    .from(reviewStatesView)
-    .where(where)
-    .groupBy(reviewStatesView.state);
-  for (const row of rows) counts[row.state] = Number(row.n);
-  return counts;
-}
+const VERDICT_LIST = sql.raw(VERDICTS.map((d) => `'${d}'`).join(', '));
 
-function conditions(filter: ReviewStateFilter): SQL | undefined | false {
-  const parts: SQL[] = [];
-  if (filter.keys !== undefined) {
-    if (filter.keys.length === 0) return false;
-    parts.push(inArray(reviewStatesView.key, [...filter.keys]));
-  }
-  if (filter.region !== undefined) parts.push(eq(reviewStatesView.region, filter.region));
-  if (filter.under !== undefined) {
-    const lineage = sql`(SELECT ${regions.lineage} FROM ${regions} WHERE ${regions.code} = ${filter.under})`;
-    parts.push(
-      or(
-        eq(reviewStatesView.region, filter.under),
-        inArray(
-          reviewStatesView.region,
-          sql`(SELECT ${regions.code} FROM ${regions} WHERE ${like(regions.lineage, sql`${lineage} || '/%'`)})`,
-        ),
-      )!,
-    );
-  }
-  if (filter.state !== undefined) parts.push(eq(reviewStatesView.state, filter.state));
-  if (filter.catalogCode !== undefined) parts.push(eq(reviewStatesView.catalogCode, filter.catalogCode));
-  return parts.length === 0 ? undefined : and(...parts);
-}
+/**
+ * Joins discrepancy `d` with its latest verdict `vr` (a reviews row): the review_states view's rule written as
+ * a per-row index lookup, so that a page of 50 rows costs 50 lookups instead of materialising the view over
+ * every review.
+ */
+export const VERDICT_JOIN: SQL = sql`LEFT JOIN reviews vr ON vr.id = (SELECT max(r2.id) FROM reviews r2
+  WHERE r2.key = d.key AND r2.decision IN (${VERDICT_LIST}))`;
+
+/** SQL for the state of discrepancy `d` (needs VERDICT_JOIN); never `resolved`, as `d` exists. */
+export const STATUS_SQL: SQL = sql`CASE WHEN vr.id IS NULL OR vr.decision = 'reopened' THEN 'open'
+  WHEN vr.fingerprint = d.fingerprint THEN 'decided' ELSE 'outdated' END`;
+
+/** SQL condition: discrepancy `d` has a verdict (the few reviewed keys among many). */
+export const REVIEWED: SQL = sql`d.key IN (SELECT key FROM reviews WHERE decision IN (${VERDICT_LIST}))`;

@@ -1,51 +1,13 @@
-// People's decisions on discrepancies (审核). A review is stored against the discrepancy's key and the
-// fingerprint it was made on; the state of a discrepancy is derived, never stored:
-//   open      no verdict yet, or the latest verdict is `reopened`
-//   decided   the latest verdict (accepted / fix-requested) was made on the current fingerprint
-//   outdated  the latest verdict was made on another fingerprint: the difference changed, look again
-//   resolved  the key is gone from the discrepancies (the item now agrees) but it had decisions
-// Comments never change the state.
-import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+// People's decisions on discrepancies (审核): reading a key's decisions and recording a new one. What a
+// decision does to the discrepancy's state is review-state.ts's rule.
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from './db.js';
+import { DECISIONS, VERDICTS, type Decision } from './review-state.js';
+import type { ReviewRow } from './rows.js';
 import { auditLog, discrepancies, reviews } from './schema.js';
 
-export const DECISIONS = ['accepted', 'fix-requested', 'comment', 'reopened'] as const;
-export type Decision = (typeof DECISIONS)[number];
-/** Decisions that set the state; comments do not. */
-export const VERDICTS: readonly Decision[] = ['accepted', 'fix-requested', 'reopened'];
-
-export const STATUSES = ['open', 'decided', 'outdated', 'resolved'] as const;
-export type Status = (typeof STATUSES)[number];
-
-/**
- * Joins discrepancy `d` with its latest verdict `vr` (a reviews row): the same rule as the review_states
- * view of migration 0003, written as a per-row index lookup so that a page of 50 rows costs 50 lookups
- * instead of materialising the view over every review (tests/web/review-state.test.ts checks they agree).
- */
-export const VERDICT_JOIN: SQL = sql`LEFT JOIN reviews vr ON vr.id = (SELECT max(r2.id) FROM reviews r2
-  WHERE r2.key = d.key AND r2.decision IN ('accepted', 'fix-requested', 'reopened'))`;
-
-/** SQL for the state of discrepancy `d` (needs VERDICT_JOIN). */
-export const STATUS_SQL: SQL = sql`CASE WHEN vr.id IS NULL OR vr.decision = 'reopened' THEN 'open'
-  WHEN vr.fingerprint = d.fingerprint THEN 'decided' ELSE 'outdated' END`;
-
-export function statusOf(current: string, verdict: { fingerprint: string; decision: string } | undefined): Exclude<Status, 'resolved'> {
-  if (!verdict || verdict.decision === 'reopened') return 'open';
-  return verdict.fingerprint === current ? 'decided' : 'outdated';
-}
-
-export interface Review {
-  id: number;
-  key: string;
-  fingerprint: string;
-  region: string;
-  catalogCode: string;
-  path: string;
-  decision: Decision;
-  reason: string;
-  author: string;
-  createdAt: string;
-}
+/** A reviews row, its decision one of DECISIONS. */
+export type Review = Omit<ReviewRow, 'decision'> & { decision: Decision };
 
 export async function reviewsFor(db: Db, keys: string[]): Promise<Map<string, Review[]>> {
   const out = new Map<string, Review[]>();

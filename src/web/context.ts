@@ -1,7 +1,8 @@
 // What every request carries (hono variables) and what every view receives (Ui).
 import type { Context } from 'hono';
 import type { Store } from '../store/db.js';
-import type { DataVersions, Memo, RegionRow } from '../store/queries.js';
+import type { DataVersions, Memo, RegionRow } from '../store/read/regions.js';
+import { inSubtree } from '../store/rows.js';
 import type { Session, User } from '../store/users.js';
 import { translator, type Lang, type Translate } from './i18n.js';
 
@@ -56,16 +57,17 @@ export interface Ui {
   canReopen(region: string, author: string): boolean;
 }
 
-export function mayDecide(user: User | undefined, regionLineage: string | undefined): boolean {
+/** Admins decide everywhere; reviewers and officers in their own region's subtree (`regions`: code → region). */
+export function mayDecide(user: User | undefined, regionLineage: string | undefined, regions: ReadonlyMap<string, RegionRow>): boolean {
   if (!user || user.disabled) return false;
   if (user.role === 'admin') return true;
-  if (regionLineage === undefined) return false;
-  return regionLineage.split('/').includes(user.region);
+  const own = regions.get(user.region)?.lineage;
+  return regionLineage !== undefined && own !== undefined && inSubtree(regionLineage, own);
 }
 
 /** Reviewers may reopen only their own decisions; officers any within their subtree; admins all. */
-export function mayReopen(user: User | undefined, regionLineage: string | undefined, author: string): boolean {
-  if (!mayDecide(user, regionLineage)) return false;
+export function mayReopen(user: User | undefined, regionLineage: string | undefined, author: string, regions: ReadonlyMap<string, RegionRow>): boolean {
+  if (!mayDecide(user, regionLineage, regions)) return false;
   return user!.role !== 'reviewer' || author === user!.name;
 }
 
@@ -82,7 +84,7 @@ export function makeUi(c: Ctx, opts: AppOptions, regions: Map<string, RegionRow>
     publicRead: opts.publicRead ?? false,
     here: url.pathname + url.search,
     version: opts.version ?? '',
-    canDecide: (region) => mayDecide(session?.user, lineage(region)),
-    canReopen: (region, author) => mayReopen(session?.user, lineage(region), author),
+    canDecide: (region) => mayDecide(session?.user, lineage(region), regions),
+    canReopen: (region, author) => mayReopen(session?.user, lineage(region), author, regions),
   };
 }

@@ -86,6 +86,9 @@ export function patternParam(query: URLSearchParams, name: string, pattern: RegE
   return raw;
 }
 
+/** The most rows a page (or a JSON page) may ask for. */
+export const MAX_PER = 500;
+
 export const REGION_CODE = /^\d{6}$/;
 export const CATALOG_CODE = /^\d{12}$/;
 

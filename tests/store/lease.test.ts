@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../src/store/db.js';
 import { acquireLease, STALE_SECONDS } from '../../src/store/lease.js';
 import { TongbiaoError } from '../../src/errors.js';
-import { BACKENDS, type Database } from './backends.js';
+import { BACKENDS, type Database } from '../helpers/backends.js';
 
 describe.each(BACKENDS)('sync lease on $name', (backend) => {
   let db: Database;

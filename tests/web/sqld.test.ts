@@ -7,7 +7,7 @@ import { openStore, type Store } from '../../src/store/db.js';
 import { discrepancies, reviews } from '../../src/store/schema.js';
 import { addUser, createSession } from '../../src/store/users.js';
 import { createApp } from '../../src/web/app.js';
-import { fileBackend, sqldBackend, type Database } from '../store/backends.js';
+import { fileBackend, sqldBackend, type Database } from '../helpers/backends.js';
 import { form, PASSWORD, REVISION, seed } from './seed.js';
 
 interface Setup {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { openStore, resolveDbUrl } from '../../store/db.js';
-import { topRegion } from '../../store/queries.js';
-import { syncCatalog } from '../../store/sync.js';
+import { topRegion } from '../../store/read/regions.js';
+import { syncCatalog } from '../../sync/sync.js';
 import { addUser, countUsers } from '../../store/users.js';
 import { listen, parsePort, untilStopped } from '../../web/server.js';
 import { resolveCatalogRoot } from '../catalog-arg.js';

@@ -1,6 +1,6 @@
 import { TongbiaoError } from '../../errors.js';
 import { openStore, resolveDbUrl } from '../../store/db.js';
-import { syncCatalog, type SyncProgress, type SyncSummary } from '../../store/sync.js';
+import { syncCatalog, type SyncProgress, type SyncSummary } from '../../sync/sync.js';
 import { resolveCatalogRoot } from '../catalog-arg.js';
 import { defineCommand, oneOf } from '../command.js';
 

@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../src/store/db.js';
 import { PACKAGE_ROOT } from '../../src/paths.js';
-import { syncCatalog } from '../../src/store/sync.js';
+import { syncCatalog } from '../../src/sync/sync.js';
 import { stringify } from 'yaml';
 import { bigRegions, catalogCodeFor, itemData, itemPath, makeGitCatalog, smallCatalog, SMALL_REGIONS, type TempGitCatalog } from '../helpers/git-repo.js';
-import { BACKENDS, type Database } from './backends.js';
+import { BACKENDS, type Database } from '../helpers/backends.js';
 
 const BIN = join(PACKAGE_ROOT, 'bin', 'tongbiao.js');
 

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Spill } from '../../src/store/spill.js';
+import { Spill } from '../../src/sync/spill.js';
 
 describe('Spill', () => {
   let parent: string;

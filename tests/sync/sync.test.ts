@@ -5,8 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/paths.js';
 import type { InValue } from '@libsql/client';
 import { openStore, type Store } from '../../src/store/db.js';
-import { syncCatalog, type SyncSummary } from '../../src/store/sync.js';
-import { reviewStates, reviewStateCounts } from '../../src/store/review-state.js';
+import { syncCatalog, type SyncSummary } from '../../src/sync/sync.js';
 import { TongbiaoError } from '../../src/errors.js';
 import {
   catalogCodeFor,
@@ -20,7 +19,7 @@ import {
   type TempGitCatalog,
 } from '../helpers/git-repo.js';
 import { stringify } from 'yaml';
-import { BACKENDS, fileBackend, type Database } from './backends.js';
+import { BACKENDS, fileBackend, type Database } from '../helpers/backends.js';
 
 const [PROVINCE, CITY, COUNTY, DIRECT] = SMALL_REGIONS as [typeof SMALL_REGIONS[0], typeof SMALL_REGIONS[0], typeof SMALL_REGIONS[0], typeof SMALL_REGIONS[0]];
 const C1 = catalogCodeFor(1);
@@ -256,7 +255,7 @@ describe.each(BACKENDS)('sync on $name', (backend) => {
     await insert(conditions, 'comment', 'reviewer2');
     await insert(visits, 'fix-requested', 'reviewer1');
     const reviewsBefore = await q('SELECT * FROM reviews ORDER BY id');
-    const state = async () => Object.fromEntries((await reviewStates(store.db, { region: COUNTY.code })).map((r) => [r.path, r.state]));
+    const state = async () => Object.fromEntries((await q('SELECT path, state FROM review_states WHERE region = ?', [COUNTY.code])).map((r) => [r.path, r.state]));
     expect(await state()).toEqual({ '/conditions': 'decided', '/visits': 'decided' });
 
     let outdated = 0;
@@ -282,8 +281,11 @@ describe.each(BACKENDS)('sync on $name', (backend) => {
     }
     expect(outdated).toBe(5);
     expect(resolved).toBe(5);
-    expect(await reviewStateCounts(store.db, { under: CITY.code })).toEqual({ decided: 2, outdated: 0, resolved: 0, open: 0 });
-    expect(await reviewStates(store.db, { under: DIRECT.code })).toEqual([]);
+    // the view, by subtree: both verdicts lie under the city, none under the directly administered county
+    const under = (code: string) => q(`SELECT s.state, count(*) AS n FROM review_states s JOIN regions g ON g.code = s.region
+      JOIN regions root ON root.code = ? WHERE g.lineage = root.lineage OR g.lineage LIKE root.lineage || '/%' GROUP BY 1`, [code]);
+    expect(await under(CITY.code)).toEqual([{ state: 'decided', n: 2 }]);
+    expect(await under(DIRECT.code)).toEqual([]);
     expect(await q('SELECT count(*) AS n FROM item_versions WHERE region = ? AND catalog_code = ?', [COUNTY.code, C1])).toEqual([{ n: 22 }]);
     await expectSameAsFullSync();
   });

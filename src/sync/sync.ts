@@ -20,10 +20,10 @@ import { checkCatalog } from '../check/check.js';
 import { TongbiaoError } from '../errors.js';
 import { topElement } from '../levels/pointer.js';
 import type { Discrepancy } from '../levels/types.js';
-import type { Store } from './db.js';
-import { acquireLease, type HolderInfo, type Lease } from './lease.js';
-import { inStatements, insertStatements, json, pairInStatements, ROWS_PER_INSERT, runAll, slices, STATEMENTS_PER_BATCH, type Row } from './sql.js';
-import { allPaths, itemPathOf, syncScope } from './sync-plan.js';
+import type { Store } from '../store/db.js';
+import { acquireLease, type HolderInfo, type Lease } from '../store/lease.js';
+import { inStatements, insertStatements, json, pairInStatements, ROWS_PER_INSERT, runAll, slices, STATEMENTS_PER_BATCH, type Row } from '../store/sql.js';
+import { allPaths, itemPathOf, syncScope } from './plan.js';
 import { Spill, type SpillRef } from './spill.js';
 
 export interface SyncOptions {

@@ -1,12 +1,13 @@
-// The queue's state of a discrepancy (reviews.ts: a per-row lookup) must agree with the review_states view
-// (migration 0003, read by the sync's review-state.ts) for every way a verdict can stand.
+// The review state is written three ways (store/review-state.ts): the pages' per-row lookup (VERDICT_JOIN +
+// STATUS_SQL, seen through the queue), stateOf (the sync's counts) and the review_states view of migration
+// 0003. They must agree for every way a verdict can stand.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { queue } from '../../src/store/queries.js';
-import { reviewStates } from '../../src/store/review-state.js';
+import { queue } from '../../src/store/read/queue.js';
+import { stateOf } from '../../src/store/review-state.js';
 import { decide } from '../../src/store/reviews.js';
-import { discrepancies } from '../../src/store/schema.js';
-import { recordSync, testApp } from './seed.js';
+import { discrepancies, reviewStatesView } from '../../src/store/schema.js';
+import { recordSync, testApp } from '../web/seed.js';
 
 let t: Awaited<ReturnType<typeof testApp>>;
 beforeAll(async () => {
@@ -31,7 +32,12 @@ test('queue states agree with the review_states view', async () => {
   await db.delete(discrepancies).where(eq(discrepancies.key, t.keys.xss));
   await recordSync(t.store);
 
-  const view = new Map((await reviewStates(db)).map((r) => [r.key, r.state]));
+  const viewRows = await db.select().from(reviewStatesView);
+  const view = new Map(viewRows.map((r) => [r.key, r.state]));
+  for (const r of viewRows) {
+    const verdict = { decision: r.decision, fingerprint: r.reviewFingerprint };
+    expect(stateOf(verdict, r.currentFingerprint ?? undefined), r.key).toBe(r.state);
+  }
   const open = await queue(db, { scope: 'subtree', page: 1, per: 500 });
   const resolved = await queue(db, { scope: 'subtree', status: 'resolved', page: 1, per: 500 });
   const ours = new Map([...open.rows, ...resolved.rows].map((r) => [r.key, r.status]));

@@ -1,0 +1,93 @@
+// The dashboard (概览): per region, its items, findings and discrepancies by state, and how much of the
+// province's baseline it has claimed. Counts a sync changes are kept per sync; those a decision changes
+// (the few reviewed keys) per reviews version.
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db.js';
+import { REVIEWED, STATUS_SQL, VERDICT_JOIN } from '../review-state.js';
+import { num, str, type RegionRow, type Row } from '../rows.js';
+import { noMemo, regionsOf, type Memo } from './regions.js';
+
+export interface DashboardRow extends RegionRow {
+  items: number;
+  errors: number;
+  warnings: number;
+  open: number;
+  decided: number;
+  outdated: number;
+  /** discrepancies of kind `missing`: applicable baseline items the region has not claimed */
+  missing: number;
+  /** region items that are baseline items */
+  claimed: number;
+  /** claimed / (claimed + missing); null for the province (it is the baseline) or when nothing applies */
+  claimRate: number | null;
+}
+
+export async function dashboard(db: Db, memo: Memo = noMemo): Promise<DashboardRow[]> {
+  const regionList = await regionsOf(db, memo);
+  const top = regionList.find((r) => r.parent === null);
+  // What only a sync changes: counted once per sync.
+  const synced = await memo(
+    'dashboard:sync',
+    async () => {
+      const out = new Map<string, { items: number; errors: number; warnings: number; discrepancies: number; missing: number; claimed: number }>();
+      const entry = (region: unknown) => {
+        const code = str(region);
+        let e = out.get(code);
+        if (!e) out.set(code, (e = { items: 0, errors: 0, warnings: 0, discrepancies: 0, missing: 0, claimed: 0 }));
+        return e;
+      };
+      for (const r of await db.all<Row>(sql`SELECT region, count(*) AS n FROM items WHERE removed_at IS NULL GROUP BY region`)) {
+        entry(r.region).items = num(r.n);
+      }
+      for (const r of await db.all<Row>(
+        sql`SELECT region, sum(severity = 'error') AS e, sum(severity = 'warning') AS w FROM findings GROUP BY region`,
+      )) {
+        Object.assign(entry(r.region), { errors: num(r.e), warnings: num(r.w) });
+      }
+      for (const r of await db.all<Row>(sql`SELECT region, count(*) AS n, sum(kind = 'missing') AS m FROM discrepancies GROUP BY region`)) {
+        Object.assign(entry(r.region), { discrepancies: num(r.n), missing: num(r.m) });
+      }
+      if (top) {
+        for (const r of await db.all<Row>(sql`SELECT i.region AS region, count(*) AS n FROM items i
+            JOIN items b ON b.region = ${top.code} AND b.catalog_code = i.catalog_code AND b.removed_at IS NULL
+            WHERE i.removed_at IS NULL AND i.region <> ${top.code} GROUP BY i.region`)) {
+          entry(r.region).claimed = num(r.n);
+        }
+      }
+      return out;
+    },
+    'sync',
+  );
+  // What a decision changes: only the reviewed discrepancies are looked at.
+  const reviewed = await memo('dashboard:reviews', async () => {
+    const out = new Map<string, Record<string, number>>();
+    for (const r of await db.all<Row>(sql`SELECT d.region AS region, ${STATUS_SQL} AS status, count(*) AS n
+        FROM discrepancies d ${VERDICT_JOIN} WHERE ${REVIEWED} GROUP BY 1, 2`)) {
+      const e = out.get(str(r.region)) ?? {};
+      e[str(r.status)] = num(r.n);
+      out.set(str(r.region), e);
+    }
+    return out;
+  });
+  // the rows themselves change only with those two: built once per version
+  return memo('dashboard:rows', async () => regionList.map((region) => {
+    const s = synced.get(region.code);
+    const v = reviewed.get(region.code) ?? {};
+    const decided = v.decided ?? 0;
+    const outdated = v.outdated ?? 0;
+    const c = s?.claimed ?? 0;
+    const missing = s?.missing ?? 0;
+    return {
+      ...region,
+      items: s?.items ?? 0,
+      errors: s?.errors ?? 0,
+      warnings: s?.warnings ?? 0,
+      open: (s?.discrepancies ?? 0) - decided - outdated,
+      decided,
+      outdated,
+      missing,
+      claimed: c,
+      claimRate: region.parent === null || c + missing === 0 ? null : c / (c + missing),
+    };
+  }));
+}

@@ -1,0 +1,38 @@
+// The web UI: a hono app over the store. Every page is a plain GET whose query string holds all its state;
+// every change is a POST form that works without JavaScript (303 back) and is upgraded by htmx (row swap).
+// This file only puts the pieces in order: middleware, then one route module per page (routes/), each with
+// its query module in store/read/. What comes after requireLogin needs a login.
+import { Hono } from 'hono';
+import type { AppOptions, Env } from './context.js';
+import { language, requireLogin, securityHeaders, session } from './middleware.js';
+import { registerAudit } from './routes/audit.js';
+import { registerCoverage } from './routes/coverage.js';
+import { registerDashboard } from './routes/dashboard.js';
+import { registerDecide } from './routes/decide.js';
+import { registerErrors } from './routes/errors.js';
+import { registerItem } from './routes/item.js';
+import { registerLogin } from './routes/login.js';
+import { registerQueue } from './routes/queue.js';
+import { registerStatic } from './routes/static.js';
+import { Site } from './site.js';
+
+export type { AppOptions } from './context.js';
+
+export function createApp(opts: AppOptions): Hono<Env> {
+  const site = new Site(opts);
+  const app = new Hono<Env>();
+  app.use('*', securityHeaders(site));
+  registerStatic(app);
+  app.use('*', language(site));
+  app.use('*', session(site));
+  registerLogin(app, site);
+  app.use('*', requireLogin(site));
+  registerDashboard(app, site);
+  registerQueue(app, site);
+  registerItem(app, site);
+  registerCoverage(app, site);
+  registerAudit(app, site);
+  registerDecide(app, site);
+  registerErrors(app, site);
+  return app;
+}

@@ -1,0 +1,92 @@
+// Deciding (审核处理): the decision form of one discrepancy, and the POST that records a decision. Without
+// JavaScript the form is a page of its own and the POST answers 303 back; with htmx (HX-Request) the row
+// alone is swapped in place — open (the form), closed (`close=1`), or after the decision.
+import type { Hono } from 'hono';
+import { queueRow } from '../../store/read/discrepancy-rows.js';
+import { decide, reviewsFor } from '../../store/reviews.js';
+import { DiscRow, defaultBack, domId } from '../../../views/components.js';
+import { DecidePage } from '../../../views/decide.js';
+import { mayDecide, mayReopen, type Env } from '../context.js';
+import { checkCsrf } from '../csrf.js';
+import { badRequest, enumParam, HttpError, safeBack } from '../http.js';
+import { translator, type MsgKey } from '../i18n.js';
+import type { Site } from '../site.js';
+
+export function registerDecide(app: Hono<Env>, site: Site): void {
+  const { db } = site;
+
+  app.get('/decide', async (c) => {
+    const query = new URL(c.req.url).searchParams;
+    const key = query.get('key') ?? '';
+    if (key.length === 0 || key.length > 300) throw badRequest('key');
+    const view = enumParam(query, 'view', ['queue', 'item'] as const) ?? 'queue';
+    const close = enumParam(query, 'close', ['1'] as const) === '1';
+    const row = await queueRow(db, key);
+    if (!row) throw new HttpError(404, 'error404', 'discrepancy');
+    const back = safeBack(query.get('back') ?? undefined, defaultBack(row, view));
+    const history = (await reviewsFor(db, [key])).get(key) ?? [];
+    const u = await site.ui(c);
+    c.header('Vary', 'HX-Request');
+    if (c.req.header('HX-Request') === 'true') {
+      return site.fragment(c, <DiscRow ui={u} row={row} back={back} view={view} form={!close} {...(view === 'item' ? { history } : {})} />);
+    }
+    if (close) return c.redirect(`${back}#d-${domId(key)}`, 303);
+    return site.page(c, <DecidePage ui={u} row={row} back={back} view={view} history={history} />);
+  });
+
+  app.post('/decide', async (c) => {
+    const session = c.get('session')!;
+    const body = await c.req.parseBody();
+    const htmx = c.req.header('HX-Request') === 'true';
+    const field = (name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '');
+    const key = field('key');
+    const view = field('view') === 'item' ? 'item' : 'queue';
+    const back = safeBack(body.back, '/queue');
+    const t = translator(c.get('lang'));
+    const regions = await site.regionMap(c);
+
+    // Answers a failure: htmx gets the row back with the message (it swaps 4xx too), a plain form a page.
+    const fail = async (status: 400 | 403 | 404 | 409, messageKey: MsgKey): Promise<Response> => {
+      const row = key ? await queueRow(db, key) : undefined;
+      if (htmx && row) {
+        const u = await site.ui(c);
+        const history = view === 'item' ? { history: (await reviewsFor(db, [key])).get(key) ?? [] } : {};
+        return site.fragment(c, <DiscRow ui={u} row={row} back={back} view={view} error={t(messageKey)} form {...history} />, status);
+      }
+      throw new HttpError(status, messageKey);
+    };
+
+    try {
+      checkCsrf(c, body);
+    } catch {
+      return fail(403, 'error403Csrf');
+    }
+    if (key.length === 0 || key.length > 300) throw badRequest('key');
+    const row = await queueRow(db, key);
+    if (!row) throw new HttpError(404, 'error404', 'discrepancy');
+    const lineage = regions.get(row.region)?.lineage;
+    if (!mayDecide(session.user, lineage, regions)) return fail(403, 'error403Region');
+    const decision = field('decision');
+    if (decision === 'reopened' && row.verdict && !mayReopen(session.user, lineage, row.verdict.author, regions)) return fail(403, 'error403');
+    const outcome = await decide(db, {
+      key,
+      fingerprint: field('fingerprint'),
+      decision,
+      reason: field('reason').slice(0, 2000),
+      actor: session.user.name,
+    });
+    if (!outcome.ok) {
+      if (outcome.reason === 'not-found') throw new HttpError(404, 'error404', 'discrepancy');
+      if (outcome.reason === 'changed') return fail(409, 'errChanged');
+      if (outcome.reason === 'not-decided') return fail(409, 'errNotDecided');
+      if (outcome.reason === 'reason-required') return fail(400, 'errReasonRequired');
+      throw badRequest('decision must be accepted, fix-requested, comment or reopened');
+    }
+    if (htmx) {
+      const updated = (await queueRow(db, key))!;
+      const history = view === 'item' ? { history: (await reviewsFor(db, [key])).get(key) ?? [] } : {};
+      return site.fragment(c, <DiscRow ui={await site.ui(c)} row={updated} back={back} view={view} notice={t('saved')} {...history} />);
+    }
+    return c.redirect(`${back}#d-${domId(key)}`, 303);
+  });
+}

@@ -1,0 +1,41 @@
+// Every error as the client asked for it: JSON for JSON clients, the login form for a GET that needs a login,
+// else an error page with a link back. Unexpected errors are logged and shown as 500 without details.
+import type { Hono } from 'hono';
+import { ErrorPage } from '../../../views/error.js';
+import { LoginPage } from '../../../views/login.js';
+import { makeUi, type Ctx, type Env } from '../context.js';
+import { HttpError, negotiate, safeBack, type Format } from '../http.js';
+import { translator } from '../i18n.js';
+import type { Site } from '../site.js';
+
+export function registerErrors(app: Hono<Env>, site: Site): void {
+  app.notFound(async (c) => renderError(site, c, new HttpError(404, 'error404')));
+  app.onError(async (error, c) => {
+    if (error instanceof HttpError) return renderError(site, c as Ctx, error);
+    console.error(error);
+    return renderError(site, c as Ctx, undefined);
+  });
+}
+
+async function renderError(site: Site, c: Ctx, error: HttpError | undefined): Promise<Response> {
+  const status = error?.status ?? 500;
+  const t = translator(c.get('lang') ?? 'zh');
+  const message = error ? t(error.messageKey, { detail: error.detail }) : t('error500');
+  for (const [name, value] of Object.entries(error?.headers ?? {})) c.header(name, value);
+  let format: Format = 'html';
+  try {
+    format = negotiate(new URL(c.req.url).searchParams, c.req.header('Accept'));
+  } catch {
+    // a bad ?format= is itself the error being reported: answer in what the client accepts
+    if (/application\/json/i.test(c.req.header('Accept') ?? '')) format = 'json';
+  }
+  if (format !== 'html') return c.json({ error: { status, message, ...(error?.detail ? { detail: error.detail } : {}) } }, status as 400);
+  if (!c.get('lang')) c.set('lang', 'zh');
+  const u = makeUi(c, site.opts, new Map());
+  if (status === 401 && c.req.method === 'GET') {
+    return site.page(c, <LoginPage ui={u} csrf={site.loginCsrf(c)} next={safeBack(u.here, '/')} error={t('loginRequired')} />, 401);
+  }
+  const referer = c.req.header('Referer');
+  const back = referer ? safeBack(new URL(referer, c.req.url).pathname + new URL(referer, c.req.url).search, '') : '';
+  return site.page(c, <ErrorPage ui={u} status={status} message={message} {...(back ? { back } : {})} />, status);
+}

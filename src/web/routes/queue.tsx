@@ -1,0 +1,59 @@
+// 差异审核: the review queue — one page of discrepancies under a region with facets (HTML, JSON or CSV).
+import type { Hono } from 'hono';
+import { DISCREPANCY_KINDS, ruleOfKind } from '../../levels/types.js';
+import { ITEM_TYPES } from '../../schema/codes.js';
+import { queue, type QueueFilter } from '../../store/read/queue.js';
+import { STATUSES } from '../../store/review-state.js';
+import { QueueBody, type QueueState } from '../../../views/queue.js';
+import type { Env } from '../context.js';
+import { displayValue } from '../display.js';
+import { enumParam, intParam, MAX_PER, negotiate, patternParam, textParam } from '../http.js';
+import type { Site } from '../site.js';
+
+const RULES = DISCREPANCY_KINDS.map(ruleOfKind);
+const FIELD_NAME = /^[A-Za-z][A-Za-z0-9]{0,39}$/;
+
+export function registerQueue(app: Hono<Env>, site: Site): void {
+  app.get('/queue', async (c) => {
+    const query = new URL(c.req.url).searchParams;
+    const format = negotiate(query, c.req.header('Accept'));
+    const region = await site.regionParam(c, query);
+    const state: QueueState = {
+      ...(region ? { region: region.code } : {}),
+      scope: enumParam(query, 'scope', ['subtree', 'self'] as const) ?? 'subtree',
+      kind: enumParam(query, 'kind', DISCREPANCY_KINDS),
+      rule: enumParam(query, 'rule', RULES),
+      field: patternParam(query, 'field', FIELD_NAME, 'an element name such as materials'),
+      type: enumParam(query, 'type', ITEM_TYPES),
+      status: enumParam(query, 'status', STATUSES),
+      q: textParam(query, 'q'),
+      page: intParam(query, 'page', 1, 1, 1_000_000),
+      per: intParam(query, 'per', 50, 1, MAX_PER),
+    };
+    const filter: QueueFilter = {
+      ...(region ? { region } : {}),
+      scope: state.scope ?? 'subtree',
+      ...(state.kind ? { kind: state.kind } : {}),
+      ...(state.rule ? { rule: state.rule } : {}),
+      ...(state.field ? { field: state.field } : {}),
+      ...(state.type ? { type: state.type } : {}),
+      ...(state.status ? { status: state.status as QueueFilter['status'] } : {}),
+      ...(state.q ? { q: state.q } : {}),
+      page: state.page,
+      per: state.per,
+    };
+    if (format === 'html') {
+      return site.cachedPage(c, await site.ui(c), 'queue', async (shared) => {
+        const result = await queue(site.db, filter, site.memoOf(c));
+        return { title: shared.t('queueTitle'), node: <QueueBody ui={shared} state={state} regions={await site.regions(c)} result={result} /> };
+      });
+    }
+    const result = await queue(site.db, filter, site.memoOf(c));
+    if (format === 'json') return c.json({ total: result.total, page: state.page, per: state.per, facets: result.facets, discrepancies: result.rows });
+    const lang = c.get('lang');
+    return site.csv(c, 'queue.csv',
+      ['key', 'region', 'regionName', 'catalogCode', 'itemName', 'type', 'field', 'path', 'kind', 'rule', 'against', 'ours', 'theirs', 'status', 'decision', 'decidedBy', 'decidedAt', 'reason'],
+      result.rows.map((r) => [r.key, r.region, r.regionName, r.catalogCode, r.itemName, r.type, r.field, r.path, r.kind, r.rule, r.against,
+        displayValue(r.ours, lang), displayValue(r.theirs, lang), r.status, r.verdict?.decision, r.verdict?.author, r.verdict?.at, r.verdict?.reason]));
+  });
+}
