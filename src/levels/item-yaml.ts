@@ -29,12 +29,23 @@ export function itemYaml(item: Item, modeline?: string): string {
       const key = isScalar(pair.key) ? String(pair.key.value) : '';
       const value = pair.value as Node | null;
       if (key === 'taskCode' && isScalar(pair.key)) pair.key.spaceBefore = true;
-      if (FLOW_VALUES.has(key) && (isMap(value) || isSeq(value))) value.flow = true;
-      if (FLOW_ENTRIES.has(key) && isSeq(value)) for (const entry of value.items) if (isMap(entry)) entry.flow = true;
-      // `{ charged: false }` on one line; a charged fee with its basis and items as a block.
-      if (key === 'fee' && isMap(value) && value.items.length === 1 && isPair(value.items[0])) value.flow = true;
+      if (value) styleItemNode(value, [key]);
+      if (isSeq(value)) value.items.forEach((entry, index) => styleItemNode(entry as Node, [key, index]));
     }
   }
   const body = doc.toString({ lineWidth: 0, flowCollectionPadding: true }).replace(SET_LINE, '$1[$2]');
   return modeline === undefined ? body : `${modeline}\n${body}`;
+}
+
+/**
+ * The spec's layout for the node at `path` in an item (what itemYaml does to a whole item, and what an edit does
+ * to the nodes it adds): short structured values on one line, steps and places one entry a line, and
+ * `{ charged: false }` on one line while a charged fee with its basis and items is a block.
+ */
+export function styleItemNode(node: Node, path: readonly (string | number)[]): void {
+  if (!isMap(node) && !isSeq(node)) return;
+  const top = String(path[0]);
+  if (path.length === 1 && FLOW_VALUES.has(top)) node.flow = true;
+  if (path.length === 2 && FLOW_ENTRIES.has(top) && isMap(node)) node.flow = true;
+  if (path.length === 1 && top === 'fee' && isMap(node) && node.items.length === 1 && isPair(node.items[0])) node.flow = true;
 }

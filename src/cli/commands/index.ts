@@ -18,6 +18,7 @@ export const COMMANDS: CommandEntry[] = [
   entry('validate', 'check catalog files against the element schema and every rule', async () => (await import('./validate.js')).validate),
   entry('diff', "show how a region's items differ from its parent's and the province baseline", async () => (await import('./diff.js')).diff),
   entry('claim', "claim (认领) items for a region from its parent, local elements left as TODO", async () => (await import('./claim.js')).claim),
+  entry('fix', 'make items conform: locked elements take the baseline, looser and review ones the parent (in place)', async () => (await import('./fix.js')).fix),
   entry('sync', 'load the catalog as committed in git into the database (incremental)', async () => (await import('./sync.js')).sync),
   entry('serve', 'serve the review web UI over the database', async () => (await import('./serve.js')).serve),
   entry('start', 'sync the catalog into the embedded database and serve the review UI (npm start)', async () => (await import('./start.js')).start),
