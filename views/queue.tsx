@@ -1,6 +1,8 @@
 // 差异审核: every discrepancy, filtered by region, kind, rule, element, item type and state; all state in the URL.
 import { html, raw } from 'hono/html';
+import { ruleOfKind, type DiscrepancyKind } from '../src/levels/types.js';
 import type { QueueResult } from '../src/store/read/queue.js';
+import type { Status } from '../src/store/review-state.js';
 import type { RegionRow } from '../src/store/rows.js';
 import type { Ui } from '../src/web/context.js';
 import { href } from '../src/web/http.js';
@@ -20,8 +22,9 @@ export interface QueueState {
   per: number;
 }
 
-export const KIND_ORDER = ['locked', 'looser', 'review', 'unknown', 'tightened', 'missing'];
-const STATUS_ORDER = ['open', 'outdated', 'decided', 'resolved'];
+// the facets' order (what needs a decision first); the kinds and states themselves are levels' and the store's
+const KIND_ORDER = ['locked', 'looser', 'review', 'unknown', 'tightened', 'missing'] as const satisfies readonly DiscrepancyKind[];
+const STATUS_ORDER = ['open', 'outdated', 'decided', 'resolved'] as const satisfies readonly Status[];
 
 /** The queue URL for `state`, leaving defaults out so links stay short and bookmarkable. */
 export function queueHref(state: QueueState, change: Partial<QueueState> = {}): string {
@@ -53,7 +56,7 @@ function Facet(props: {
   name: keyof QueueState;
   state: QueueState;
   counts: Record<string, number>;
-  order?: string[];
+  order?: readonly string[];
   text: (value: string) => string;
 }) {
   const { ui, state, name, counts } = props;
@@ -114,7 +117,7 @@ export function QueueBody(props: { ui: Ui; state: QueueState; regions: RegionRow
           <Facet ui={ui} title="facetKind" name="kind" state={state} counts={result.facets.kind} order={KIND_ORDER} text={(v) => label(ui.lang, 'kind', v)} />
           <Facet ui={ui} title="facetField" name="field" state={state} counts={result.facets.field} order={FIELD_ORDER} text={(v) => fieldLabel(ui.lang, v)} />
           <Facet ui={ui} title="facetType" name="type" state={state} counts={result.facets.type} text={(v) => v || '—'} />
-          <Facet ui={ui} title="facetRule" name="rule" state={state} counts={result.facets.rule} order={KIND_ORDER.map((k) => `level-${k}`)} text={(v) => v} />
+          <Facet ui={ui} title="facetRule" name="rule" state={state} counts={result.facets.rule} order={KIND_ORDER.map(ruleOfKind)} text={(v) => v} />
         </aside>
         <div class="results">
           {result.rows.length === 0 ? (

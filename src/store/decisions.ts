@@ -3,6 +3,7 @@
 // decisions not yet in git. Comments are not decisions.
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from './db.js';
+import { VERDICT_LIST, type VerdictDecision } from './review-state.js';
 import { reviews } from './schema.js';
 
 /** The latest verdict on a key, with the time it was made as an ISO 8601 time with offset. */
@@ -10,7 +11,7 @@ export interface StoredVerdict {
   key: string;
   region: string;
   fingerprint: string;
-  decision: 'accepted' | 'fix-requested' | 'reopened';
+  decision: VerdictDecision;
   reason: string;
   by: string;
   at: string;
@@ -18,7 +19,7 @@ export interface StoredVerdict {
 
 /** Every key's latest verdict, of one region or of all. */
 export async function latestVerdicts(db: Db, region?: string): Promise<StoredVerdict[]> {
-  const latest = sql`${reviews.id} = (SELECT max(r2.id) FROM reviews r2 WHERE r2.key = ${reviews.key} AND r2.decision IN ('accepted', 'fix-requested', 'reopened'))`;
+  const latest = sql`${reviews.id} = (SELECT max(r2.id) FROM reviews r2 WHERE r2.key = ${reviews.key} AND r2.decision IN (${VERDICT_LIST}))`;
   const rows = await db
     .select({ key: reviews.key, region: reviews.region, fingerprint: reviews.fingerprint, decision: reviews.decision, reason: reviews.reason, by: reviews.author, createdAt: reviews.createdAt })
     .from(reviews)

@@ -14,6 +14,7 @@ export const DECISIONS = ['accepted', 'fix-requested', 'comment', 'reopened'] as
 export type Decision = (typeof DECISIONS)[number];
 /** Decisions that set the state; comments do not. */
 export const VERDICTS = ['accepted', 'fix-requested', 'reopened'] as const satisfies readonly Decision[];
+export type VerdictDecision = (typeof VERDICTS)[number];
 
 export const STATUSES = ['open', 'decided', 'outdated', 'resolved'] as const;
 export type Status = (typeof STATUSES)[number];
@@ -31,7 +32,8 @@ export function stateOf(verdict: Verdict | undefined, current: string | undefine
   return verdict.fingerprint === current ? 'decided' : 'outdated';
 }
 
-const VERDICT_LIST = sql.raw(VERDICTS.map((d) => `'${d}'`).join(', '));
+/** VERDICTS as an SQL list, for `decision IN (…)`. */
+export const VERDICT_LIST: SQL = sql.raw(VERDICTS.map((d) => `'${d}'`).join(', '));
 
 /**
  * Joins discrepancy `d` with its latest verdict `vr` (a reviews row): the review_states view's rule written as

@@ -1,6 +1,7 @@
 // Every string the web UI shows, in Simplified Chinese (default) and English. Values from the catalog
 // (names, code-set labels such as 行政许可) are data and are shown as they are.
 import type { Lang } from '../catalog/types.js';
+import { elementTitle, ELEMENTS } from './elements.js';
 
 export type { Lang };
 export const LANGS: readonly Lang[] = ['zh', 'en'];
@@ -8,6 +9,7 @@ export const LANGS: readonly Lang[] = ['zh', 'en'];
 const M = {
   appName: { zh: '同标 · 政务服务事项审核', en: 'Tongbiao · service item review' },
   appShort: { zh: '同标', en: 'Tongbiao' },
+  wholeItem: { zh: '整个事项', en: 'Whole item' },
   navDashboard: { zh: '概览', en: 'Overview' },
   navQueue: { zh: '差异审核', en: 'Review queue' },
   navCoverage: { zh: '认领覆盖', en: 'Coverage' },
@@ -257,40 +259,42 @@ const LABELS: Record<Lang, Map<string, string>> = {
   en: new Map(Object.entries(M).map(([key, text]) => [key, text.en])),
 };
 
-// Element labels: Chinese from the element schema's titles (GB/T 39046 names), English here.
-const FIELD_LABELS: Record<string, { zh: string; en: string }> = {
-  catalogCode: { zh: '基本编码', en: 'Catalog code' },
-  name: { zh: '事项名称', en: 'Name' },
-  type: { zh: '事项类型', en: 'Type' },
-  basis: { zh: '设定依据', en: 'Legal basis' },
-  useLevel: { zh: '行使层级', en: 'Levels' },
-  taskCode: { zh: '实施编码', en: 'Task code' },
-  dept: { zh: '实施主体', en: 'Department' },
-  serviceObjects: { zh: '服务对象', en: 'Service objects' },
-  caseType: { zh: '办件类型', en: 'Case type' },
-  statutoryLimit: { zh: '法定办结时限', en: 'Statutory time limit' },
-  promisedLimit: { zh: '承诺办结时限', en: 'Promised time limit' },
-  visits: { zh: '到办事现场次数', en: 'Visits' },
-  visitsReason: { zh: '必须现场办理原因说明', en: 'Why visits are needed' },
-  conditions: { zh: '受理条件', en: 'Conditions' },
-  materials: { zh: '申请材料', en: 'Materials' },
-  steps: { zh: '办理流程', en: 'Steps' },
-  fee: { zh: '收费', en: 'Fee' },
-  handlingForms: { zh: '办理形式', en: 'Handling forms' },
-  onlineDepth: { zh: '网上办理深度', en: 'Online depth' },
-  handleArea: { zh: '通办范围', en: 'Handling area' },
-  places: { zh: '办理地点', en: 'Places' },
-  consultPhone: { zh: '咨询电话', en: 'Enquiry phone' },
-  complaintPhone: { zh: '投诉电话', en: 'Complaints phone' },
-  result: { zh: '审批结果', en: 'Result' },
-  '': { zh: '整个事项', en: 'Whole item' },
+// Element labels: Chinese from the element schema's titles (elements.ts), English here; a name neither knows is
+// shown as it is.
+const ELEMENT_EN: Record<string, string> = {
+  catalogCode: 'Catalog code',
+  name: 'Name',
+  type: 'Type',
+  basis: 'Legal basis',
+  useLevel: 'Levels',
+  taskCode: 'Task code',
+  dept: 'Department',
+  serviceObjects: 'Service objects',
+  caseType: 'Case type',
+  statutoryLimit: 'Statutory time limit',
+  promisedLimit: 'Promised time limit',
+  visits: 'Visits',
+  visitsReason: 'Why visits are needed',
+  conditions: 'Conditions',
+  materials: 'Materials',
+  steps: 'Steps',
+  fee: 'Fee',
+  handlingForms: 'Handling forms',
+  onlineDepth: 'Online depth',
+  handleArea: 'Handling area',
+  places: 'Places',
+  consultPhone: 'Enquiry phone',
+  complaintPhone: 'Complaints phone',
+  result: 'Result',
 };
 
 /** The elements in the spec's order (item page rows, field facet order). */
-export const FIELD_ORDER = Object.keys(FIELD_LABELS).filter((k) => k !== '');
+export const FIELD_ORDER = ELEMENTS;
 
+/** An element's label; `''` (the path of the whole item) is 整个事项 / Whole item. */
 export function fieldLabel(lang: Lang, field: string): string {
-  return FIELD_LABELS[field]?.[lang] ?? field;
+  if (field === '') return M.wholeItem[lang];
+  return (lang === 'zh' ? elementTitle(field) : ELEMENT_EN[field]) ?? field;
 }
 
 export function parseLang(value: string | undefined): Lang | undefined {
