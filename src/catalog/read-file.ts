@@ -4,6 +4,7 @@ import { decode } from './decode.js';
 import { fastParse } from './fast-parse.js';
 import { parseYaml } from './parse.js';
 import type { Finding, Message, ParsedFile } from './types.js';
+import { ruleInfo } from '../rules/registry.js';
 
 /** Git's blob id of the bytes, so a file has the same id read from the working tree or from a commit. */
 export function blobId(bytes: Uint8Array): string {
@@ -23,9 +24,12 @@ export function readFile(file: string, region: string, bytes: Uint8Array, id = b
   return { file, region, id, text: decoded.text, data: parsed.data, problems: [] };
 }
 
-/** A finding about a whole file, placed at line 1 column 1 as the spec asks where there is no better place. */
+/**
+ * A finding about a whole file, placed at line 1 column 1 as the spec asks where there is no better place. Its
+ * severity is the registry's default for the rule (stray-file is a warning); tongbiao.yaml may change it later.
+ */
 export function fileProblem(rule: string, file: string, region: string, message: Message, catalogCode?: string): Finding {
-  const finding: Finding = { rule, severity: 'error', file, line: 1, column: 1, path: '', region, message };
+  const finding: Finding = { rule, severity: ruleInfo(rule).severity, file, line: 1, column: 1, path: '', region, message };
   if (catalogCode !== undefined) finding.catalogCode = catalogCode;
   return finding;
 }

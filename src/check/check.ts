@@ -7,6 +7,7 @@ import { withDecisions } from '../catalog/decisions.js';
 import { createLocator } from '../catalog/locate.js';
 import type { Finding, Region } from '../catalog/types.js';
 import type { Discrepancy } from '../levels/types.js';
+import { ruleInfo } from '../rules/registry.js';
 import { SCHEMA_VERSION } from '../schema/item.js';
 import { VERSION } from '../version.js';
 import { cacheKey, type CachedResult, type ResultCache } from './cache.js';
@@ -75,7 +76,7 @@ export async function checkCatalog(catalog: Catalog, options: CheckOptions = {})
     if (!inScope(file.file)) continue;
     let locate = locators.get(file.file);
     if (!locate) locators.set(file.file, (locate = createLocator(file.text)));
-    findings.push({ rule, severity: 'error', file: file.file, ...locate(path), path, region: file.region, message });
+    findings.push({ rule, severity: ruleInfo(rule).severity, file: file.file, ...locate(path), path, region: file.region, message });
   }
 
   const scopedItems: string[] = [];

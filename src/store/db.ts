@@ -20,19 +20,37 @@ export interface Store {
 
 export const DEFAULT_DB_URL = 'file:data/tongbiao.db';
 
-/** The URL to use: an explicit one, else TONGBIAO_DB, else the embedded default (relative to cwd). */
+/** What @libsql/client connects to; anything else with a scheme is a mistake, not a file name. */
+const SCHEMES = ['file:', 'libsql:', 'http:', 'https:', 'ws:', 'wss:'];
+
+/**
+ * The URL to use: an explicit one, else TONGBIAO_DB, else the embedded default. A plain path (`data/x.db`) is a
+ * file database, as is `file:PATH`; either is resolved against cwd. A URL of another scheme is a one-line error.
+ */
 export function resolveDbUrl(explicit: string | undefined, env: NodeJS.ProcessEnv, cwd: string): string {
+  if (explicit !== undefined && explicit.trim() === '') throw new TongbiaoError('--db is empty: give a file path or a libSQL URL');
   // an empty TONGBIAO_DB counts as unset (as shells and CI files often leave it)
   const url = explicit ?? (env.TONGBIAO_DB || undefined) ?? DEFAULT_DB_URL;
-  if (!url.startsWith('file:')) return url;
+  const scheme = /^([a-z][a-z0-9+.-]+):/i.exec(url)?.[0].toLowerCase(); // two letters at least: `C:\x.db` is a path
+  if (scheme === undefined) return 'file:' + resolve(cwd, url);
+  if (!SCHEMES.includes(scheme)) {
+    throw new TongbiaoError(`${redact(url)}: not a database: give a file path, or a file:, libsql://, http(s):// or ws(s):// URL`);
+  }
+  if (scheme !== 'file:') return url;
   const path = url.slice('file:'.length);
+  if (path === '') throw new TongbiaoError(`${url}: no file path after file:`);
   return 'file:' + resolve(cwd, path);
 }
 
 export async function openStore(url: string, authToken?: string): Promise<Store> {
-  if (url.startsWith('file:')) mkdirSync(dirname(url.slice('file:'.length)), { recursive: true });
-  // `timeout` is the busy timeout of every pooled connection of a file: database (a PRAGMA would reach one).
-  const client = createClient({ url, ...(authToken ? { authToken } : {}), ...(url.startsWith('file:') ? { timeout: 30_000 } : {}) });
+  let client: Client;
+  try {
+    if (url.startsWith('file:')) mkdirSync(dirname(url.slice('file:'.length)), { recursive: true });
+    // `timeout` is the busy timeout of every pooled connection of a file: database (a PRAGMA would reach one).
+    client = createClient({ url, ...(authToken ? { authToken } : {}), ...(url.startsWith('file:') ? { timeout: 30_000 } : {}) });
+  } catch (error) {
+    throw new TongbiaoError(`cannot open database ${redact(url)}: ${(error as Error).message.split('\n')[0]}`);
+  }
   try {
     if (url.startsWith('file:')) {
       // WAL lets the web UI read while a sync writes; busy_timeout makes a second writer wait instead of failing.

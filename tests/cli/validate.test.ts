@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BIN, runCli, validateJson } from '../helpers/cli.js';
-import { catalogCodeFor, itemPath, itemYaml, makeGitCatalog, smallCatalog, SMALL_REGIONS, type TempGitCatalog } from '../helpers/git-repo.js';
+import { catalogCodeFor, itemPath, itemYaml, makeGitCatalog, smallCatalog, SMALL_REGIONS, TONGBIAO_YAML, type TempGitCatalog } from '../helpers/git-repo.js';
 
 const [province, city, county] = SMALL_REGIONS as [typeof SMALL_REGIONS[0], typeof SMALL_REGIONS[0], typeof SMALL_REGIONS[0]];
 const code = catalogCodeFor(1);
@@ -237,5 +237,33 @@ describe('tongbiao validate output formats', () => {
     expect(sarif.version).toBe('2.1.0');
     expect(sarif.runs[0].results.map((r: { ruleId: string }) => r.ruleId)).toContain('schema');
     expect(runCli(['validate', c.catalog, '--format', 'junit']).stdout).toMatch(/<failure type="schema"/);
+  });
+});
+
+describe('tongbiao validate: file-level findings carry the registry severity and tongbiao.yaml overrides', () => {
+  it('reports stray-file as a warning in every format (the registry default), not an error', () => {
+    const c = catalog({ [`${county.dir}/notes.txt`]: 'not an item\n' });
+    const { code: exit, output } = validateJson([c.catalog]);
+    const stray = output.findings.filter((f) => f.rule === 'stray-file');
+    expect(stray.map((f) => [f.file.endsWith('notes.txt'), f.severity])).toEqual([[true, 'warning']]);
+    expect(output.summary).toMatchObject({ errors: 0, warnings: 1 });
+    expect(exit).toBe(0); // a warning does not fail the default --fail-on error
+    expect(runCli(['validate', c.catalog, '--format', 'github']).stdout).toMatch(/^::warning file=[^\n]*notes\.txt,[^\n]*title=stray-file::/m);
+    const sarif = JSON.parse(runCli(['validate', c.catalog, '--format', 'sarif']).stdout);
+    expect(sarif.runs[0].results.map((r: { ruleId: string; level: string }) => [r.ruleId, r.level])).toEqual([['stray-file', 'warning']]);
+    expect(runCli(['validate', c.catalog, '--fail-on', 'warning']).code).toBe(1);
+  });
+
+  it('takes file-level severities from tongbiao.yaml: stray-file info, region warning, file-read off', () => {
+    const c = catalog({
+      'tongbiao.yaml': `${TONGBIAO_YAML}rules:\n  stray-file: info\n  region: warning\n  file-read: "off"\n`,
+      [`${county.dir}/notes.txt`]: 'not an item\n',
+    });
+    c.write(`${county.dir}/items/${catalogCodeFor(9)}.yaml`, Buffer.from([0xb3, 0xc7, 0x0a])); // GBK: a file-read error
+    c.write(`${city.dir}/region.yaml`, 'code: "420199"\nname: 武汉市\nlevel: 市级\n'); // code ≠ directory name
+    const { output } = validateJson([c.catalog]);
+    const severities = Object.fromEntries(output.findings.map((f) => [f.rule, f.severity]));
+    expect(severities).toMatchObject({ 'stray-file': 'info', region: 'warning' });
+    expect(severities).not.toHaveProperty('file-read');
   });
 });

@@ -15,7 +15,7 @@ item pages with the parent's and the province's values side by side, coverage an
 Every page needs a login (create accounts with 'tongbiao user add') unless --public-read.
 
 Options:
-  --db URL           database: file:PATH, libsql://, http://, ws:// (default: $TONGBIAO_DB,
+  --db URL           database: a file path, file:PATH, libsql://, http(s)://, ws(s):// (default: $TONGBIAO_DB,
                      else file:data/tongbiao.db); token from $TONGBIAO_DB_TOKEN
   --port N           port to listen on (default 8787; 0 picks a free one)
   --host ADDR        address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)

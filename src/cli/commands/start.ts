@@ -24,7 +24,7 @@ printed once on the terminal. Keep it, or set another with 'tongbiao user passwd
 
 Options:
   --catalog DIR    the catalog root (else CATALOG, the current folder, or ./catalog-yaml)
-  --db URL         database (default: $TONGBIAO_DB, else file:data/tongbiao.db)
+  --db URL         database: a file path or a libSQL URL (default: $TONGBIAO_DB, else file:data/tongbiao.db)
   --worktree       sync the working tree, uncommitted changes included
   --port N         port to listen on (default 8787)
   --host ADDR      address to listen on (default 127.0.0.1)

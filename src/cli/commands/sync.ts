@@ -17,7 +17,7 @@ database keeps the previous complete state. Reviews are never changed by a sync.
 
 Options:
   --catalog DIR    the catalog root (else CATALOG, the current folder, or ./catalog-yaml)
-  --db URL         database: file:PATH, libsql://, http://, ws:// (default: $TONGBIAO_DB,
+  --db URL         database: a file path, file:PATH, libsql://, http(s)://, ws(s):// (default: $TONGBIAO_DB,
                    else file:data/tongbiao.db); token from $TONGBIAO_DB_TOKEN
   --rev REV        the git revision to sync (default HEAD)
   --worktree       sync the working tree as it is, uncommitted changes included (marked uncommitted)
