@@ -55,15 +55,15 @@ interface GitResult {
   stderr: string;
 }
 
-/** Run git with `args` in `cwd`; the output is collected whatever its size. */
-export function runGit(args: string[], cwd: string, input?: string): Promise<GitResult> {
+/** Run git with `args` in `cwd` (and `env` on top of ours); the output is collected whatever its size. */
+export function runGit(args: string[], cwd: string, input?: string, env: NodeJS.ProcessEnv = {}): Promise<GitResult> {
   return new Promise((resolvePromise, reject) => {
     let child: ChildProcessWithoutNullStreams;
     try {
       child = spawn('git', ['-c', 'core.quotePath=false', '--no-optional-locks', ...args], {
         cwd,
         // English messages, so the few we recognise stay recognisable; never prompt for anything.
-        env: { ...process.env, LC_ALL: 'C', LANGUAGE: 'C', GIT_TERMINAL_PROMPT: '0' },
+        env: { ...process.env, LC_ALL: 'C', LANGUAGE: 'C', GIT_TERMINAL_PROMPT: '0', ...env },
         stdio: 'pipe',
       });
     } catch (error) {
