@@ -1,4 +1,5 @@
 // What every request carries (hono variables) and what every view receives (Ui).
+import type { ReviewRow } from '../store/rows.js';
 import type { Context } from 'hono';
 import type { Store } from '../store/db.js';
 import type { DataVersions, Memo, RegionRow } from '../store/read/regions.js';
@@ -22,6 +23,8 @@ export interface AppOptions {
   version?: string;
   /** bytes of rendered page bodies each process keeps (default 32 MiB; 0: none) */
   pageCacheBytes?: number;
+  /** told of every decision recorded (not comments), with its region's lineage: `serve --commit-decisions` */
+  onDecision?: (review: ReviewRow, lineage: string) => void;
 }
 
 export type Env = {

@@ -12,7 +12,7 @@ import { addUser, createSession } from '../../src/store/users.js';
 import { listen, type Listening } from '../../src/web/server.js';
 import { readTree } from '../helpers/files.js';
 import { makeGitCatalog, type TempGitCatalog } from '../helpers/git-repo.js';
-import { runCli } from '../helpers/cli.js';
+import { runCli, startServing, stop } from '../helpers/cli.js';
 
 const DEMO = join(import.meta.dirname, '..', '..', 'catalog-yaml');
 const ITEM = '420000/420100/420106/items/000100105000.yaml';
@@ -104,5 +104,47 @@ describe('decisions travel from the review UI into git and CI', () => {
     const changed = sarif(clone);
     expect(changed.code).toBe(1);
     expect(changed.results[0].suppressions).toBeUndefined();
+  });
+});
+
+describe('serve --commit-decisions', () => {
+  it('a decision posted to the server lands as a commit on the branch, authored by the reviewer, HEAD untouched', async () => {
+    expect(runCli(['sync', '--catalog', repo.catalog, '--db', db]).code).toBe(0);
+    const store = await openStore(db);
+    let session: { token: string; csrfToken: string };
+    try {
+      const user = await addUser(store.db, { name: 'jiangan', region: '420102', role: 'reviewer', password: 'correct horse battery' }, 'test');
+      session = await createSession(store.db, user.id);
+    } finally {
+      store.close();
+    }
+    const head = repo.head();
+    const finding = JSON.parse(runCli(['validate', '--catalog', repo.catalog, '--format', 'json']).stdout).findings
+      .find((f: any) => f.rule === 'level-review' && f.region === '420102');
+    const { child, url } = await startServing(['serve', '--port', '0', '--db', db, '--commit-decisions', 'review-decisions', '--catalog', repo.catalog], repo.catalog);
+    try {
+      const res = await fetch(new URL('/decide', url), {
+        method: 'POST', redirect: 'manual',
+        body: new URLSearchParams({ _csrf: session.csrfToken, key: finding.key, fingerprint: finding.fingerprint, decision: 'accepted', reason: '本区实际情况' }),
+        headers: { Cookie: `tb_session=${session.token}`, 'Content-Type': 'application/x-www-form-urlencoded', Origin: url.slice(0, -1) },
+      });
+      expect(res.status).toBe(303);
+      let log = '';
+      for (let i = 0; i < 100 && log === ''; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        try {
+          log = repo.git('log', '--format=%an|%s', 'review-decisions', '--not', head).trim();
+        } catch {
+          // not written yet: the branch does not exist
+        }
+      }
+      expect(log).toBe(`jiangan|decisions: jiangan accept ${finding.key}`);
+    } finally {
+      await stop(child);
+    }
+    const entries = parse(repo.git('show', 'review-decisions:420000/420100/420102/decisions.yaml'));
+    expect(entries).toEqual([expect.objectContaining({ key: finding.key, fingerprint: finding.fingerprint, decision: 'accepted', by: 'jiangan' })]);
+    expect(repo.head()).toBe(head);
+    expect(repo.git('status', '--porcelain', '--', '.')).toBe('');
   });
 });

@@ -1,6 +1,7 @@
 // Runs the built CLI (`npm run build` first; `npm test` does) as a real process.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../../src/paths.js';
 
 export const BIN = join(import.meta.dirname, '..', '..', 'bin', 'tongbiao.js');
 
@@ -29,4 +30,28 @@ export function validateJson(args: string[], options: { cwd?: string; env?: Node
     summary: { files: number; errors: number; warnings: number; infos: number };
   };
   return { ...result, output };
+}
+
+/** Runs the CLI in the background until it prints the address it serves. */
+export function startServing(args: string[], cwd = PACKAGE_ROOT): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /serving (http:\/\/\S+\/)/.exec(out);
+      if (m) setTimeout(() => resolve({ child, url: m[1]!, output: () => out }), 50);
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('exit', (code) => reject(new Error(`exited ${code} before serving:\n${out}`)));
+  });
+}
+
+export function stop(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    child.removeAllListeners('exit');
+    child.on('exit', (code) => resolve(code));
+    child.kill('SIGTERM');
+  });
 }

@@ -1,11 +1,10 @@
 // The built CLI as a real process: tongbiao user …, serve and start (npm test builds first).
-import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/paths.js';
 import { openStore } from '../../src/store/db.js';
 import { findUser, verifyPassword } from '../../src/store/users.js';
-import { BIN, runCli } from '../helpers/cli.js';
+import { runCli, startServing, stop } from '../helpers/cli.js';
 import { makeGitCatalog } from '../helpers/git-repo.js';
 import { seed, tempStore, type TempStore } from './seed.js';
 import { readTree } from '../helpers/files.js';
@@ -66,30 +65,6 @@ describe('tongbiao user', () => {
     expect(runCli(['user', 'add', 'y2', '--region', '420102', '--role', 'reviewer', '--db', db], { input: '' }).stderr).toContain('no password');
   });
 });
-
-/** Runs the CLI in the background until it prints the address it serves. */
-function startServing(args: string[], cwd = PACKAGE_ROOT): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /serving (http:\/\/\S+\/)/.exec(out);
-      if (m) setTimeout(() => resolve({ child, url: m[1]!, output: () => out }), 50);
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.on('exit', (code) => reject(new Error(`exited ${code} before serving:\n${out}`)));
-  });
-}
-
-function stop(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => {
-    child.removeAllListeners('exit');
-    child.on('exit', (code) => resolve(code));
-    child.kill('SIGTERM');
-  });
-}
 
 describe('tongbiao serve', () => {
   test('serves the UI until stopped', async () => {

@@ -4,7 +4,12 @@ import { isWorker, leavePrimary, parseWorkers, reportFatal, startWorkers, untilW
 import { listen, parsePort, untilStopped } from '../../web/server.js';
 import { TongbiaoError } from '../../errors.js';
 import { VERSION } from '../version.js';
-import { defineCommand } from '../command.js';
+import { defineCommand, type Io } from '../command.js';
+import type { DecisionKind, Verdict } from '../../catalog/decisions.js';
+import { chinaTime } from '../../store/decisions.js';
+import type { ReviewRow } from '../../store/rows.js';
+import { decisionCommitter, type DecisionCommitter } from '../../sync/commit-decisions.js';
+import { resolveCatalogRoot } from '../catalog-arg.js';
 
 export const serve = defineCommand({
   name: 'serve',
@@ -23,6 +28,12 @@ Options:
                      1 serves from this process alone
   --public-read      let anyone read the pages without logging in (deciding still needs a login)
   --secure-cookies   mark cookies Secure (behind a proxy that terminates https)
+  --commit-decisions BRANCH
+                     also write every decision as a commit on BRANCH of the catalog's git repository
+                     (plumbing only: no working tree is touched; batched every few seconds; a failed
+                     write is retried, and the decision is in the database whatever happens)
+  --catalog DIR      the catalog whose repository --commit-decisions writes to (default: the current
+                     folder when it holds tongbiao.yaml, else ./catalog-yaml)
   -h, --help         show this help
 
 Stops on Ctrl-C. Exit status: 0 stopped, 2 could not start.`,
@@ -33,6 +44,8 @@ Stops on Ctrl-C. Exit status: 0 stopped, 2 could not start.`,
     workers: { type: 'string' },
     'public-read': { type: 'boolean' },
     'secure-cookies': { type: 'boolean' },
+    'commit-decisions': { type: 'string' },
+    catalog: { type: 'string' },
   },
   async run(values, _positionals, io) {
     const port = parsePort(values.port, 8787);
@@ -40,7 +53,11 @@ Stops on Ctrl-C. Exit status: 0 stopped, 2 could not start.`,
     const host = values.host ?? '127.0.0.1';
     const url = resolveDbUrl(values.db, io.env, io.cwd);
     const token = io.env.TONGBIAO_DB_TOKEN || undefined;
-    const appOptions = { publicRead: values['public-read'] === true, secureCookies: values['secure-cookies'] === true, version: VERSION };
+    const committer = await decisionsToGit(values['commit-decisions'], values.catalog, io);
+    const appOptions = {
+      publicRead: values['public-read'] === true, secureCookies: values['secure-cookies'] === true, version: VERSION,
+      ...(committer ? { onDecision: committer.onDecision } : {}),
+    };
 
     if (isWorker()) {
       // one of the processes `serve --workers N` started: serve until the primary says stop
@@ -52,6 +69,7 @@ Stops on Ctrl-C. Exit status: 0 stopped, 2 could not start.`,
           const server = await listen({ store, port, host, ...appOptions });
           await stopped;
           await server.close();
+          await committer?.close();
           return 0;
         } finally {
           store.close();
@@ -73,6 +91,7 @@ Stops on Ctrl-C. Exit status: 0 stopped, 2 could not start.`,
         if ((await countUsers(store.db)) === 0) io.stderr.write(NO_USERS);
         await untilStopped();
         await server.close();
+        await committer?.close();
         return 0;
       } finally {
         store.close();
@@ -89,6 +108,9 @@ Stops on Ctrl-C. Exit status: 0 stopped, 2 could not start.`,
     const args = ['serve', '--port', String(port), '--host', host, '--workers', String(workers)];
     if (values['public-read']) args.push('--public-read');
     if (values['secure-cookies']) args.push('--secure-cookies');
+    // each worker commits its own decisions; they share the branch by compare-and-swap
+    if (committer) args.push('--commit-decisions', values['commit-decisions']!, '--catalog', committer.catalogDir);
+    await committer?.close();
     const group = await startWorkers({
       count: workers,
       host,
@@ -105,3 +127,30 @@ Stops on Ctrl-C. Exit status: 0 stopped, 2 could not start.`,
 });
 
 const NO_USERS = `tongbiao: no accounts yet — create one with 'tongbiao user add NAME --region CODE --role admin'\n`;
+
+/** With --commit-decisions: a committer fed by every decision POST; decisions keep their order per process. */
+async function decisionsToGit(branch: string | undefined, catalog: string | undefined, io: Io) {
+  if (branch === undefined) return undefined;
+  const catalogDir = resolveCatalogRoot(catalog, io.cwd);
+  let committer: DecisionCommitter;
+  try {
+    committer = await decisionCommitter({
+      catalogDir,
+      branch,
+      onError: (error) => io.stderr.write(`tongbiao: decisions not yet committed to ${branch} (will retry): ${error.message}\n`),
+    });
+  } catch (error) {
+    throw new TongbiaoError(`--commit-decisions: ${(error as Error).message}`);
+  }
+  return {
+    catalogDir,
+    onDecision(review: ReviewRow, lineage: string) {
+      const at = chinaTime(review.createdAt);
+      const verdict: Verdict = review.decision === 'reopened'
+        ? { key: review.key, decision: 'reopened', at }
+        : { key: review.key, fingerprint: review.fingerprint, decision: review.decision as DecisionKind, ...(review.reason ? { reason: review.reason } : {}), by: review.author, at };
+      committer.add({ verdict, region: review.region, regionDir: lineage });
+    },
+    close: () => committer.close(),
+  };
+}

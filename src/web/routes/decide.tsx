@@ -82,6 +82,7 @@ export function registerDecide(app: Hono<Env>, site: Site): void {
       if (outcome.reason === 'reason-required') return fail(400, 'errReasonRequired');
       throw badRequest('decision must be accepted, fix-requested, comment or reopened');
     }
+    if (decision !== 'comment' && lineage !== undefined) site.opts.onDecision?.(outcome.review, lineage);
     if (htmx) {
       const updated = (await queueRow(db, key))!;
       const history = view === 'item' ? { history: (await reviewsFor(db, [key])).get(key) ?? [] } : {};
