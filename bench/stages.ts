@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
+import { DEFAULT_SETTINGS } from '../src/catalog/config.js';
 import { decode } from '../src/catalog/decode.js';
 import { fastParse } from '../src/catalog/fast-parse.js';
 import { blobId } from '../src/catalog/read-file.js';
@@ -36,7 +37,7 @@ const items = time('parse (fast path: block scanner, else js-yaml)', () => texts
 time('parse (yaml package, for comparison)', () => texts.slice(0, Math.ceil(texts.length / 10)).forEach((t) => parse(t)));
 timings[timings.length - 1]![1] *= texts.length / Math.ceil(texts.length / 10);
 const region: Region = { code: '420102', dir: '420102', children: [], file: '420102/region.yaml', level: '县级' };
-const contexts = items.map((item, i) => ({ item, file: { file: files[i]!, region: '420102', id: '', text: texts[i], data: item, problems: [] } as ParsedFile, region, fileName: files[i]!.split('/').at(-1)! }));
+const contexts = items.map((item, i) => ({ item, file: { file: files[i]!, region: '420102', id: '', text: texts[i], data: item, problems: [] } as ParsedFile, region, fileName: files[i]!.split('/').at(-1)!, settings: DEFAULT_SETTINGS, files: new Map() }));
 const [schema, ...others] = ITEM_RULES;
 time('schema (ajv)', () => contexts.forEach((c) => schema!.check(c)));
 time('other item rules', () => contexts.forEach((c) => others.forEach((r) => r.check(c))));

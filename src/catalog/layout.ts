@@ -1,9 +1,10 @@
 // The region tree as the spec lays it out (§1), from a flat listing. Pure: no reading of contents.
 import { DECISIONS_FILE } from './decisions.js';
-import type { CatalogEntry, Message, Region } from './types.js';
+import { REGION_CODE, type CatalogEntry, type Message, type Region } from './types.js';
 
 export const REGION_FILE = 'region.yaml';
-const REGION_CODE = /^\d{6}$/;
+/** The folder at the catalog root that file references point into (spec §2); it may hold anything. */
+export const FILES_DIR = 'files';
 
 export interface LayoutProblem {
   rule: 'region' | 'stray-file';
@@ -23,6 +24,8 @@ export interface Layout {
   decisions: Map<string, string>;
   /** item and decisions.yaml paths that are symbolic links: reported, never read */
   links: Set<string>;
+  /** everything under `files/` at the catalog root, by catalog-relative path (what file references may name) */
+  files: Map<string, CatalogEntry['type']>;
   problems: LayoutProblem[];
 }
 
@@ -35,7 +38,10 @@ export function layoutCatalog(entries: readonly CatalogEntry[]): Layout {
     if (!list) childrenOf.set(parent, (list = []));
     list.push(entry);
   }
-  const layout: Layout = { regions: new Map(), items: new Map(), decisions: new Map(), links: new Set(), problems: [] };
+  const layout: Layout = { regions: new Map(), items: new Map(), decisions: new Map(), links: new Set(), files: new Map(), problems: [] };
+  for (const entry of entries) {
+    if (entry.path.startsWith(`${FILES_DIR}/`)) layout.files.set(entry.path, entry.type);
+  }
   const base = (path: string) => path.slice(path.lastIndexOf('/') + 1);
 
   /** Every file below a directory that is not part of the layout is a stray (its directory is not reported). */
@@ -121,7 +127,7 @@ function strayMessage(path: string): Message {
     ? { zh: '（事项文件扩展名应为 .yaml）', en: ' (item files end in .yaml)' }
     : { zh: '', en: '' };
   return {
-    zh: `不属于目录结构的文件，既不是 region.yaml、下级区划目录，也不是 items/*.yaml${hint.zh}`,
-    en: `not part of the catalog layout: neither region.yaml, a child region directory nor items/*.yaml${hint.en}`,
+    zh: `不属于目录结构的文件，既不是 region.yaml、decisions.yaml、下级区划目录，也不是 items/*.yaml${hint.zh}`,
+    en: `not part of the catalog layout: neither region.yaml, decisions.yaml, a child region directory nor items/*.yaml${hint.en}`,
   };
 }

@@ -4,7 +4,7 @@ import { pointerOf } from './locate.js';
 import { layoutCatalog, type Layout } from './layout.js';
 import { fileProblem, readFile } from './read-file.js';
 import { CONFIG_FILE, DEFAULT_SETTINGS, parseSettings, type Settings } from './config.js';
-import { LEVELS, type CatalogSource, type Finding, type Level, type Message, type ParsedFile, type Region } from './types.js';
+import { LEVEL_CODE_LENGTH, LEVELS, type CatalogSource, type Finding, type Level, type Message, type ParsedFile, type Region } from './types.js';
 import { decode, SYMLINK_PROBLEM } from './decode.js';
 import { parseDecisions, type Decision } from './decisions.js';
 import { schemaProblems } from '../rules/schema.js';
@@ -115,13 +115,14 @@ async function readSettings(source: CatalogSource): Promise<Settings> {
   return decoded.text.trim() === '' ? DEFAULT_SETTINGS : parseSettings(decoded.text, CONFIG_FILE);
 }
 
-/** region.yaml against its schema and its place in the tree (spec §1); fills in name and level when valid. */
+/** region.yaml against its schema and its place in the tree (spec §1); fills in name, level and localItems when valid. */
 function checkRegion(region: Region, data: unknown, layout: Layout): Array<{ path: string; message: Message }> {
   const problems = schemaProblems(regionSchemaErrors(data), data, regionSchema);
   if (problems.length > 0) return problems;
-  const info = data as { code: string; name: string; level: Level };
+  const info = data as { code: string; name: string; level: Level; localItems?: string[] };
   region.name = info.name;
   region.level = info.level;
+  if (info.localItems) region.localItems = info.localItems;
   const out: Array<{ path: string; message: Message }> = [];
   const at = (key: string, message: Message) => out.push({ path: pointerOf([key]), message });
   if (info.code !== region.code) {
@@ -135,9 +136,16 @@ function checkRegion(region: Region, data: unknown, layout: Layout): Array<{ pat
       zh: `层级“${info.level}”不能位于${where.zh}，应为：${expected.join('、') || '（此处不能有区划）'}`,
       en: `level ${info.level} is not allowed ${where.en}; expected: ${expected.join(', ') || '(no region may sit here)'}`,
     });
+  } else if (region.code.length !== LEVEL_CODE_LENGTH[info.level]) {
+    const length = LEVEL_CODE_LENGTH[info.level];
+    at('code', {
+      zh: `${info.level}区划代码应为 ${length} 位，${region.code} 为 ${region.code.length} 位`,
+      en: `a ${info.level} region code has ${length} digits; ${region.code} has ${region.code.length}`,
+    });
+    return out;
   }
   if (parent) {
-    const digits = parent.level === '市级' ? 4 : 2;
+    const digits = prefixLength(parent);
     if (region.code.slice(0, digits) !== parent.code.slice(0, digits)) {
       at('code', {
         zh: `代码 ${region.code} 不在上级 ${parent.code} 的代码范围内（前 ${digits} 位应为 ${parent.code.slice(0, digits)}）`,
@@ -148,13 +156,24 @@ function checkRegion(region: Region, data: unknown, layout: Layout): Array<{ pat
   return out;
 }
 
+/** How many leading digits a child's code shares with its parent's: a province's 2, a city's 4, a county's or township's whole code. */
+function prefixLength(parent: Region): number {
+  switch (parent.level) {
+    case '市级': return 4;
+    case '县级':
+    case '乡镇级': return parent.code.length;
+    default: return 2;
+  }
+}
+
 /** Which levels a region may have where it sits (spec §1). */
 function allowedLevels(code: string, parent: Region | undefined): Level[] {
   if (!parent) return ['省级'];
+  if (parent.level === undefined) return [...LEVELS];
   if (parent.level === '省级') {
     const middle = code.slice(2, 4);
     return middle === '90' || middle === '01' ? ['市级', '县级'] : ['市级'];
   }
-  if (parent.level === '市级') return ['县级'];
-  return parent.level === undefined ? [...LEVELS] : [];
+  const below = LEVELS[LEVELS.indexOf(parent.level) + 1];
+  return below ? [below] : [];
 }

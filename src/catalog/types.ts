@@ -1,11 +1,20 @@
 // The shapes every stage of the pipeline agrees on. Pure data: no I/O here.
 
-/** 行政层级 — the levels v1 covers (spec §1). */
-export const LEVELS = ['省级', '市级', '县级'] as const;
+/** 行政层级 of a region, top down (spec §1). */
+export const LEVELS = ['省级', '市级', '县级', '乡镇级', '村级'] as const;
 export type Level = (typeof LEVELS)[number];
 
-/** The level digit used in 实施编码 (taskCode): 省级 2, 市级 3, 县级 4. */
-export const LEVEL_DIGIT: Record<Level, string> = { 省级: '2', 市级: '3', 县级: '4' };
+/** The level digit used in 实施编码 (taskCode): 省级 2, 市级 3, 县级 4, 乡镇级 5, 村级 6. */
+export const LEVEL_DIGIT: Record<Level, string> = { 省级: '2', 市级: '3', 县级: '4', 乡镇级: '5', 村级: '6' };
+
+/**
+ * How long a region code of each level is: GB/T 2260 codes (6 digits) for 省级, 市级 and 县级; a township's
+ * code is its county's 6 digits + 3, a village's its township's 9 + 3 (the statistical codes below GB/T 2260).
+ */
+export const LEVEL_CODE_LENGTH: Record<Level, number> = { 省级: 6, 市级: 6, 县级: 6, 乡镇级: 9, 村级: 12 };
+
+/** A region directory's name: a region code of any level. The one test of "is this a region code". */
+export const REGION_CODE = /^(?:\d{6}|\d{9}|\d{12})$/;
 
 /** One path in a catalog as listed by a source (working tree or git revision). */
 export interface CatalogEntry {
@@ -34,7 +43,7 @@ export interface CatalogSource {
 
 /** A region directory (行政区划), as laid out on disk. `info` is undefined when region.yaml is missing or invalid. */
 export interface Region {
-  /** the directory's name: a 6-digit GB/T 2260 code */
+  /** the directory's name: a 6-digit GB/T 2260 code, or a 9-digit township / 12-digit village code */
   code: string;
   /** catalog-relative directory, e.g. `420000/420100` */
   dir: string;
@@ -46,6 +55,8 @@ export interface Region {
   file: string;
   name?: string;
   level?: Level;
+  /** catalogCodes this region establishes under its own local regulations (region.yaml `localItems`, spec §3 level-local) */
+  localItems?: readonly string[];
 }
 
 export type Severity = 'error' | 'warning' | 'info';

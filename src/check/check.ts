@@ -46,9 +46,12 @@ export interface CheckResult {
   computed: number;
 }
 
-/** What every cached result depends on besides its files: the tool, the schema and the catalog's settings. */
+/**
+ * What every cached result depends on besides its files: the tool, the schema, the catalog's settings and what
+ * lies under files/ (file references).
+ */
 export function resultVersion(catalog: Catalog): string {
-  return cacheKey(VERSION, String(SCHEMA_VERSION), JSON.stringify(catalog.settings));
+  return cacheKey(VERSION, String(SCHEMA_VERSION), JSON.stringify(catalog.settings), JSON.stringify([...catalog.files]));
 }
 
 /** Below this many item files a check computes everything: cheaper than reading a province's cache. */

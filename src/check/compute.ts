@@ -186,7 +186,7 @@ export async function computeWork(catalog: Catalog, plan: WorkPlan, version: str
         const catalogCode = typeof item.catalogCode === 'string' ? item.catalogCode : code;
         const fileName = path.slice(path.lastIndexOf('/') + 1);
         for (const rule of rules) {
-          for (const problem of rule.check({ file, item, region: place.region, fileName })) {
+          for (const problem of rule.check({ file, item, region: place.region, fileName, settings: catalog.settings, files: catalog.files })) {
             const finding: Finding = { rule: rule.id, severity: rule.severity, file: path, ...locate(file, problem.path), path: problem.path, region: place.region.code, message: problem.message };
             if (catalogCode !== undefined) finding.catalogCode = catalogCode;
             findings.push(finding);

@@ -1,15 +1,16 @@
-import { ITEM_TYPE_DIGITS, type ItemType } from '../schema/codes.js';
+import { resolveCodeSets } from '../schema/codes.js';
 import type { ItemRule } from './types.js';
 
-/** 基本编码 characters 3–4 name the item's type; a mismatch means a wrong code or a wrong type. */
+/** 基本编码 characters 3–4 name the item's type (national or a catalog's own); a mismatch means a wrong code or a wrong type. */
 export const codeType: ItemRule = {
   id: 'code-type',
   severity: 'error',
   description: { zh: '基本编码的类型位与事项类型不一致', en: "catalogCode's type digits do not match the item type" },
-  check({ item }) {
+  check({ item, settings }) {
     const { catalogCode, type } = item;
-    if (typeof catalogCode !== 'string' || typeof type !== 'string' || !(type in ITEM_TYPE_DIGITS)) return [];
-    const expected = ITEM_TYPE_DIGITS[type as ItemType];
+    const digits = resolveCodeSets(settings.codeSets).typeDigits;
+    if (typeof catalogCode !== 'string' || typeof type !== 'string' || !Object.hasOwn(digits, type)) return [];
+    const expected = digits[type]!;
     const actual = catalogCode.slice(2, 4);
     if (actual === expected) return [];
     return [

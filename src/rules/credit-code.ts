@@ -3,20 +3,29 @@ import {
   creditCheckChar,
   CREDIT_CODE_ALPHABET,
   organizationCheckChar,
+  type CreditCodeProblem,
 } from '../codes/uscc.js';
 import type { Message } from '../catalog/types.js';
 import type { ItemRule } from './types.js';
 import { isRecord, isTodo } from './util.js';
 
-/** dept.creditCode must be a valid GB 32100 统一社会信用代码 (spec §3 `credit-code`). */
+/** Problems an exception (creditCodeExceptions in tongbiao.yaml) lets pass: the two check characters. */
+const EXCEPTED: ReadonlySet<CreditCodeProblem> = new Set(['org-check', 'check']);
+
+/**
+ * dept.creditCode must be a valid GB 32100 统一社会信用代码 (spec §3 `credit-code`). Some real codes in use fail
+ * their check characters (registered before the standard): a catalog lists them with a reason, and they pass.
+ */
 export const creditCode: ItemRule = {
   id: 'credit-code',
   severity: 'error',
   description: { zh: '统一社会信用代码无效', en: 'dept.creditCode is not a valid unified social credit code' },
-  check({ item }) {
+  check({ item, settings }) {
     const { dept } = item;
     // The schema only asks for a string here, so an empty one is this rule's to report too.
     if (!isRecord(dept) || typeof dept.creditCode !== 'string' || isTodo(dept.creditCode)) return [];
+    const problem = checkCreditCode(dept.creditCode);
+    if (problem && EXCEPTED.has(problem) && Object.hasOwn(settings.creditCodeExceptions, dept.creditCode)) return [];
     const message = explain(dept.creditCode);
     return message ? [{ path: '/dept/creditCode', message }] : [];
   },

@@ -1,12 +1,18 @@
 // The one place that decides which rules exist, their IDs and default severities. Every stage asks here.
+import { cancelDate } from './cancel-date.js';
 import { caseType } from './case-type.js';
 import { codeType } from './code-type.js';
+import { creditCodeKind } from './credit-code-kind.js';
 import { creditCode } from './credit-code.js';
 import { duplicateEntry } from './duplicate-entry.js';
 import { entrustedBy } from './entrusted-by.js';
 import { feeBasis } from './fee-basis.js';
 import { fileName } from './file-name.js';
+import { fileRef } from './file-ref.js';
+import { handlingItem } from './handling-item.js';
+import { onlineVisits } from './online-visits.js';
 import { phone } from './phone.js';
+import { powerSource } from './power-source.js';
 import { schema } from './schema.js';
 import { stepsTime } from './steps-time.js';
 import { taskCode } from './task-code.js';
@@ -15,22 +21,30 @@ import { todo } from './todo.js';
 import type { ItemRule, RuleInfo } from './types.js';
 import { useLevel } from './use-level.js';
 import { visitsReason } from './visits-reason.js';
+import { zeroVisitDelivery } from './zero-visit-delivery.js';
 
 /** Rules run on each item file that parses as a mapping, in this order: schema first, then spec §3's order. */
 export const ITEM_RULES: ItemRule[] = [
   schema,
   todo,
   fileName,
+  fileRef,
   codeType,
   creditCode,
+  creditCodeKind,
   taskCode,
+  powerSource,
   timeLimit,
   caseType,
   stepsTime,
   visitsReason,
+  onlineVisits,
+  zeroVisitDelivery,
   feeBasis,
   entrustedBy,
+  cancelDate,
   duplicateEntry,
+  handlingItem,
   phone,
   useLevel,
 ];

@@ -2,7 +2,6 @@ import type { ErrorObject } from 'ajv/dist/2020.js';
 import { pointerOf, pointerSegments } from '../catalog/locate.js';
 import type { Message } from '../catalog/types.js';
 import { TODO } from '../schema/codes.js';
-import { itemSchema } from '../schema/item.js';
 import { itemSchemaErrors, titleAt } from '../schema/validate.js';
 import type { ItemRule, Problem } from './types.js';
 
@@ -11,8 +10,9 @@ export const schema: ItemRule = {
   id: 'schema',
   severity: 'error',
   description: { zh: '不符合事项要素规范（JSON Schema）', en: 'the item breaks the element schema (JSON Schema)' },
-  check({ item }) {
-    return schemaProblems(itemSchemaErrors(item), item, itemSchema);
+  check({ item, settings }) {
+    const { errors, schema: root } = itemSchemaErrors(item, settings);
+    return schemaProblems(errors, item, root);
   },
 };
 
@@ -59,9 +59,11 @@ function describe(error: ErrorObject, path: string, data: unknown, root: object)
     case 'type': {
       const expected = String(params.type);
       if (expected === 'string' && typeof value === 'number') {
+        // An unquoted 01 is the number 1: a seq's example gets its leading zero back.
+        const example = key === 'seq' && Number.isInteger(value) ? String(value).padStart(2, '0') : String(value);
         return {
-          zh: `${name}应为字符串，实际是数字 ${value}：编码和电话请加引号，如 "${value}"`,
-          en: `'${key}' must be a string, not the number ${value}: quote codes and phone numbers, e.g. "${value}"`,
+          zh: `${name}应为字符串，实际是数字 ${value}：编码、电话和序号请加引号（前导 0 照写），如 "${example}"`,
+          en: `'${key}' must be a string, not the number ${value}: quote codes, phone numbers and seq (leading zeros as written), e.g. "${example}"`,
         };
       }
       return { zh: `${name}应为${typeName(expected).zh}，实际是${typeOf(value).zh}`, en: `'${key}' must be ${typeName(expected).en}, not ${typeOf(value).en}` };

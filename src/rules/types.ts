@@ -1,4 +1,5 @@
-import type { Item, Message, ParsedFile, Region, Severity } from '../catalog/types.js';
+import type { Settings } from '../catalog/config.js';
+import type { CatalogEntry, Item, Message, ParsedFile, Region, Severity } from '../catalog/types.js';
 
 /** What a rule reports: where (JSON Pointer) and what. The runner adds rule, severity, file, line and column. */
 export interface Problem {
@@ -14,6 +15,10 @@ export interface ItemContext {
   region: Region;
   /** the file's base name, e.g. `002000101000.yaml` */
   fileName: string;
+  /** the catalog's settings: format version, code sets, credit-code exceptions */
+  settings: Settings;
+  /** what lies under `files/` at the catalog root, by catalog-relative path (for file references) */
+  files: ReadonlyMap<string, CatalogEntry['type']>;
 }
 
 /** What `tongbiao.yaml` and the reporters need to know of every rule, whatever stage runs it. */

@@ -1,6 +1,6 @@
 import type { ItemRule } from './types.js';
 
-/** A city or county may only implement an item whose 行使层级 includes its own level. */
+/** Below the province, a region may only implement an item whose 行使层级 includes its own level. */
 export const useLevel: ItemRule = {
   id: 'use-level',
   severity: 'error',
@@ -8,7 +8,7 @@ export const useLevel: ItemRule = {
   check({ item, region }) {
     const { useLevel: levels } = item;
     const level = region.level;
-    if ((level !== '市级' && level !== '县级') || !Array.isArray(levels) || levels.includes(level)) return [];
+    if (level === undefined || level === '省级' || !Array.isArray(levels) || levels.includes(level)) return [];
     const shown = levels.map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('、');
     return [
       {

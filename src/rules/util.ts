@@ -1,5 +1,6 @@
 // Small guards the item rules share. A rule only looks at inputs of the expected type and stays silent
 // otherwise: wrong types are the schema rule's to report.
+import type { Settings } from '../catalog/config.js';
 import { TODO } from '../schema/codes.js';
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
@@ -24,4 +25,13 @@ export function isMissing(value: unknown): boolean {
 /** A non-negative finite number of days. */
 export function isDays(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0;
+}
+
+/**
+ * Requirements format v1 did not have (spec §8: result and powerSource required, credit-code-kind, online-visits,
+ * zero-visit-delivery, cancel-date) apply only from formatVersion 2, so upgrading the tool never turns a clean
+ * v1 catalog red.
+ */
+export function isV2(settings: Settings): boolean {
+  return settings.formatVersion === 2;
 }

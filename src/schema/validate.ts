@@ -1,28 +1,48 @@
-// The schemas compiled once per process with ajv; the rest of the tool asks here, never ajv directly.
-// `npm run build` also writes them out as standalone code (build-validators.ts), which loads in a few ms where
-// compiling takes ≈ 100 ms: every command pays that, and a one-file check is mostly that.
+// The schemas compiled with ajv; the rest of the tool asks here, never ajv directly.
+// `npm run build` also writes the national ones out as standalone code (build-validators.ts), which loads in a few
+// ms where compiling takes ≈ 100 ms: every command pays that, and a one-file check is mostly that. A catalog that
+// extends a code set (`codeSets:` in tongbiao.yaml) needs a schema with its own values: compiled here, once per
+// process and set of extensions.
 import { createRequire } from 'node:module';
 import { Ajv2020, type ErrorObject, type Options, type ValidateFunction } from 'ajv/dist/2020.js';
-import { itemSchema, regionSchema } from './item.js';
+import { hasExtensions, NO_EXTENSIONS, resolveCodeSets, type CodeSetExtensions } from './codes.js';
+import { itemSchema, itemSchemaFor, regionSchema, type SchemaReading } from './item.js';
+import { itemSchemaV1 } from './item-v1.js';
 
 export const AJV_OPTIONS: Options = { allErrors: true, strict: true, allowMatchingProperties: true };
 /** Written by the build next to the compiled validate.js; absent when running from source. */
 export const STANDALONE_FILE = 'validators.cjs';
 
-interface Validators {
+/** Which item schema a file is checked against: its catalog's format version and code-set extensions. */
+export interface SchemaChoice {
+  formatVersion: 1 | 2;
+  codeSets: CodeSetExtensions;
+}
+
+export const NATIONAL_V2: SchemaChoice = { formatVersion: 2, codeSets: NO_EXTENSIONS };
+
+export interface Validators {
   item: ValidateFunction;
+  itemV1: ValidateFunction;
   region: ValidateFunction;
 }
-let compiled: Validators | undefined;
+
+/** The schemas the build compiles: the national item schema for each reading, and region.yaml's. */
+export function nationalSchemas() {
+  return { item: itemSchema, itemV1: itemSchemaV1, region: regionSchema };
+}
+
+let national: Validators | undefined;
 
 function validators(): Validators {
-  compiled ??= standalone() ?? compile();
-  return compiled;
+  national ??= standalone() ?? compile();
+  return national;
 }
 
 export function compile(): Validators {
   const ajv = new Ajv2020(AJV_OPTIONS);
-  return { item: ajv.compile(itemSchema), region: ajv.compile(regionSchema) };
+  const schemas = nationalSchemas();
+  return { item: ajv.compile(schemas.item), itemV1: ajv.compile(schemas.itemV1), region: ajv.compile(schemas.region) };
 }
 
 function standalone(): Validators | undefined {
@@ -34,9 +54,35 @@ function standalone(): Validators | undefined {
   }
 }
 
-export function itemSchemaErrors(data: unknown): ErrorObject[] {
-  const validate = validators().item;
-  return validate(data) ? [] : [...(validate.errors ?? [])];
+/** The item schema a catalog's files are checked against (what `tongbiao schema` publishes for it). */
+export function itemSchemaOf(choice: SchemaChoice = NATIONAL_V2): object {
+  if (choice.formatVersion === 1) return itemSchemaV1;
+  return itemSchemaFor(resolveCodeSets(choice.codeSets), readingOf(choice));
+}
+
+function readingOf(choice: SchemaChoice): SchemaReading {
+  return choice.formatVersion === 1 ? 'v1' : 'v2';
+}
+
+/** Validators compiled at run time for catalogs with local code-set values, by their extensions' JSON. */
+const extended = new Map<string, { validate: ValidateFunction; schema: object }>();
+
+function itemValidator(choice: SchemaChoice): { validate: ValidateFunction; schema: object } {
+  if (choice.formatVersion === 1) return { validate: validators().itemV1, schema: itemSchemaV1 };
+  if (!hasExtensions(choice.codeSets)) return { validate: validators().item, schema: itemSchema };
+  const key = JSON.stringify(choice.codeSets);
+  let hit = extended.get(key);
+  if (!hit) {
+    const schema = itemSchemaOf(choice);
+    extended.set(key, (hit = { validate: new Ajv2020(AJV_OPTIONS).compile(schema), schema }));
+  }
+  return hit;
+}
+
+/** ajv's errors for an item, and the schema they refer to (for titles and known keys in messages). */
+export function itemSchemaErrors(data: unknown, choice: SchemaChoice = NATIONAL_V2): { errors: ErrorObject[]; schema: object } {
+  const { validate, schema } = itemValidator(choice);
+  return { errors: validate(data) ? [] : [...(validate.errors ?? [])], schema };
 }
 
 export function regionSchemaErrors(data: unknown): ErrorObject[] {
@@ -46,7 +92,7 @@ export function regionSchemaErrors(data: unknown): ErrorObject[] {
 
 type SchemaNode = { title?: string; properties?: Record<string, SchemaNode>; items?: SchemaNode; $ref?: string };
 
-/** The Chinese title of the element a pointer names, e.g. `/materials/0/form` → 材料形式. */
+/** The Chinese title of the element a pointer names, e.g. `/materials/0/format` → 材料形式. */
 export function titleAt(schema: object, segments: readonly string[]): string | undefined {
   const root = schema as SchemaNode & { $defs?: Record<string, SchemaNode> };
   const deref = (node: SchemaNode | undefined) =>

@@ -1,9 +1,8 @@
 // Which files a sync reports on, and how paths map to regions and items. Pure.
 import type { FileChange } from '../catalog/git.js';
 import type { Catalog } from '../catalog/load.js';
+import { REGION_CODE } from '../catalog/types.js';
 import { affectedFiles } from '../check/scope.js';
-
-const REGION_CODE = /^\d{6}$/;
 
 export interface ItemPath {
   /** catalog-relative region folder, e.g. `420000/420100` */

@@ -89,7 +89,8 @@ export function patternParam(query: URLSearchParams, name: string, pattern: RegE
 /** The most rows a page (or a JSON page) may ask for. */
 export const MAX_PER = 500;
 
-export const REGION_CODE = /^\d{6}$/;
+/** What a region code looks like is the catalog's to say (6, 9 or 12 digits). */
+export { REGION_CODE } from '../catalog/types.js';
 export const CATALOG_CODE = /^\d{12}$/;
 
 /** `path?query` with empty values left out. */

@@ -34,4 +34,23 @@ describe('layoutCatalog', () => {
     const layout = layoutCatalog([dir('420000'), file('420000/region.yaml'), dir('430000'), file('430000/region.yaml')]);
     expect(layout.problems.map((p) => `${p.rule} ${p.file}`)).toEqual(['region 430000']);
   });
+
+  it('takes files/ at the root, decisions.yaml and township and village directories as part of the layout', () => {
+    const layout = layoutCatalog([
+      file('tongbiao.yaml'), dir('files'), dir('files/forms'), file('files/forms/申请表.docx'), { path: 'files/link.pdf', type: 'symlink' },
+      dir('420000'), file('420000/region.yaml'), file('420000/decisions.yaml'),
+      dir('420000/420100'), file('420000/420100/region.yaml'),
+      dir('420000/420100/420102'), file('420000/420100/420102/region.yaml'),
+      dir('420000/420100/420102/420102001'), file('420000/420100/420102/420102001/region.yaml'),
+      dir('420000/420100/420102/420102001/items'), file('420000/420100/420102/420102001/items/002000101000.yaml'),
+      dir('420000/420100/420102/420102001/420102001001'), file('420000/420100/420102/420102001/420102001001/region.yaml'),
+      dir('420000/files'), file('420000/files/a.pdf'),
+    ]);
+    expect(layout.problems.map((p) => `${p.rule} ${p.file}`)).toEqual(['stray-file 420000/files/a.pdf']);
+    expect([...layout.files]).toEqual([['files/forms', 'dir'], ['files/forms/申请表.docx', 'file'], ['files/link.pdf', 'symlink']]);
+    expect(layout.decisions.get('420000')).toBe('420000/decisions.yaml');
+    expect(layout.regions.get('420102')!.children).toEqual(['420102001']);
+    expect(layout.regions.get('420102001')!.children).toEqual(['420102001001']);
+    expect([...layout.items.get('420102001')!.keys()]).toEqual(['002000101000']);
+  });
 });

@@ -53,4 +53,35 @@ describe('region rule', () => {
     const findings = await regionFindings({ '420000/420100/region.yaml': 'code: "420100"\nname: 武汉市\nlevel: 地级\n' });
     expect(findings).toEqual([expect.objectContaining({ path: '/level', line: 3, en: expect.stringContaining('not in the code set') })]);
   });
+
+  it('is silent on a township below a county and a village below the township', async () => {
+    expect(await regionFindings({
+      '420000/420100/420102/420102001/region.yaml': regionYaml('420102001', '大智街道', '乡镇级'),
+      '420000/420100/420102/420102001/420102001001/region.yaml': regionYaml('420102001001', '大智社区', '村级'),
+    })).toEqual([]);
+  });
+
+  it('fires when a township or village code has the wrong length or is not under its parent', async () => {
+    const findings = await regionFindings({
+      '420000/420100/420102/420102001/region.yaml': regionYaml('420102001', '大智街道', '乡镇级'),
+      '420000/420100/420102/420102001/420103001002/region.yaml': regionYaml('420103001002', '别处社区', '村级'),
+      '420000/420100/420102/420102001/420102001003/region.yaml': regionYaml('420102001003', '大智社区', '乡镇级'),
+      '420000/420100/420102/420109/region.yaml': regionYaml('420109', '六位的街道', '乡镇级'),
+    });
+    expect(findings.map((f) => `${f.file} ${f.path} ${f.en}`)).toEqual([
+      expect.stringMatching(/^420000\/420100\/420102\/420102001\/420102001003\/region.yaml \/level .*expected: 村级/),
+      expect.stringMatching(/^420000\/420100\/420102\/420102001\/420103001002\/region.yaml \/code .*first 9 digits must be 420102001/),
+      expect.stringMatching(/^420000\/420100\/420102\/420109\/region.yaml \/code .*a 乡镇级 region code has 9 digits/),
+    ]);
+  });
+
+  it('reads localItems, and checks them as 12-digit codes', async () => {
+    repo = makeGitCatalog({ files: { ...smallCatalog(1), '420000/420100/region.yaml': 'code: "420100"\nname: 武汉市\nlevel: 市级\nlocalItems: ["004200199000"]\n' } });
+    const catalog = await loadCatalog(fsSource(repo.catalog));
+    expect(catalog.regions.get('420100')!.localItems).toEqual(['004200199000']);
+    repo.cleanup();
+    expect(await regionFindings({ '420000/420100/region.yaml': 'code: "420100"\nname: 武汉市\nlevel: 市级\nlocalItems: [4200199000]\n' })).toEqual([
+      expect.objectContaining({ path: '/localItems/0', line: 4 }),
+    ]);
+  });
 });

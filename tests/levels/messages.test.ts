@@ -13,7 +13,7 @@ const messages = (ours: Item, parent: Item = base) =>
 
 describe('describePath', () => {
   it('names elements by their schema title and list entries by their identity', () => {
-    expect(describePath('/materials/1/form', base).zh).toBe('申请材料「参保缴费凭证」 › 材料形式');
+    expect(describePath('/materials/1/format', base).zh).toBe('申请材料「参保缴费凭证」 › 材料形式');
     expect(describePath('/steps/2/days', base).en).toBe('steps “办结” › days');
     expect(describePath('/promisedLimit/days', base).zh).toBe('承诺办结时限 › 天数');
     expect(describePath('/nope', base).zh).toBe('nope');

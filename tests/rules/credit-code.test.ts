@@ -60,4 +60,24 @@ describe('credit-code', () => {
       expect(check(creditCode, withItem({ dept }))).toEqual([]);
     }
   });
+
+  // Real, published codes (issue 13's test vectors).
+  it.each([
+    '914403001922038216', '91330100716105852F', '91440300708461136T', '11420000010833209R',
+    '12100000425006133D', '11650000010183859F', '11450000007565194H', '113501050036281003',
+  ])('passes the real code %s', (code) => {
+    expect(check(creditCode, withCode(code))).toEqual([]);
+  });
+
+  it('fails a real code registered before the standard, unless tongbiao.yaml lists it as an exception', () => {
+    const legacy = '91350203M0001QKT19';
+    expect(message(legacy).zh).toContain('校验位（第 18 位）');
+    expect(check(creditCode, withCode(legacy), { settings: { creditCodeExceptions: { [legacy]: '2016 年前登记的在用代码' } } })).toEqual([]);
+  });
+
+  it('lets an exception pass only the check characters, not a wrong length, alphabet or region', () => {
+    for (const code of ['91350203M0001QKT1', '91350203M0001QKTI9', '9135020XM0001QKT19']) {
+      expect(check(creditCode, withCode(code), { settings: { creditCodeExceptions: { [code]: '例外' } } }), code).toHaveLength(1);
+    }
+  });
 });

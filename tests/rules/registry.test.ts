@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LEVEL_DIGIT, type Level } from '../../src/catalog/types.js';
+import { LEVEL_DIGIT, LEVELS } from '../../src/catalog/types.js';
 import { ITEM_RULES, RULE_IDS, RULES } from '../../src/rules/registry.js';
 import type { Item } from '../../src/catalog/types.js';
 import { itemContext, validItem, withItem } from '../helpers/item.js';
@@ -8,16 +8,23 @@ import { itemContext, validItem, withItem } from '../helpers/item.js';
 const SPEC_ITEM_RULES = {
   todo: 'error',
   'file-name': 'error',
+  'file-ref': 'error',
   'code-type': 'error',
   'credit-code': 'error',
+  'credit-code-kind': 'warning',
   'task-code': 'error',
+  'power-source': 'error',
   'time-limit': 'error',
   'case-type': 'warning',
   'steps-time': 'warning',
   'visits-reason': 'warning',
+  'online-visits': 'warning',
+  'zero-visit-delivery': 'warning',
   'fee-basis': 'error',
   'entrusted-by': 'error',
+  'cancel-date': 'error',
   'duplicate-entry': 'error',
+  'handling-item': 'error',
   phone: 'warning',
   'use-level': 'error',
 } as const;
@@ -42,7 +49,7 @@ describe('item rule registry', () => {
     }
   });
 
-  it.each(['省级', '市级', '县级'] as Level[])('finds nothing in the valid item at %s', (level) => {
+  it.each(LEVELS.filter((l) => l !== '村级'))('finds nothing in the valid item at %s', (level) => {
     const item = withItem({ taskCode: `11420102MB1234562E${LEVEL_DIGIT[level]}002000101000` });
     for (const rule of ITEM_RULES.filter((r) => r.id !== 'schema')) {
       expect(rule.check(itemContext(item, { level })), rule.id).toEqual([]);
@@ -53,7 +60,7 @@ describe('item rule registry', () => {
 /** Malformed items a rule must survive: wrong types everywhere, nulls, empty things, deep nesting. */
 function garbage(): [string, Item][] {
   const odd: unknown[] = [null, undefined, 0, -1, 1.5, Number.NaN, Infinity, '', ' ', 'TODO', '无', true, [], {}, [null], [[]], { days: null }];
-  const keys = Object.keys(validItem()).concat('visitsReason', 'complaintPhone', 'result');
+  const keys = Object.keys(validItem()).concat('cancelDate', 'mobileUrl', 'localCatalogCode');
   const cases: [string, Item][] = [['empty mapping', {}]];
   for (const key of keys) {
     for (const value of odd) cases.push([`${key}: ${String(JSON.stringify(value))}`, withItem({ [key]: value })]);
@@ -64,6 +71,18 @@ function garbage(): [string, Item][] {
     cases.push([`limits ${String(JSON.stringify(value))}`, withItem({ promisedLimit: { days: value, unit: value }, statutoryLimit: { days: value, unit: value } })]);
     cases.push([`list entries ${String(JSON.stringify(value))}`, withItem({ materials: [value, value], steps: [value, { name: value, days: value }], places: [value] })]);
     cases.push([`fee ${String(JSON.stringify(value))}`, withItem({ fee: { charged: true, basis: value, items: value } })]);
+    const material = { name: value, necessity: value, type: value, format: value, blankForm: value, example: value };
+    cases.push([`material members ${String(JSON.stringify(value))}`, withItem({ materials: [material, material] })]);
+    cases.push([`identity lists ${String(JSON.stringify(value))}`, withItem({
+      basis: [{ law: value, article: value }, { law: value }], places: [{ address: value }, value],
+      specialProcedures: [{ name: value }, { name: value }], intermediaries: [value, { name: value }],
+    })]);
+    cases.push([`handling items ${String(JSON.stringify(value))}`, withItem({
+      handlingItems: [value, { seq: value, name: value, materials: [material, value], steps: value }, { seq: value }],
+    })]);
+    cases.push([`lifecycle and flags ${String(JSON.stringify(value))}`, withItem({
+      status: value, cancelDate: value, type: value, powerSource: value, onlineDepth: [value, '互联网受理'], express: value, visits: value,
+    })]);
   }
   const loop: Record<string, unknown> = {};
   loop.loop = loop;
@@ -75,16 +94,18 @@ function garbage(): [string, Item][] {
 describe('every item rule on malformed input', () => {
   const rules = ITEM_RULES.filter((r) => r.id !== 'schema');
   it.each(garbage())('does not throw: %s', (_, item) => {
-    for (const level of ['省级', '市级', '县级', undefined] as const) {
-      const ctx = itemContext(item, { level: level ?? '县级', fileName: 'weird name.yaml' });
-      if (level === undefined) delete ctx.region.level;
-      for (const rule of rules) {
-        const problems = rule.check(ctx);
-        expect(Array.isArray(problems), rule.id).toBe(true);
-        for (const p of problems) {
-          expect(typeof p.path, rule.id).toBe('string');
-          expect(p.message.zh.length, rule.id).toBeGreaterThan(0);
-          expect(p.message.en.length, rule.id).toBeGreaterThan(0);
+    for (const level of [...LEVELS, undefined]) {
+      for (const formatVersion of [1, 2] as const) {
+        const ctx = itemContext(item, { level: level ?? '县级', fileName: 'weird name.yaml', settings: { formatVersion } });
+        if (level === undefined) delete ctx.region.level;
+        for (const rule of rules) {
+          const problems = rule.check(ctx);
+          expect(Array.isArray(problems), rule.id).toBe(true);
+          for (const p of problems) {
+            expect(typeof p.path, rule.id).toBe('string');
+            expect(p.message.zh.length, rule.id).toBeGreaterThan(0);
+            expect(p.message.en.length, rule.id).toBeGreaterThan(0);
+          }
         }
       }
     }

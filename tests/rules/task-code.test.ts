@@ -11,6 +11,17 @@ describe('task-code', () => {
     expect(check(taskCode, withItem({ taskCode: '11420102MB1234562E2002000101000' }), { level: '省级' })).toEqual([]);
   });
 
+  it('uses level digit 5 for a township and 6 for a village', () => {
+    expect(check(taskCode, withItem({ taskCode: '11420102MB1234562E5002000101000' }), { level: '乡镇级' })).toEqual([]);
+    expect(check(taskCode, withItem({ taskCode: '11420102MB1234562E6002000101000' }), { level: '村级' })).toEqual([]);
+    expect(check(taskCode, validItem(), { level: '乡镇级' })[0]!.message.zh).toContain('第 19 位应为乡镇级层级码 5，实为 4');
+  });
+
+  it('accepts a real province task code (issue 13: 11450000007565194H2000115015005)', () => {
+    const item = withItem({ catalogCode: '000115015005', taskCode: '11450000007565194H2000115015005', dept: { ...DEPT, creditCode: '11450000007565194H' } });
+    expect(check(taskCode, item, { level: '省级' })).toEqual([]);
+  });
+
   it('fires on a wrong level digit and says which digit', () => {
     const problems = check(taskCode, validItem(), { level: '市级' });
     expect(problems).toHaveLength(1);

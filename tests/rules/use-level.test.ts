@@ -21,6 +21,11 @@ describe('use-level', () => {
     expect(check(useLevel, withItem({ useLevel: [] }), { level: '市级' })).toHaveLength(1);
   });
 
+  it('checks townships and villages too', () => {
+    expect(check(useLevel, validItem(), { level: '乡镇级' })).toEqual([]);
+    expect(check(useLevel, validItem(), { level: '村级' })[0]!.message.zh).toContain('村级');
+  });
+
   it('is not checked in the province or when the level is unknown', () => {
     expect(check(useLevel, withItem({ useLevel: ['县级'] }), { level: '省级' })).toEqual([]);
     const ctx = itemContext(withItem({ useLevel: ['省级'] }));
