@@ -1,11 +1,13 @@
 // A scanner for the YAML that catalog files are written in: block mappings and sequences, one-line plain
-// and quoted scalars, one-line flow collections, comments. It reads a file in one pass (≈ 5× js-yaml) and
-// can also say where each value starts, so locating a finding needs no `yaml` Document. It is exact or it
-// declines: anything outside that subset — tabs, CR, escapes, multi-line scalars, block scalars, anchors,
-// tags, explicit keys, quoted or non-identifier keys, duplicate keys, documents that are not a mapping —
-// returns undefined and the caller takes the general parsers. Its answers are held to the `yaml` package's
-// by tests over whole catalogs (values, and the locator's line and column for every path).
+// and quoted scalars, one-line flow collections, comments. It reads a file in one pass (≈ 30× the `yaml`
+// package) and can also say where each value starts, so locating a finding needs no `yaml` Document. It is
+// exact or it declines: anything outside that subset — tabs, CR, escapes, multi-line scalars, block
+// scalars, anchors, tags, explicit keys, quoted, non-identifier or over-long keys, duplicate keys, nesting
+// deeper than the spec's limit, documents that are not a mapping — returns undefined and the caller asks
+// `yaml`. Its answers are held to the `yaml` package's by tests: whole catalogs, the YAML test suite and a
+// seeded differential fuzzer (values, accept or decline, and the locator's line and column for every path).
 import { resolvePlain } from './core-schema.js';
+import { MAX_DEPTH } from './yaml-limits.js';
 
 /** Where a node starts (a UTF-16 offset into the text) and, for collections, where its children do. */
 export type Located =
@@ -38,8 +40,16 @@ const DECLINE = new Error('outside the block subset');
 /** Key words that resolve to null or a boolean: as keys their string form would differ between parsers. */
 const RESOLVING_KEYS = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE', '__proto__']);
 
-/** Beyond this many distinct key sequences a document with a new one is declined (the cache stays bounded). */
-const MAX_SHAPES = 20000;
+/** `yaml` refuses an implicit key whose `:` is more than 1,024 characters after its start. */
+const MAX_KEY_LENGTH = 1024;
+
+/**
+ * The shape cache's bounds, so that what it holds never grows with the input: a mapping with more keys is
+ * built without it (an item has ≈ 30), and when the cache holds this many shapes it starts again from empty.
+ * Catalogs share a few hundred shapes; a file of 20,000 distinct keys once made an unbounded cache 2.3 GB.
+ */
+const MAX_SHAPE_KEYS = 128;
+const MAX_SHAPES = 4096;
 let shapes = 0;
 
 /**
@@ -47,7 +57,14 @@ let shapes = 0;
  * Setting 20-odd keys one by one (`map[key] = value`, as js-yaml does) leaves an item in dictionary mode,
  * where every read of it by the rules and the comparison is a hash lookup; a literal gives it a fast shape.
  */
-class Shape {
+interface Keys {
+  /** these keys and one more; declines a key they have (a duplicate) or one that resolves to another value */
+  with(key: string): Keys;
+  /** the mapping of these keys to `values[base …]` */
+  create(values: readonly unknown[], base: number): Record<string, unknown>;
+}
+
+class Shape implements Keys {
   private readonly next = new Map<string, Shape>();
   private literal: ((values: readonly unknown[], base: number) => Record<string, unknown>) | undefined;
   private lastKey: string | undefined;
@@ -55,13 +72,18 @@ class Shape {
 
   constructor(private readonly keys: readonly string[]) {}
 
-  /** This shape with one more key; declines a key it has (a duplicate) or one that resolves to another value. */
-  with(key: string): Shape {
+  with(key: string): Keys {
     // Files of a catalog mostly share their key sequences: the key taken last time is the likely one.
     if (key === this.lastKey) return this.lastShape!;
     let shape = this.next.get(key);
     if (shape === undefined) {
-      if (this.keys.includes(key) || RESOLVING_KEYS.has(key) || ++shapes > MAX_SHAPES) throw DECLINE;
+      if (this.keys.includes(key) || RESOLVING_KEYS.has(key)) throw DECLINE;
+      if (this.keys.length >= MAX_SHAPE_KEYS) return new WideKeys([...this.keys, key]);
+      if (++shapes > MAX_SHAPES) {
+        // Shapes in use by the document being scanned stay valid; the cache forgets them.
+        shapes = 1;
+        emptyShape = new Shape([]);
+      }
       this.next.set(key, (shape = new Shape([...this.keys, key])));
     }
     this.lastKey = key;
@@ -77,7 +99,29 @@ class Shape {
   }
 }
 
-const EMPTY_SHAPE = new Shape([]);
+let emptyShape = new Shape([]);
+
+/** The keys of one mapping too wide for the cache, built key by key (it ends in dictionary mode; it is rare). */
+class WideKeys implements Keys {
+  private readonly seen: Set<string>;
+
+  constructor(private readonly keys: string[]) {
+    this.seen = new Set(keys);
+  }
+
+  with(key: string): Keys {
+    if (this.seen.has(key) || RESOLVING_KEYS.has(key)) throw DECLINE;
+    this.seen.add(key);
+    this.keys.push(key);
+    return this;
+  }
+
+  create(values: readonly unknown[], base: number): Record<string, unknown> {
+    const map: Record<string, unknown> = {};
+    this.keys.forEach((key, i) => (map[key] = values[base + i]));
+    return map;
+  }
+}
 
 /** Characters that may not start a plain scalar here (YAML c-indicators, and `?` `:` which we never take). */
 const NOT_PLAIN_FIRST: boolean[] = [];
@@ -96,6 +140,8 @@ class Scanner {
   node: Located | null = null;
   /** values of the mappings being scanned, innermost last */
   private readonly values: unknown[] = [];
+  /** collections open around the current one, the top mapping included */
+  private depth = 0;
 
   constructor(
     private readonly text: string,
@@ -114,8 +160,13 @@ class Scanner {
     }
   }
 
+  /** Into one more collection: beyond the spec's limit the document is `yaml`'s to refuse (and no stack overflows here). */
+  private enter(): void {
+    if (++this.depth > MAX_DEPTH) throw DECLINE;
+  }
+
   /** The mapping of the values scanned since `base`, which are taken off the stack. */
-  private take(shape: Shape, base: number): Record<string, unknown> {
+  private take(shape: Keys, base: number): Record<string, unknown> {
     const map = shape.create(this.values, base);
     this.values.length = base;
     return map;
@@ -169,8 +220,9 @@ class Scanner {
   /** The mapping whose first key is at `start` (column `indent`), up to the first line indented less. */
   private blockMap(indent: number, start: number): Record<string, unknown> {
     const { text } = this;
+    this.enter();
     const base = this.values.length;
-    let shape = EMPTY_SHAPE;
+    let shape: Keys = emptyShape;
     const at = this.located ? { kind: 'map' as const, start, keys: [] as string[], keyStarts: [] as number[], values: [] as Array<Located | null> } : undefined;
     for (let keyStart = start; ; keyStart = this.line + indent) {
       const colon = this.keyEnd(keyStart);
@@ -203,11 +255,13 @@ class Scanner {
     }
     if (this.indent > indent) throw DECLINE;
     if (at) this.node = at;
+    this.depth--;
     return this.take(shape, base);
   }
 
   /** The list whose first `-` is on the current line at column `indent`. */
   private blockSeq(indent: number): unknown[] {
+    this.enter();
     const list: unknown[] = [];
     const at = this.located ? { kind: 'seq' as const, start: this.line + indent, items: [] as Array<Located | null> } : undefined;
     do {
@@ -232,6 +286,7 @@ class Scanner {
     } while (this.indent === indent);
     if (this.indent > indent) throw DECLINE;
     if (at) this.node = at;
+    this.depth--;
     return list;
   }
 
@@ -313,6 +368,7 @@ class Scanner {
   }
 
   private flowSeq(start: number): { value: unknown[]; end: number } {
+    this.enter();
     const list: unknown[] = [];
     const at = this.located ? { kind: 'seq' as const, start, items: [] as Array<Located | null> } : undefined;
     let p = this.skipSpaces(start + 1);
@@ -329,13 +385,15 @@ class Scanner {
       }
     }
     if (at) this.node = at;
+    this.depth--;
     return { value: list, end: p + 1 };
   }
 
   private flowMap(start: number): { value: Record<string, unknown>; end: number } {
     const { text } = this;
+    this.enter();
     const base = this.values.length;
-    let shape = EMPTY_SHAPE;
+    let shape: Keys = emptyShape;
     const at = this.located ? { kind: 'map' as const, start, keys: [] as string[], keyStarts: [] as number[], values: [] as Array<Located | null> } : undefined;
     let p = this.skipSpaces(start + 1);
     if (text.charCodeAt(p) !== 0x7d) {
@@ -359,6 +417,7 @@ class Scanner {
       }
     }
     if (at) this.node = at;
+    this.depth--;
     return { value: this.take(shape, base), end: p + 1 };
   }
 
@@ -397,7 +456,7 @@ class Scanner {
     }
   }
 
-  /** Offset of the colon ending a key (`[A-Za-z_][A-Za-z0-9_-]*:` before a space or the line's end); declines others. */
+  /** Offset of the colon ending a key (`[A-Za-z_][A-Za-z0-9_-]*:` before a space or the line's end, at most 1,024 long); declines others. */
   private keyEnd(start: number): number {
     const end = this.keyLength(start);
     if (end < 0) throw DECLINE;
@@ -417,7 +476,7 @@ class Scanner {
       c = text.charCodeAt(p);
       if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === DASH)) break;
     }
-    if (c !== COLON) return -1;
+    if (c !== COLON || p - start > MAX_KEY_LENGTH) return -1;
     const next = text.charCodeAt(p + 1);
     return next === SPACE || next === NL || p + 1 >= text.length ? p : -1;
   }

@@ -95,7 +95,8 @@ function locateWithYaml(node: Node | null): Located | null {
   return { kind: 'leaf', start, empty };
 }
 
+/** A key as `yaml` names it in the data: a null or empty key is `""`; a collection key is never a pointer's. */
 function keyText(key: unknown): string | undefined {
-  if (isScalar(key)) return String(key.value);
-  return typeof key === 'string' ? key : undefined;
+  if (key === null || (isScalar(key) && key.value === null)) return '';
+  return isScalar(key) ? String(key.value) : undefined;
 }

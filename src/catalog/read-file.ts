@@ -1,7 +1,6 @@
 // One file's bytes → ParsedFile: decoded, parsed, with file-read / yaml-syntax problems already located.
 import { createHash } from 'node:crypto';
 import { decode } from './decode.js';
-import { fastParse } from './fast-parse.js';
 import { parseYaml } from './parse.js';
 import type { Finding, Message, ParsedFile } from './types.js';
 import { ruleInfo } from '../rules/registry.js';
@@ -14,8 +13,6 @@ export function blobId(bytes: Uint8Array): string {
 export function readFile(file: string, region: string, bytes: Uint8Array, id = blobId(bytes)): ParsedFile {
   const decoded = decode(bytes);
   if ('problem' in decoded) return { file, region, id, problems: [fileProblem('file-read', file, region, decoded.problem)] };
-  const fast = fastParse(decoded.text);
-  if (fast) return { file, region, id, text: decoded.text, data: fast, problems: [] };
   const parsed = parseYaml(decoded.text);
   if ('problem' in parsed) {
     const { line, column, message } = parsed.problem;
