@@ -208,6 +208,8 @@ export function DiscRow(props: {
   history?: Review[];
   error?: string;
   notice?: string;
+  /** what the person had typed, given back with an error so that it is not lost */
+  reason?: string;
   /** render the decision forms (open row) instead of the link to them */
   form?: boolean;
   /** the open row's forms post through htmx (false on the decide page, which answers with a redirect) */
@@ -235,7 +237,7 @@ export function DiscRow(props: {
           : valuePair(ui, row);
   let actions: Html | Child = NOTHING;
   if (open) {
-    actions = <DecideForms ui={ui} row={row} back={back} view={view} htmx={props.htmx !== false} canReopen={canReopen} />;
+    actions = <DecideForms ui={ui} row={row} back={back} view={view} htmx={props.htmx !== false} canReopen={canReopen} reason={props.reason ?? ''} />;
   } else if (canDecide) {
     const href = decideHref(row, back, view);
     actions = html`<a class="decide-link" href="${href}" hx-get="${href}">${t('decide')}</a>`;
@@ -247,7 +249,7 @@ export function DiscRow(props: {
   return html`<tr class="disc status-${row.status}" data-key="${row.key}" id="d-${domId(row.key)}">${item}<td class="c-field">${fieldLabel(ui.lang, row.field)}<div class="muted small code">${row.path || '/'}</div></td><td class="c-kind">${kindBadge(ui, row.kind)}</td><td class="c-values">${values}</td><td class="c-status">${statusBadge(ui, row.status)}${verdict(ui, row)}${historyList(ui, props.history)}</td><td class="c-actions">${notice}${error}${actions}</td></tr>`;
 }
 
-function DecideForms(props: { ui: Ui; row: QueueRow; back: string; view: 'queue' | 'item'; htmx: boolean; canReopen: boolean }) {
+function DecideForms(props: { ui: Ui; row: QueueRow; back: string; view: 'queue' | 'item'; htmx: boolean; canReopen: boolean; reason: string }) {
   const { ui, row, back, view, htmx } = props;
   const { t } = ui;
   const post = htmx ? { 'hx-post': '/decide' } : {};
@@ -257,7 +259,9 @@ function DecideForms(props: { ui: Ui; row: QueueRow; back: string; view: 'queue'
         <Hidden ui={ui} row={row} back={back} view={view} />
         <label>
           <span class="sr">{t('reasonLabel')}</span>
-          <textarea name="reason" rows={2} required maxlength={2000} placeholder={t('reasonLabel')} autofocus></textarea>
+          <textarea name="reason" rows={2} required maxlength={2000} placeholder={t('reasonLabel')} autofocus>
+            {props.reason}
+          </textarea>
         </label>
         <div class="buttons">
           <button type="submit" name="decision" value="accepted" class="primary">

@@ -1,4 +1,5 @@
-// Error pages (400, 401 without a login form, 403, 404, 409, 429, 500).
+// Error pages (400, 401 without a login form, 403, 404, 409, 429, 500). The message is the page's one
+// role="alert" element: static/app.js shows it where an htmx request failed (with its links, e.g. 登录 on a 401).
 import type { Ui } from '../src/web/context.js';
 import { Layout } from './layout.js';
 
@@ -12,6 +13,12 @@ export function ErrorPage(props: { ui: Ui; status: number; message: string; back
         </h1>
         <p class="error" role="alert">
           {props.message}
+          {props.status === 401 && (
+            <>
+              {' '}
+              <a href={`/login?next=${encodeURIComponent(props.back ?? '/')}`}>{ui.t('login')}</a>
+            </>
+          )}
         </p>
         <p>
           {props.back && (

@@ -1,17 +1,18 @@
 // 事项详情: the region's item beside its parent's and the province's, element by element, differences
 // highlighted word by word; its findings; its discrepancies with decision forms; its version history.
 import type { Child } from 'hono/jsx';
-import { DEFAULT_FIELD_CLASSES } from '../src/levels/field-classes.js';
 import { topElement } from '../src/levels/pointer.js';
 import type { Change } from '../src/levels/semantic-diff.js';
 import { sameValue } from '../src/levels/semantic-diff.js';
+import type { QueueRow } from '../src/store/read/discrepancy-rows.js';
 import type { ItemPage } from '../src/store/read/item.js';
 import type { VersionRow } from '../src/store/rows.js';
 import type { Review } from '../src/store/reviews.js';
 import type { Ui } from '../src/web/context.js';
 import { cachedWordDiff, displayValue } from '../src/web/display.js';
 import { FIELD_ORDER, fieldLabel, label } from '../src/web/i18n.js';
-import { DiffText, DiscHead, DiscRow, Empty, formatTime, KindBadge, SeverityBadge } from './components.js';
+import { DiffText, DiscHead, DiscRow, domId, Empty, formatTime, KindBadge, SeverityBadge } from './components.js';
+import { KIND_ORDER } from './queue.js';
 
 export interface VersionDiff {
   from: VersionRow;
@@ -19,8 +20,6 @@ export interface VersionDiff {
   changes: Change[];
 }
 
-// catalogCode is how items are matched across levels, so it is the same everywhere by construction
-const FIELD_CLASSES: Record<string, string> = { catalogCode: 'locked', ...DEFAULT_FIELD_CLASSES };
 
 /** The item's name (or code) as the region, its parent or the province holds it. */
 export function itemTitle(page: ItemPage): string {
@@ -131,6 +130,26 @@ export function ItemBody(props: { ui: Ui; page: ItemPage; reviews: Map<string, R
   );
 }
 
+/**
+ * The element's discrepancies that still stand, as the core computed them at the last sync (with the catalog's
+ * own `fields:` classes): the page shows these and decides nothing itself. The most serious kind first.
+ */
+function standing(discrepancies: QueueRow[]): Map<string, QueueRow> {
+  const rank = (row: QueueRow) => (row.kind ? (KIND_ORDER as readonly string[]).indexOf(row.kind) : KIND_ORDER.length);
+  const byField = new Map<string, QueueRow>();
+  for (const d of discrepancies) {
+    if (d.status === 'resolved' || !d.kind || d.kind === 'missing' || d.kind === 'unknown') continue;
+    const seen = byField.get(d.field);
+    if (!seen || rank(d) < rank(seen)) byField.set(d.field, d);
+  }
+  return byField;
+}
+
+/**
+ * Every element of the region's item beside its parent's and the province's. An element is highlighted, and
+ * word-diffed against the region its discrepancy was found against, only where the core found a discrepancy;
+ * a value that differs without one (an element the catalog classes as the region's own) is shown plainly.
+ */
 function Compare(props: { ui: Ui; page: ItemPage }) {
   const { ui, page } = props;
   const { t } = ui;
@@ -141,8 +160,7 @@ function Compare(props: { ui: Ui; page: ItemPage }) {
   for (const body of [ours, parent?.item.body, baseline?.item.body]) {
     for (const key of Object.keys(body ?? {})) if (!keys.includes(key)) keys.push(key);
   }
-  const discFields = new Map<string, string>();
-  for (const d of page.discrepancies) if (d.kind && !discFields.has(d.field)) discFields.set(d.field, d.kind);
+  const found = standing(page.discrepancies);
   const cols = 1 + (parent ? 1 : 0) + (baseline ? 1 : 0);
   return (
     <table class={`grid compare cols-${cols}`}>
@@ -156,34 +174,36 @@ function Compare(props: { ui: Ui; page: ItemPage }) {
       </thead>
       <tbody>
         {keys.map((key) => {
-          const cls = FIELD_CLASSES[key] ?? 'review';
           const o = ours?.[key];
           const p = parent?.item.body?.[key];
           const b = baseline?.item.body?.[key];
           if (o === undefined && p === undefined && b === undefined) return null;
-          // locked elements are compared with the province, everything else with the parent
-          const against = cls === 'locked' && baseline ? 'baseline' : 'parent';
+          const disc = found.get(key);
+          const against = disc ? (disc.against === baseline?.region.code ? 'baseline' : 'parent') : undefined;
           const theirs = against === 'baseline' ? b : p;
-          const hasOther = against === 'baseline' ? baseline !== undefined : parent !== undefined;
-          const differs = ours !== undefined && hasOther && !sameValue(o, theirs, `/${key}`);
-          const highlight = differs && cls !== 'local';
           const oText = displayValue(o, ui.lang);
           const tText = displayValue(theirs, ui.lang);
-          const changes = highlight && o !== undefined && theirs !== undefined ? cachedWordDiff(tText, oText) : undefined;
-          const kind = discFields.get(key);
+          const changes = disc && o !== undefined && theirs !== undefined ? cachedWordDiff(tText, oText) : undefined;
+          const differsPlainly = !disc && ours !== undefined && parent !== undefined && !sameValue(o, p, `/${key}`);
           const cell = (value: unknown, side: 'ours' | 'theirs' | 'plain'): Child => {
             if (value === undefined) return <span class="muted">{t('absent')}</span>;
             if (changes && side !== 'plain') return <DiffText changes={changes} side={side} />;
-            if (highlight && side === 'ours') return <ins>{oText}</ins>;
-            if (highlight && side === 'theirs') return <del>{tText}</del>;
+            if (disc && side === 'ours') return <ins>{oText}</ins>;
+            if (disc && side === 'theirs') return <del>{tText}</del>;
             return displayValue(value, ui.lang);
           };
           return (
-            <tr class={highlight ? `differs kind-row-${kind ?? 'review'}` : differs ? 'local-differs' : undefined}>
+            <tr class={disc ? `differs kind-row-${disc.kind}` : differsPlainly ? 'local-differs' : undefined}>
               <th class="c-el">
                 {fieldLabel(ui.lang, key)}
-                <div class="small muted">{label(ui.lang, 'fieldClass', cls)}</div>
-                {kind && <KindBadge ui={ui} kind={kind} />}
+                {disc && (
+                  <div>
+                    <a href={`#d-${domId(disc.key)}`}>
+                      <KindBadge ui={ui} kind={disc.kind} />
+                    </a>
+                  </div>
+                )}
+                {differsPlainly && <div class="small muted">{t('differsNoDiscrepancy')}</div>}
               </th>
               <td class="val">{ours === undefined ? <span class="muted">{t('absent')}</span> : cell(o, 'ours')}</td>
               {parent && <td class="val">{cell(p, against === 'parent' ? 'theirs' : 'plain')}</td>}

@@ -38,8 +38,9 @@ export function Layout(props: { ui: Ui; title: string; section: Section; childre
         <title>{`${title} · ${t('appShort')}`}</title>
         <link rel="stylesheet" href="/static/app.css" />
         <script src="/static/htmx.min.js" defer></script>
+        <script src="/static/app.js" defer></script>
       </head>
-      <body hx-headers={ui.csrf ? JSON.stringify({ 'X-CSRF-Token': ui.csrf }) : undefined}>
+      <body hx-headers={ui.csrf ? JSON.stringify({ 'X-CSRF-Token': ui.csrf }) : undefined} data-msg-network={t('errNetwork')}>
         <header class="top">
           <a class="brand" href="/">
             <span class="brand-mark">同</span>

@@ -22,8 +22,9 @@ export interface QueueState {
   per: number;
 }
 
-// the facets' order (what needs a decision first); the kinds and states themselves are levels' and the store's
-const KIND_ORDER = ['locked', 'looser', 'review', 'unknown', 'tightened', 'missing'] as const satisfies readonly DiscrepancyKind[];
+// the facets' order (what needs a decision first); the kinds and states themselves are levels' and the store's.
+// KIND_ORDER is also how the item page picks the kind it shows for an element with several discrepancies.
+export const KIND_ORDER = ['locked', 'looser', 'review', 'unknown', 'tightened', 'missing'] as const satisfies readonly DiscrepancyKind[];
 const STATUS_ORDER = ['open', 'outdated', 'decided', 'resolved'] as const satisfies readonly Status[];
 
 /** The queue URL for `state`, leaving defaults out so links stay short and bookmarkable. */

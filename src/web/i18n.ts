@@ -27,6 +27,8 @@ const M = {
     en: 'Too many sign-in attempts. Try again in {minutes} minutes.',
   },
   loginRequired: { zh: '请先登录。', en: 'Please sign in first.' },
+  differsNoDiscrepancy: { zh: '与上级不同（本级自定，不算差异）', en: 'differs from the parent (the region\'s own; no discrepancy)' },
+  errNetwork: { zh: '连接服务器失败，请检查网络后重试。', en: 'Could not reach the server. Check the connection and try again.' },
   signedInAs: { zh: '{name}（{region}，{role}）', en: '{name} ({region}, {role})' },
   readOnly: { zh: '只读访问', en: 'Read-only access' },
 
@@ -141,10 +143,6 @@ const M = {
   thisRegion: { zh: '本级：{name}', en: 'This region: {name}' },
   parentRegion: { zh: '上级：{name}', en: 'Parent: {name}' },
   baselineRegion: { zh: '省级通用目录：{name}', en: 'Province baseline: {name}' },
-  fieldClass_locked: { zh: '四级四同', en: 'locked' },
-  fieldClass_tighten: { zh: '只可从严', en: 'tighten only' },
-  fieldClass_local: { zh: '本地要素', en: 'local' },
-  fieldClass_review: { zh: '可调整，需审核', en: 'reviewed' },
   findingsTitle: { zh: '校验问题', en: 'Findings' },
   noFindings: { zh: '没有校验问题。', en: 'No findings.' },
   severity_error: { zh: '错误', en: 'error' },
@@ -221,7 +219,7 @@ const M = {
   // errors
   errorTitle: { zh: '出错了', en: 'Something went wrong' },
   error400: { zh: '请求参数无效：{detail}', en: 'Bad request: {detail}' },
-  error401: { zh: '请先登录。', en: 'Please sign in.' },
+  error401: { zh: '未登录或登录已过期，请重新登录。', en: 'You are not signed in, or your session has ended. Please sign in again.' },
   error403: { zh: '无权执行此操作。', en: 'You may not do this.' },
   error403Csrf: { zh: '表单已失效（安全校验未通过），请刷新页面后重试。', en: 'The form expired (security check failed); reload and retry.' },
   error403Region: { zh: '该差异不在您的辖区内，无权处理。', en: 'This discrepancy is outside your region.' },

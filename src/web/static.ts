@@ -1,4 +1,4 @@
-// The two static files: the hand-written stylesheet and htmx (from node_modules, no build step).
+// The static files: the hand-written stylesheet and script, and htmx (from node_modules, no build step).
 // Read once, served with an ETag so browsers revalidate cheaply.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -24,6 +24,7 @@ export function staticFiles(): Map<string, StaticFile> {
   const require = createRequire(import.meta.url);
   files = new Map([
     ['app.css', load(join(PACKAGE_ROOT, 'src', 'web', 'static', 'app.css'), 'text/css; charset=utf-8')],
+    ['app.js', load(join(PACKAGE_ROOT, 'src', 'web', 'static', 'app.js'), 'text/javascript; charset=utf-8')],
     ['htmx.min.js', load(require.resolve('htmx.org/dist/htmx.min.js'), 'text/javascript; charset=utf-8')],
   ]);
   return files;

@@ -3,93 +3,32 @@
 // accept (htmx swaps the row), see it outdated after the county changes its file and `tongbiao sync` runs,
 // another county's reviewer refused (403), and the same forms without JavaScript (a page of their own).
 // Screenshots of the main pages go to tests/screenshots/.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { PACKAGE_ROOT } from '../../src/paths.js';
-import { openStore, type Store } from '../../src/store/db.js';
-import { addUser } from '../../src/store/users.js';
-import { listen, type Listening } from '../../src/web/server.js';
-import { runCli } from '../helpers/cli.js';
-import { makeGitCatalog, type TempGitCatalog } from '../helpers/git-repo.js';
-import { readTree } from '../helpers/files.js';
+import { haveChromium, row, shot, startReview, type Review } from './harness.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = join(PACKAGE_ROOT, 'tests', 'screenshots');
-const PASSWORD = 'browser test password';
 const ITEM = '002000102000'; // 社会保障卡申领: 江岸区 makes cards on the spot (即办件, 0 days)
 const COUNTY_FILE = `420000/420100/420102/items/${ITEM}.yaml`;
 const KEY_ACCEPT = `420102/${ITEM}#/steps/1/days`;
 const KEY_NOJS = `420102/${ITEM}#/steps/2/days`;
 
-const haveChromium = existsSync(CHROMIUM);
-
-let repo: TempGitCatalog;
-let store: Store;
-let server: Listening;
-let dbUrl: string;
-const dirs: string[] = [];
-const contexts: BrowserContext[] = [];
-const problems: string[] = [];
-
-
-function sync(): void {
-  const result = runCli(['sync', '--catalog', repo.catalog, '--db', dbUrl]);
-  if (result.code !== 0) throw new Error(`tongbiao sync failed (${result.code}): ${result.stderr}`);
-}
-
-async function browser(options: { javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> {
-  const userDataDir = mkdtempSync(join(tmpdir(), 'tongbiao-chromium-'));
-  dirs.push(userDataDir);
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    viewport: { width: 1366, height: 768 },
-    locale: 'zh-CN',
-    ...options,
-  });
-  contexts.push(context);
-  context.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-  });
-  context.on('weberror', (e) => problems.push(`page error: ${e.error().message}`));
-  return context;
-}
-
-async function login(page: Page, name: string): Promise<void> {
-  await page.goto(server.url + 'login');
-  await page.fill('input[name="name"]', name);
-  await page.fill('input[name="password"]', PASSWORD);
-  await Promise.all([page.waitForURL(server.url), page.click('button[type="submit"]')]);
-}
-
-async function shot(page: Page, name: string, fullPage = false): Promise<void> {
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
-}
-
-const row = (page: Page, key: string) => page.locator(`tr[data-key="${key}"]`);
+let review: Review;
+let problems: string[];
+let server: { url: string };
+const browser = (options: { javaScriptEnabled?: boolean } = {}) => review.browser(options);
+const login = (page: Parameters<Review['login']>[0], name: string) => review.login(page, name);
+const sync = () => review.sync();
 
 describe.skipIf(!haveChromium)('review UI in Chromium', () => {
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    repo = makeGitCatalog({ files: Object.fromEntries(readTree(join(PACKAGE_ROOT, 'catalog-yaml'))), commit: 'demo catalog' });
-    dbUrl = 'file:' + join(repo.top, 'review.db');
-    sync();
-    store = await openStore(dbUrl);
-    await addUser(store.db, { name: 'jiangan', password: PASSWORD, region: '420102', role: 'reviewer' }, 'test');
-    await addUser(store.db, { name: 'wuchang', password: PASSWORD, region: '420106', role: 'reviewer' }, 'test');
-    await addUser(store.db, { name: 'admin', password: PASSWORD, region: '420000', role: 'admin' }, 'test');
-    server = await listen({ store, port: 0, host: '127.0.0.1', version: 'test' });
+    review = await startReview();
+    problems = review.problems;
+    server = review.server;
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await server?.close();
-    store?.close();
-    repo?.cleanup();
-    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+    await review?.close();
   });
 
   test('log in, filter, open an item, accept with htmx, outdated after a re-sync, neighbour refused', async () => {
@@ -145,9 +84,9 @@ describe.skipIf(!haveChromium)('review UI in Chromium', () => {
     await shot(page, 'item', true);
 
     // the county changes that step; the real sync runs; the decision is now outdated
-    const yaml = readFileSync(join(repo.catalog, COUNTY_FILE), 'utf8');
-    repo.write(COUNTY_FILE, yaml.replace('{ name: 制卡, days: 0 }', '{ name: 制卡, days: 1 }'));
-    repo.commit('江岸区：制卡改为 1 个工作日');
+    const yaml = readFileSync(join(review.repo.catalog, COUNTY_FILE), 'utf8');
+    review.repo.write(COUNTY_FILE, yaml.replace('{ name: 制卡, days: 0 }', '{ name: 制卡, days: 1 }'));
+    review.repo.commit('江岸区：制卡改为 1 个工作日');
     sync();
     await page.reload();
     await expect.poll(() => row(page, KEY_ACCEPT).getAttribute('class')).toContain('status-outdated');
