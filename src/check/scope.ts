@@ -1,6 +1,7 @@
 // Which files a change can affect (validate --changed-since, incremental sync): the changed files plus
 // everything whose result they can change. Pure: paths in, paths out.
 import { CONFIG_FILE } from '../catalog/config.js';
+import { DECISIONS_FILE } from '../catalog/decisions.js';
 import type { Catalog } from '../catalog/load.js';
 import { REGION_FILE } from '../catalog/layout.js';
 import type { FileChange } from '../catalog/git.js';
@@ -40,6 +41,12 @@ export function affectedFiles(catalog: Catalog, changes: readonly FileChange[]):
       if (!region) continue;
       addRegionFile(region);
       for (const child of region.children) addRegionFile(catalog.regions.get(child)!);
+      for (const itemPath of catalog.items.get(region.code)?.values() ?? []) scope.add(itemPath);
+    } else if (name === DECISIONS_FILE) {
+      // Every finding of the region may carry a decision from it (level-missing ones sit at region.yaml).
+      const region = catalog.regions.get(parts.at(-2) ?? '');
+      if (!region) continue;
+      addRegionFile(region);
       for (const itemPath of catalog.items.get(region.code)?.values() ?? []) scope.add(itemPath);
     } else if (parts.at(-2) === 'items' && name.endsWith('.yaml')) {
       const region = catalog.regions.get(parts.at(-3) ?? '');

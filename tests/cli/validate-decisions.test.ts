@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decisionsYaml } from '../../src/catalog/decisions.js';
 import { runCli } from '../helpers/cli.js';
+import { readTree } from '../helpers/files.js';
+import { makeGitCatalog } from '../helpers/git-repo.js';
 
 const DEMO = join(import.meta.dirname, '..', '..', 'catalog-yaml');
 const COUNTY = '420000/420100/420106';
@@ -76,5 +78,25 @@ describe('validate with decisions.yaml', () => {
     ]);
     writeFileSync(join(dir, COUNTY, 'decisions.yaml'), 'key: [unclosed\n');
     expect(validate().findings.filter((f) => f.file.endsWith('decisions.yaml')).map((f) => f.rule)).toEqual(['decisions-file']);
+  });
+});
+
+describe('validate --changed-since with decisions.yaml', () => {
+  it('a changed decisions.yaml brings its region\'s findings into the run, with their decisions', () => {
+    const repo = makeGitCatalog({ files: Object.fromEntries(readTree(DEMO)), commit: 'demo' });
+    try {
+      const item = join(repo.catalog, ITEM);
+      writeFileSync(item, readFileSync(item, 'utf8').replace(/promisedLimit: \{ days: \d+/, 'promisedLimit: { days: 12'));
+      const base = repo.commit('longer');
+      const finding = looser(JSON.parse(runCli(['validate', '--catalog', repo.catalog, '--format', 'json']).stdout).findings);
+      repo.write(`${COUNTY}/decisions.yaml`, decisionsYaml([{ key: finding.key, fingerprint: finding.fingerprint, decision: 'accepted', reason: '同意', by: 'jiangan', at: '2026-12-06T10:15:00+08:00' }]));
+      const result = runCli(['validate', '--catalog', repo.catalog, '--changed-since', base, '--format', 'json']);
+      expect(result.code).toBe(0);
+      const findings = JSON.parse(result.stdout).findings;
+      expect(looser(findings).decision).toMatchObject({ decision: 'accepted', current: true });
+      expect(findings.every((f: { region: string }) => f.region === '420106')).toBe(true);
+    } finally {
+      repo.cleanup();
+    }
   });
 });
