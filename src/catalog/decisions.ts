@@ -4,7 +4,7 @@
 // entries are sorted by key with one entry per key, so two branches that add decisions merge cleanly.
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Node } from 'yaml';
 import { parseForEdit, reconcile, renderEdited } from './yaml-edit.js';
-import type { Finding, Message, Severity } from './types.js';
+import type { Finding, FindingDecision, Message, Severity } from './types.js';
 
 export const DECISIONS_FILE = 'decisions.yaml';
 
@@ -148,14 +148,22 @@ export function decisionsYaml(decisions: Iterable<Decision>, existing?: string):
   return renderEdited(doc, existing ?? '');
 }
 
+/** The decision a region's decisions.yaml holds on a discrepancy (key + fingerprint), as findings carry it. */
+export function decisionOn(
+  decisionsOf: ReadonlyMap<string, ReadonlyMap<string, Decision>>, region: string, key: string | undefined, fingerprint: string | undefined,
+): FindingDecision | undefined {
+  const decision = key === undefined ? undefined : decisionsOf.get(region)?.get(key);
+  if (!decision) return undefined;
+  const { decision: kind, reason, by, at } = decision;
+  return { decision: kind, ...(reason === undefined ? {} : { reason }), by, at, current: decision.fingerprint === fingerprint };
+}
+
 /** `findings` with each cross-level finding carrying its region's decision on its key, if any (spec §4). */
 export function withDecisions(findings: readonly Finding[], decisionsOf: ReadonlyMap<string, ReadonlyMap<string, Decision>>): Finding[] {
   if (decisionsOf.size === 0) return [...findings];
   return findings.map((finding) => {
-    const decision = finding.key === undefined ? undefined : decisionsOf.get(finding.region)?.get(finding.key);
-    if (!decision) return finding;
-    const { decision: kind, reason, by, at } = decision;
-    return { ...finding, decision: { decision: kind, ...(reason === undefined ? {} : { reason }), by, at, current: decision.fingerprint === finding.fingerprint } };
+    const decision = decisionOn(decisionsOf, finding.region, finding.key, finding.fingerprint);
+    return decision ? { ...finding, decision } : finding;
   });
 }
 

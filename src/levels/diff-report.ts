@@ -21,6 +21,7 @@ export function renderDiffJson(ds: readonly Discrepancy[]): string {
     ...(d.theirs === undefined ? {} : { theirs: d.theirs }),
     key: d.key,
     fingerprint: d.fingerprint,
+    ...(d.decision === undefined ? {} : { decision: d.decision }),
   }));
   return JSON.stringify({ discrepancies }, null, 2) + '\n';
 }

@@ -1,4 +1,5 @@
 // Cross-level comparison vocabulary (spec §3, cross-level rules).
+import type { FindingDecision } from '../catalog/types.js';
 
 /** How a top-level element may differ between levels. */
 export type FieldClass = 'locked' | 'tighten' | 'local' | 'review';
@@ -29,4 +30,6 @@ export interface Discrepancy {
   key: string;
   /** key plus both values: a decision made on one fingerprint is outdated when it changes */
   fingerprint: string;
+  /** the region's decisions.yaml entry on this key, where a command read it (diff) */
+  decision?: FindingDecision;
 }

@@ -46,6 +46,8 @@ describe('validate with decisions.yaml', () => {
     expect(after.code).toBe(0);
     expect(looser(after.findings)).toMatchObject({ severity: 'error', decision: { decision: 'accepted', reason: '经区政府研究同意', by: 'jiangan', current: true } });
     expect(after.findings.filter((f) => f.rule === 'stray-file' || f.rule === 'decisions-file')).toEqual([]);
+    const diff = JSON.parse(runCli(['diff', '420106', '--catalog', dir, '--format', 'json']).stdout).discrepancies;
+    expect(diff.find((d: { key: string }) => d.key === finding.key).decision).toMatchObject({ decision: 'accepted', current: true });
     const text = runCli(['validate', '--catalog', dir]);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('[已接受：经区政府研究同意]');

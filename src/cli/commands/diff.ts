@@ -3,6 +3,7 @@
 // src/levels; this module reads the catalog, picks the items and prints.
 import { join, relative, sep } from 'node:path';
 import { severityOf } from '../../catalog/config.js';
+import { decisionOn } from '../../catalog/decisions.js';
 import { loadCatalog, type Catalog } from '../../catalog/load.js';
 import { ancestorsOf } from '../../check/check.js';
 import { createLocator, type Locate } from '../../catalog/locate.js';
@@ -147,6 +148,9 @@ async function acrossLevels(root: string, code: string, against: string | undefi
     classes: resolveFieldClasses(catalog.settings.fields),
     ...(only ? { only } : {}),
     claimed: ours.claimed,
+  }).map((d) => {
+    const decision = decisionOn(catalog.decisionsOf, d.region, d.key, d.fingerprint);
+    return decision ? { ...d, decision } : d;
   });
   const heading =
     against === undefined
