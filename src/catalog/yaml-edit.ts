@@ -4,7 +4,7 @@
 // nodes whose value differs, and written back. Untouched nodes keep their comments, quoting, flow or block
 // style, blank lines and key order; the source's conventions that the `yaml` printer would otherwise
 // normalise (padding inside `[ ]` and `{ }`, CRLF line ends, a byte-order mark) are kept too.
-import { Document, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, visit, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { Document, isCollection, isMap, isScalar, isSeq, parseDocument, Scalar, visit, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 
 /** Parses `text` for editing (comments and source styles kept). Throws on a document with errors. */
 export function parseForEdit(text: string): Document {
@@ -115,20 +115,16 @@ function created(doc: Document, replaced: Node | null, value: unknown, path: Pat
     node.spaceBefore = replaced.spaceBefore;
     if (isCollection(replaced) && isCollection(node)) node.flow = replaced.flow;
   }
-  if (options.onCreate) {
-    visit(node, (role, child, ancestry) => {
-      if (role === 'key' || (!isCollection(child) && !isScalar(child))) return;
-      const childPath = [...path];
-      let parent: unknown = node;
-      for (const step of [...ancestry.slice(1), child]) {
-        if (isPair(step)) childPath.push(isScalar(step.key) ? String(step.key.value) : String(step.key));
-        else if (isSeq(parent)) childPath.push(parent.items.indexOf(step as Node));
-        parent = step;
-      }
-      options.onCreate!(child, childPath);
-    });
-  }
+  if (options.onCreate) walkCreated(node, path, options.onCreate);
   return node;
+}
+
+/** Calls `onCreate` for a created node and every value node inside it (not map keys), parents first, with their paths. */
+function walkCreated(node: unknown, path: PathPart[], onCreate: NonNullable<ReconcileOptions['onCreate']>): void {
+  if (!isCollection(node) && !isScalar(node)) return;
+  onCreate(node, path);
+  if (isMap(node)) for (const pair of node.items) walkCreated(pair.value, [...path, isScalar(pair.key) ? String(pair.key.value) : String(pair.key)], onCreate);
+  else if (isSeq(node)) node.items.forEach((item, index) => walkCreated(item, [...path, index], onCreate));
 }
 
 interface Padding {
@@ -181,3 +177,17 @@ const stripBom = (text: string) => (hasBom(text) ? text.slice(1) : text);
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 const isScalarValue = (value: unknown) => value === null || ['string', 'number', 'boolean'].includes(typeof value);
+
+/**
+ * Renames the key `from` of the mapping at `path` (keys and indexes; `[]` for the top) to `to`, in place: the
+ * pair keeps its position, value, comments and the key's quoting. Nothing happens where there is no such key.
+ * For what reconcile cannot tell from data alone (to it, a renamed key is one key dropped and another added).
+ */
+export function renameKey(doc: Document, path: readonly PathPart[], from: string, to: string): void {
+  const map = path.length === 0 ? doc.contents : doc.getIn(path, true);
+  if (!isMap(map)) return;
+  const pair = map.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === from);
+  if (!pair) return;
+  if (isScalar(pair.key)) pair.key.value = to;
+  else pair.key = doc.createNode(to);
+}
