@@ -1,12 +1,12 @@
 // A v1 file's text → its v2 text (spec §8), for `tongbiao migrate`: the changes v1Changes lists, made on the
 // file's YAML Document through the one editor (yaml-edit), so comments, key order, quoting and blank lines
 // stay as the person wrote them. Pure: text in, text and a list of located changes out.
-import { isSeq } from 'yaml';
 import { createLocator, pointerOf } from './locate.js';
 import { parseYaml } from './parse.js';
 import type { Item } from './types.js';
 import { itemFromV1, v1Changes } from './v1.js';
 import { parseForEdit, reconcile, renameKey, renderEdited } from './yaml-edit.js';
+import { styleItemNode } from '../levels/item-yaml.js';
 
 /** One change as `migrate` reports it: where it is in the v1 text, the v1 path and the v2 path. */
 export interface MigrationChange {
@@ -24,9 +24,6 @@ export interface MigrationChange {
 
 export type Migrated = { text: string; changes: MigrationChange[] } | { problem: { line: number; column: number; message: string } };
 
-/** Elements v2 writes as one-line sets (`onlineDepth: [互联网咨询, 互联网收件]`), as the spec lays them out. */
-const FLOW_SETS = new Set(['onlineDepth']);
-
 /** An item file's text in v2 with its changes (none: the text as it is). A file that does not parse is a problem, left alone. */
 export function migrateItemText(text: string): Migrated {
   const parsed = parseYaml(text);
@@ -36,11 +33,7 @@ export function migrateItemText(text: string): Migrated {
   const doc = parseForEdit(text);
   for (const change of changes) if (change.key !== change.to && !change.insert) renameKey(doc, change.at, change.key, change.to);
   const target = itemFromV1(parsed.data as Item);
-  reconcile(doc, target, {
-    onCreate(node, path) {
-      if (isSeq(node) && path.length === 1 && FLOW_SETS.has(String(path[0]))) node.flow = true;
-    },
-  });
+  reconcile(doc, target, { onCreate: styleItemNode });
   const out = renderEdited(doc, text);
   assertSameData(out, target);
   const locate = createLocator(text);

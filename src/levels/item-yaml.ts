@@ -6,7 +6,7 @@ import { Document, isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import type { Item } from '../catalog/types.js';
 
 /** Elements written on one line as a whole. */
-const FLOW_VALUES = new Set(['useLevel', 'serviceObjects', 'handlingForms', 'statutoryLimit', 'promisedLimit', 'result']);
+const FLOW_VALUES = new Set(['useLevel', 'serviceObjects', 'handlingForms', 'onlineDepth', 'jointDepts', 'statutoryLimit', 'promisedLimit', 'result']);
 /** Lists whose entries are each written on one line. */
 const FLOW_ENTRIES = new Set(['steps', 'places']);
 
@@ -14,7 +14,7 @@ const FLOW_ENTRIES = new Set(['steps', 'places']);
  * The spec writes flow mappings padded (`{ days: 15 }`) but code-set lists tight
  * (`[省级, 市级]`); the yaml package pads both alike, so the set lines are tightened after.
  */
-const SET_LINE = /^((?:useLevel|serviceObjects|handlingForms): )\[ (.*) \]$/gm;
+const SET_LINE = /^((?:useLevel|serviceObjects|handlingForms|onlineDepth|jointDepts): )\[ (.*) \]$/gm;
 
 /**
  * Serialises `item`, keys in the order given. `modeline` (e.g. the `# yaml-language-server:
