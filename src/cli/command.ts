@@ -17,6 +17,8 @@ export interface Command<O extends Options = Options> {
   name: string;
   /** the whole `tongbiao <name> --help` text, without the trailing newline */
   help: string;
+  /** for a command with subcommands (`user add`): each one's own `--help` text, by subcommand name */
+  subcommands?: Readonly<Record<string, string>>;
   options: O;
   run(values: Values<O>, positionals: string[], io: Io): Promise<number>;
 }
@@ -24,6 +26,12 @@ export interface Command<O extends Options = Options> {
 /** Keeps the option types flowing from `options` into `run` without repeating them. */
 export function defineCommand<const O extends Options>(command: Command<O>): Command<O> {
   return command;
+}
+
+/** The help `tongbiao <command> [sub] --help` prints: the subcommand's own when it has one, else the command's. */
+export function helpFor(command: Command, rest: readonly string[]): string {
+  const sub = rest.find((arg) => !arg.startsWith('-'));
+  return (sub !== undefined && command.subcommands && Object.hasOwn(command.subcommands, sub) ? command.subcommands[sub] : undefined) ?? command.help;
 }
 
 /** Parse a command's arguments; `--help` is handled by the caller. Unknown options are a usage error (exit 2). */

@@ -1,5 +1,5 @@
 import type { Command, Io } from './command.js';
-import { parseCommandArgs } from './command.js';
+import { helpFor, parseCommandArgs } from './command.js';
 import { COMMANDS } from './commands/index.js';
 import { TongbiaoError, EXIT_ERROR } from '../errors.js';
 import { VERSION } from './version.js';
@@ -16,7 +16,7 @@ function topHelp(): string {
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     'Options:',
-    '  --help, -h     show help (also after a command: tongbiao validate --help)',
+    '  --help, -h     show help (also after a command: tongbiao validate --help, or tongbiao help validate)',
     '  --version, -v  print the version',
     '',
     'Exit status: 0 ok, 1 findings at the failing severity, 2 could not run.',
@@ -24,7 +24,11 @@ function topHelp(): string {
 }
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
-  const [name, ...rest] = argv;
+  let [name, ...rest] = argv;
+  if (name === 'help' && rest.length > 0) {
+    // `tongbiao help validate` is `tongbiao validate --help` (git's and npm's way)
+    [name, ...rest] = [rest[0]!, ...rest.slice(1), '--help'];
+  }
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(topHelp() + '\n');
     return 0;
@@ -38,7 +42,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     if (!entry) throw new TongbiaoError(`unknown command '${name}'. See 'tongbiao --help'.`);
     const command = (await entry.load()) as Command;
     if (rest.includes('--help') || rest.includes('-h')) {
-      io.stdout.write(command.help + '\n');
+      io.stdout.write(helpFor(command, rest) + '\n');
       return 0;
     }
     const { values, positionals } = parseCommandArgs(command, rest);

@@ -137,3 +137,24 @@ const ORDER = [
   'promisedLimit', 'visits', 'visitsReason', 'conditions', 'materials', 'steps', 'fee', 'handlingForms', 'onlineDepth',
   'handleArea', 'places', 'consultPhone', 'complaintPhone', 'result',
 ];
+
+describe('tongbiao claim --format json', () => {
+  it('prints what was claimed and what was refused as one JSON object, nothing on stderr', () => {
+    const catalog = copy();
+    const first = runCli(['claim', '420102', B, '--catalog', catalog, '--format', 'json']);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    const out = JSON.parse(first.stdout);
+    expect(out).toEqual({
+      region: '420102',
+      claimed: [{ catalogCode: B, name: '城乡居民养老保险待遇申领', from: '420100', file: expect.stringMatching(new RegExp(`${COUNTY_ITEMS}/${B}\\.yaml$`)) }],
+      refused: [],
+    });
+    const again = runCli(['claim', '420102', B, '999999999999', '--catalog', catalog, '--format', 'json', '--lang', 'en']);
+    expect(again.stderr).toBe('');
+    expect(again.code).toBe(1);
+    const refused = JSON.parse(again.stdout).refused as Array<{ catalogCode: string; reason: string }>;
+    expect(refused.map((r) => r.catalogCode)).toEqual([B, '999999999999']);
+    expect(refused[0]!.reason).toMatch(/exists \(--force overwrites it\)/);
+  });
+});

@@ -36,7 +36,7 @@ beforeAll(() => {
     if (!existsSync(join(PACKAGE_ROOT, file))) throw new Error('the CLI is not built: run `npm run build` (npm test does)');
   }
   dir = tempDir('cli');
-  const gen = cli(['gen', dir, ...SHAPE, '--workers', '2', '--json']);
+  const gen = cli(['gen', dir, ...SHAPE, '--workers', '2', '--format', 'json']);
   expect(gen.code, gen.stderr).toBe(0);
   expect(gen.stderr).toBe(''); // no progress without a terminal
   expect(JSON.parse(gen.stdout)).toMatchObject({ workers: 2, regions: 11, baselineItems: 200 });

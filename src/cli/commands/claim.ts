@@ -33,6 +33,8 @@ Options:
                   REGION has no file for (what validate lists as level-missing)
   --force         overwrite an existing item file
   --lang LANG     message language: zh (default), en
+  --format FORMAT text (default) or json: { region, claimed: [{ catalogCode, name, from, file }],
+                  refused: [{ catalogCode, reason }] } on stdout, nothing on stderr
   -h, --help      show this help
 
 Exit status: 0 every item claimed (or nothing to claim), 1 some item not claimed, 2 could not run.`,
@@ -41,9 +43,11 @@ Exit status: 0 every item claimed (or nothing to claim), 1 some item not claimed
     all: { type: 'boolean' },
     force: { type: 'boolean' },
     lang: { type: 'string' },
+    format: { type: 'string' },
   },
   async run(values, positionals, io) {
     const lang: Lang = oneOf('lang', values.lang, ['zh', 'en'] as const, 'zh');
+    const json = oneOf('format', values.format, ['text', 'json'] as const, 'text') === 'json';
     const [code, ...codes] = positionals;
     if (code === undefined) throw new TongbiaoError("claim needs a REGION code. See 'tongbiao claim --help'.");
     if (values.all === true && codes.length > 0) throw new TongbiaoError('give catalog codes or --all, not both');
@@ -60,17 +64,20 @@ Exit status: 0 every item claimed (or nothing to claim), 1 some item not claimed
     const wanted = values.all === true ? await unclaimed(catalog, region, ancestors) : [...new Set(codes)];
     const t = (zh: string, en: string) => (lang === 'zh' ? zh : en);
     const show = (file: string) => relative(io.cwd, join(root, file)).split(sep).join('/');
+    const claimed: Array<{ catalogCode: string; name?: string; from: string; file: string }> = [];
+    const refused: Array<{ catalogCode: string; reason: string }> = [];
+    const report = () => io.stdout.write(JSON.stringify({ region: code, claimed, refused }, null, 2) + '\n');
     if (wanted.length === 0) {
-      io.stdout.write(t(`${code} 没有需要认领的事项。\n`, `${code} has nothing to claim.\n`));
+      if (json) report();
+      else io.stdout.write(t(`${code} 没有需要认领的事项。\n`, `${code} has nothing to claim.\n`));
       return EXIT_OK;
     }
 
     const have = catalog.items.get(code) ?? new Map<string, string>();
     const presence = ancestors.map((a) => filesOf(catalog, a));
-    let failed = 0;
     const refuse = (catalogCode: string, zh: string, en: string) => {
-      failed++;
-      io.stderr.write(`tongbiao: ${catalogCode}: ${t(zh, en)}\n`);
+      refused.push({ catalogCode, reason: t(zh, en) });
+      if (!json) io.stderr.write(`tongbiao: ${catalogCode}: ${t(zh, en)}\n`);
     };
     for (const catalogCode of wanted) {
       const target = `${region.dir}/items/${catalogCode}.yaml`;
@@ -102,11 +109,13 @@ Exit status: 0 every item claimed (or nothing to claim), 1 some item not claimed
         refuse(catalogCode, problem.zh, problem.en);
         continue;
       }
-      const name = typeof (data as Item).name === 'string' ? ` ${(data as Item).name as string}` : '';
-      io.stdout.write(t(`已认领 ${catalogCode}${name}（来自 ${source.region}）→ ${show(target)}\n`, `claimed ${catalogCode}${name} (from ${source.region}) → ${show(target)}\n`));
+      const itemName = typeof (data as Item).name === 'string' ? ((data as Item).name as string) : undefined;
+      claimed.push({ catalogCode, ...(itemName === undefined ? {} : { name: itemName }), from: source.region, file: show(target) });
+      const name = itemName === undefined ? '' : ` ${itemName}`;
+      if (!json) io.stdout.write(t(`已认领 ${catalogCode}${name}（来自 ${source.region}）→ ${show(target)}\n`, `claimed ${catalogCode}${name} (from ${source.region}) → ${show(target)}\n`));
     }
-    const claimed = wanted.length - failed;
-    if (claimed > 0) {
+    if (json) report();
+    else if (claimed.length > 0) {
       io.stdout.write(
         t(
           `请填写其中的 TODO（实施编码、实施主体、办理地点、咨询电话、投诉电话），然后运行 tongbiao validate。\n`,
@@ -114,7 +123,7 @@ Exit status: 0 every item claimed (or nothing to claim), 1 some item not claimed
         ),
       );
     }
-    return failed > 0 ? EXIT_FINDINGS : EXIT_OK;
+    return refused.length > 0 ? EXIT_FINDINGS : EXIT_OK;
   },
 });
 

@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import { TongbiaoError } from '../../errors.js';
 import { GEN_DEFAULTS, GenError, generateCatalog, maxBaselineItems, type GenerateOptions } from '../../gen/index.js';
 import { MAX_CITIES, MAX_COUNTIES_PER_CITY } from '../../gen/regions.js';
-import { defineCommand } from '../command.js';
+import { defineCommand, oneOf } from '../command.js';
+import { statusLine } from '../progress.js';
 
 export const gen = defineCommand({
   name: 'gen',
@@ -25,7 +26,7 @@ Options:
   --git                    git init DIR and commit everything in one reproducible commit
   --force                  write into a non-empty DIR, replacing tongbiao.yaml, schema/, 420000/ (and .git with --git)
   --workers N              writer threads (default 1; creating files is kernel-bound)
-  --json                   print the summary as JSON
+  --format FORMAT          text (default) or json: the summary as one JSON object
   -h, --help               show this help
 
 Exit status: 0 generated, 2 could not (bad option, DIR not empty).`,
@@ -38,11 +39,12 @@ Exit status: 0 generated, 2 could not (bad option, DIR not empty).`,
     git: { type: 'boolean' },
     force: { type: 'boolean' },
     workers: { type: 'string' },
-    json: { type: 'boolean' },
+    format: { type: 'string' },
   },
   async run(values, positionals, io) {
     if (positionals.length !== 1) throw new TongbiaoError(`expected one folder, got ${positionals.length}. See 'tongbiao gen --help'.`);
     const dir = resolve(io.cwd, positionals[0]!);
+    const format = oneOf('format', values.format, ['text', 'json'] as const, 'text');
     const options: GenerateOptions = { git: values.git === true, force: values.force === true, provinceDirect: values['no-direct'] !== true };
     const cities = integer('cities', values.cities);
     const counties = integer('counties-per-city', values['counties-per-city']);
@@ -53,14 +55,11 @@ Exit status: 0 generated, 2 could not (bad option, DIR not empty).`,
     if (items !== undefined) options.items = items;
     if (workers !== undefined) options.workers = Math.max(1, workers);
     if (values.seed !== undefined) options.seed = values.seed;
-    if (io.stderr.isTTY && !io.env.CI) {
-      let last = 0;
+    const progress = statusLine(io, { intervalMs: 100 });
+    if (progress.enabled) {
       options.onProgress = (written, total) => {
-        const now = Date.now();
-        if (now - last < 100 && written < total) return;
-        last = now;
-        io.stderr.write(`\r生成中 ${written.toLocaleString('en')}/${total.toLocaleString('en')} 个文件 (${Math.floor((100 * written) / total)}%)`);
-        if (written >= total) io.stderr.write(options.git ? '，正在提交到 git…' : '\n');
+        const done = written >= total;
+        progress.show(`生成中 ${written.toLocaleString('en')}/${total.toLocaleString('en')} 个文件 (${Math.floor((100 * written) / total)}%)${done && options.git ? '，正在提交到 git…' : ''}`, done);
       };
     }
     let result;
@@ -70,9 +69,9 @@ Exit status: 0 generated, 2 could not (bad option, DIR not empty).`,
       if (error instanceof GenError) throw new TongbiaoError(error.message);
       throw error;
     }
-    if (options.onProgress && options.git) io.stderr.write('\n');
+    progress.clear();
     const { injections, ...summary } = result;
-    if (values.json) {
+    if (format === 'json') {
       io.stdout.write(JSON.stringify({ ...summary, injections: injections.length }, null, 2) + '\n');
       return 0;
     }

@@ -25,6 +25,8 @@ export const COMMANDS: CommandEntry[] = [
   entry('decisions', "write the review UI's decisions into each region's decisions.yaml (export, --check)", async () => (await import('./decisions.js')).decisions),
   entry('user', 'manage accounts of the review web UI (add, list, passwd, disable)', async () => (await import('./user.js')).user),
   entry('migrate', 'rewrite a catalog in format v1 to v2 in place, keeping comments (--check for CI)', async () => (await import('./migrate.js')).migrate),
+  entry('rules', 'list every rule with its default severity and description', async () => (await import('./rules.js')).rules),
+  entry('explain', "print a rule's page: what it checks, why, examples, how to configure it", async () => (await import('./explain.js')).explain),
   entry('schema', 'print the item JSON Schema (with Chinese titles) for editors', async () => (await import('./schema.js')).schema),
   entry('gen', 'generate a realistic synthetic province catalog (benchmarks, demos)', async () => (await import('./gen.js')).gen),
 ];

@@ -3,6 +3,7 @@ import { openStore, resolveDbUrl } from '../../store/db.js';
 import { syncCatalog, type SyncProgress, type SyncSummary } from '../../sync/sync.js';
 import { resolveCatalogRoot } from '../catalog-arg.js';
 import { defineCommand, oneOf } from '../command.js';
+import { statusLine, type StatusLine } from '../progress.js';
 
 export const sync = defineCommand({
   name: 'sync',
@@ -45,21 +46,20 @@ Exit status: 0 synced (or nothing new), 2 could not run (nothing written).`,
     const catalogDir = resolveCatalogRoot(values.catalog ?? positionals[0], io.cwd);
     const url = resolveDbUrl(values.db, io.env, io.cwd);
     const store = await openStore(url, io.env.TONGBIAO_DB_TOKEN || undefined);
-    const terminal = io.stderr.isTTY === true;
-    const progress = values.progress || (terminal && !io.env.CI) ? progressLine(io.stderr, terminal) : undefined;
+    const progress = progressLine(statusLine(io, { force: values.progress === true }));
     try {
       const summary = await syncCatalog(store, {
         catalogDir,
         ...(values.rev !== undefined ? { rev: values.rev } : {}),
         ...(values.worktree ? { worktree: true } : {}),
-        ...(progress ? { onProgress: progress.update } : {}),
+        ...(progress.enabled ? { onProgress: progress.update } : {}),
         onWait: (other) => io.stderr.write(`tongbiao: waiting for another sync to finish (pid ${other.pid} on ${other.host})…\n`),
       });
-      progress?.clear();
+      progress.clear();
       io.stdout.write(format === 'json' ? JSON.stringify(summary) + '\n' : summaryLine(summary) + '\n');
       return 0;
     } finally {
-      progress?.clear();
+      progress.clear();
       store.close();
     }
   },
@@ -78,37 +78,25 @@ export function summaryLine(s: SyncSummary): string {
   );
 }
 
-/** One self-overwriting line on a terminal (else one line per update): phase, count and rate. */
-function progressLine(stream: NodeJS.WritableStream, terminal: boolean) {
-  let shown = false;
-  let last = 0;
+/** Phase, count and rate on one self-overwriting line (one line per update when forced off a terminal). */
+function progressLine(line: StatusLine) {
   let phase = '';
   let phaseStart = Date.now();
   return {
+    enabled: line.enabled,
     update(p: SyncProgress) {
       const now = Date.now();
-      if (p.phase !== phase) {
+      const changed = p.phase !== phase;
+      if (changed) {
         phase = p.phase;
         phaseStart = now;
-      } else if (now - last < (terminal ? 200 : 1000) && p.done < p.total) {
-        return;
       }
-      last = now;
       const seconds = Math.max((now - phaseStart) / 1000, 0.001);
       const label = { parsing: 'reading items', checking: 'checking', history: 'reading history', writing: 'writing rows' }[p.phase];
       const rate = p.done > 0 && p.phase !== 'checking' ? `  ${Math.round(p.done / seconds)}/s` : '';
       const count = p.total > 0 ? `  ${p.done}/${p.total}` : '';
-      const line = `sync: ${label}${count}${rate}`;
-      if (terminal) {
-        stream.write(`\r\x1b[2K${line}`);
-        shown = true;
-      } else {
-        stream.write(line + '\n');
-      }
+      line.show(`sync: ${label}${count}${rate}`, changed || p.done >= p.total);
     },
-    clear() {
-      if (shown) stream.write('\r\x1b[2K');
-      shown = false;
-    },
+    clear: line.clear,
   };
 }

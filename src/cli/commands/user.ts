@@ -30,6 +30,44 @@ Options:
   -h, --help       show this help
 
 Exit status: 0 done, 2 could not (unknown user or region, bad password, …).`,
+  subcommands: {
+    add: `Usage: tongbiao user add NAME --region CODE --role reviewer|officer|admin [--db URL]
+
+Adds an account of the review web UI. The password (at least 8 characters) is asked for without echo
+on a terminal, or read from the first line of standard input: echo "$PASSWORD" | tongbiao user add …
+
+Options:
+  --region CODE    the account's region (6-digit code; the database must have been synced)
+  --role ROLE      reviewer, officer or admin
+  --db URL         database (default: $TONGBIAO_DB, else file:data/tongbiao.db)
+  -h, --help       show this help`,
+    list: `Usage: tongbiao user list [--format text|json] [--db URL]
+
+Lists the accounts: name, region, role, and whether disabled.
+
+Options:
+  --format FORMAT  text (default) or json
+  --db URL         database (default: $TONGBIAO_DB, else file:data/tongbiao.db)
+  -h, --help       show this help`,
+    passwd: `Usage: tongbiao user passwd NAME [--db URL]
+
+Sets an account's password (asked for without echo, or the first line of standard input) and ends
+its sessions.`,
+    disable: `Usage: tongbiao user disable NAME [--db URL]
+
+Disables an account and ends its sessions; its decisions stay. The last enabled admin cannot be disabled.`,
+    enable: `Usage: tongbiao user enable NAME [--db URL]
+
+Enables a disabled account again.`,
+    set: `Usage: tongbiao user set NAME [--role ROLE] [--region CODE] [--db URL]
+
+Changes an account's role or region (either or both) and ends its sessions. The last enabled admin
+cannot be demoted.`,
+    delete: `Usage: tongbiao user delete NAME [--db URL]
+
+Deletes an account and ends its sessions; its decisions and audit entries stay (they name it). The
+last enabled admin cannot be deleted.`,
+  },
   options: {
     region: { type: 'string' },
     role: { type: 'string' },

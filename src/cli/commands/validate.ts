@@ -15,6 +15,7 @@ import { RULES } from '../../rules/registry.js';
 import { catalogRelative, catalogRootOf, resolveCatalogRoot } from '../catalog-arg.js';
 import { codeFrame } from '../code-frame.js';
 import { defineCommand, oneOf, type Io } from '../command.js';
+import { statusLine } from '../progress.js';
 import { VERSION } from '../version.js';
 import { colorEnabled } from '../../report/style.js';
 
@@ -110,20 +111,15 @@ Exit status: 0 no finding reaches --fail-on, 1 one does, 2 could not run.`,
 
 /** A progress line on a terminal (never in CI or when piped): parsing is what takes time. */
 function progressLine(io: Io, lang: Lang) {
-  const shown = io.stderr.isTTY === true && !io.env.CI;
+  const line = statusLine(io);
   const started = performance.now();
-  let last = 0;
   return {
     update(done: number, total: number) {
-      const now = performance.now();
-      if (!shown || (now - last < 200 && done < total)) return;
-      last = now;
-      const rate = Math.round(done / ((now - started) / 1000));
-      io.stderr.write(lang === 'zh' ? `\r检查中 ${done}/${total} 个事项文件（${rate} 个/秒）` : `\rchecking ${done}/${total} item files (${rate}/s)`);
+      if (!line.enabled) return;
+      const rate = Math.round(done / ((performance.now() - started) / 1000));
+      line.show(lang === 'zh' ? `检查中 ${done}/${total} 个事项文件（${rate} 个/秒）` : `checking ${done}/${total} item files (${rate}/s)`, done >= total);
     },
-    done() {
-      if (shown && last > 0) io.stderr.write('\r\x1b[K');
-    },
+    done: line.clear,
   };
 }
 
