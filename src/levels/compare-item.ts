@@ -33,8 +33,8 @@ export function compareItem(input: CompareItemInput): Discrepancy[] {
   const parent = input.parent ?? baseline;
   const parentRegion = input.parent ? (input.parentRegion ?? baselineRegion) : baselineRegion;
   const out: Discrepancy[] = [];
-  const add = (against: string, kind: Discrepancy['kind'], path: string, mine: unknown, theirs: unknown) =>
-    out.push(makeDiscrepancy({ region, catalogCode, against, path, kind, ours: mine, theirs }));
+  const add = (against: string, kind: Discrepancy['kind'], path: string, mine: unknown, theirs: unknown, identityPath = path) =>
+    out.push(makeDiscrepancy({ region, catalogCode, against, path, identityPath, kind, ours: mine, theirs }));
 
   if (baseline === undefined) add(baselineRegion, 'unknown', '', nameOf(ours), undefined);
 
@@ -53,10 +53,10 @@ export function compareItem(input: CompareItemInput): Discrepancy[] {
     if (parent === undefined) continue;
     const theirs = valueOf(parent, element);
     if (cls === 'tighten' && isTightenable(element)) {
-      for (const v of judgeTightenable(element, mine, theirs, path)) add(parentRegion, v.kind, v.path, v.ours, v.theirs);
+      for (const v of judgeTightenable(element, mine, theirs, path)) add(parentRegion, v.kind, v.path, v.ours, v.theirs, v.identityPath);
       continue;
     }
-    for (const change of diffValues(mine, theirs, path)) add(parentRegion, 'review', change.path, change.ours, change.theirs);
+    for (const change of diffValues(mine, theirs, path)) add(parentRegion, 'review', change.path, change.ours, change.theirs, change.identityPath);
   }
   return out;
 }

@@ -4,12 +4,15 @@ import { canonicalJson } from './canonical.js';
 import { ruleOfKind, type Discrepancy, type DiscrepancyKind } from './types.js';
 
 /**
- * The stable identity of a discrepancy: `420102/002000101000#/materials/1`. Region and
- * catalog codes are fixed-width digits and the JSON Pointer follows `#` as in a URI
+ * The stable identity of a discrepancy (spec §3 "Keys and fingerprints"):
+ * `420102/002000101000#/materials/@居民身份证/type`. `identityPath` is the discrepancy's path
+ * with every index of an identity list replaced by the entry's token (list-shapes.ts
+ * `entryTokens`), so no two discrepancies of an item share a key and reordering a list
+ * changes none. Region and catalog codes are digits and the pointer follows `#` as in a URI
  * fragment, so the parts can be read back unambiguously.
  */
-export function discrepancyKey(region: string, catalogCode: string, path: string): string {
-  return `${region}/${catalogCode}#${path}`;
+export function discrepancyKey(region: string, catalogCode: string, identityPath: string): string {
+  return `${region}/${catalogCode}#${identityPath}`;
 }
 
 /**
@@ -29,6 +32,8 @@ export interface DiscrepancyInput {
   catalogCode: string;
   against: string;
   path: string;
+  /** `path` by identity (semantic-diff `Change.identityPath`); needed only where the path crosses an identity list */
+  identityPath?: string;
   kind: DiscrepancyKind;
   ours?: unknown;
   theirs?: unknown;
@@ -36,7 +41,7 @@ export interface DiscrepancyInput {
 
 export function makeDiscrepancy(input: DiscrepancyInput): Discrepancy {
   const { region, catalogCode, against, path, kind, ours, theirs } = input;
-  const key = discrepancyKey(region, catalogCode, path);
+  const key = discrepancyKey(region, catalogCode, input.identityPath ?? path);
   // Keys in the spec's §4 order; an absent value stays absent (no `ours: undefined`).
   return {
     region,

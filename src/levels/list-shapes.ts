@@ -1,5 +1,8 @@
-// How each list in an item is compared (spec §2: "identity: …"). One table, so the
-// semantic diff, the tighten rules and the fingerprint canonicalisation agree.
+// How each list in an item is compared (spec §2: "identity: …"), and what an entry of an
+// identity list is called in a discrepancy's key (spec §3 "Keys and fingerprints"). One
+// table, so the semantic diff, the tighten rules, the fingerprint canonicalisation and
+// the keys agree on which entry is which.
+import { escapeToken } from './pointer.js';
 
 /**
  * - `keyed`: entries are matched by their identity fields, never by position, so an
@@ -23,6 +26,14 @@ export const LIST_SHAPES: Readonly<Record<string, ListShape>> = {
   '/places': { kind: 'keyed', identity: ['address'], ordered: false },
   // 收费项目: fee items are named charges, each with its own standard.
   '/fee/items': { kind: 'keyed', identity: ['name'], ordered: false },
+  // 特别程序 and 中介服务 are named, and listed in no meaningful order.
+  '/specialProcedures': { kind: 'keyed', identity: ['name'], ordered: false },
+  '/intermediaries': { kind: 'keyed', identity: ['name'], ordered: false },
+  // 业务办理项: a handling item is its seq (业务办理项编码 = taskCode + seq); inside one,
+  // its materials and steps are compared as the item's are.
+  '/handlingItems': { kind: 'keyed', identity: ['seq'], ordered: false },
+  '/handlingItems/*/materials': { kind: 'keyed', identity: ['name'], ordered: false },
+  '/handlingItems/*/steps': { kind: 'keyed', identity: ['name'], ordered: true },
   // 行使层级 is a set by the spec. 服务对象 and 办理形式 are likewise selections from a
   // national code set: listing 自然人 before 企业法人 says nothing more than the reverse,
   // so treating them as ordered would only produce noise for reviewers.
@@ -48,4 +59,37 @@ export function identityFields(listShape: string): readonly string[] {
   const shape = LIST_SHAPES[listShape];
   if (shape?.kind !== 'keyed') throw new RangeError(`${listShape} is not a keyed list`);
   return shape.identity;
+}
+
+/**
+ * The key token of every entry of an identity list (spec §3): `@` and the entry's identity
+ * (`@居民身份证`; basis `@《社会保险法》|第十九条`), escaped as a JSON Pointer token, the
+ * second and later entries sharing one identity (a `duplicate-entry` error) `@name#2`,
+ * `@name#3`. A token depends on the entry and the entries before it with the same identity,
+ * never on its position, so reordering a list keeps every token; and two entries of one list
+ * never share one. `matchEntries` pairs duplicates first with first, so a matched pair gets
+ * the same token on both sides.
+ */
+export function entryTokens(list: readonly unknown[], identity: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return list.map((entry) => {
+    const id = identityText(entry, identity);
+    const n = (seen.get(id) ?? 0) + 1;
+    seen.set(id, n);
+    return `@${escapeToken(n === 1 ? id : `${id}#${n}`)}`;
+  });
+}
+
+/**
+ * An entry's identity as it is written in a key: the identity fields' text joined by `|`.
+ * An entry whose identity fields are not all text (a `schema` error: a missing name, a
+ * number, an entry that is no mapping) is written as JSON. Within one list the `#n`
+ * counter keeps tokens apart whatever the texts are.
+ */
+function identityText(entry: unknown, identity: readonly string[]): string {
+  if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) return JSON.stringify(entry) ?? 'null';
+  const record = entry as Record<string, unknown>;
+  const parts = identity.map((field) => record[field]);
+  if (parts.every((part): part is string => typeof part === 'string')) return parts.join('|');
+  return JSON.stringify(parts.map((part) => part ?? null));
 }

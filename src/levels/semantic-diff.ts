@@ -1,6 +1,6 @@
 // The one semantic diff of two values: by JSON path, never by text lines. Used across
 // levels (county vs city vs province) and across versions (revision A vs B).
-import { LIST_SHAPES, identityOf, type ListShape } from './list-shapes.js';
+import { LIST_SHAPES, entryTokens, identityOf, type ListShape } from './list-shapes.js';
 import { child, shapeOf } from './pointer.js';
 
 /**
@@ -15,6 +15,12 @@ export type ChangeKind = 'added' | 'removed' | 'changed' | 'reordered';
 export interface Change {
   /** the deepest differing JSON Pointer; list indexes are ours, or theirs for an entry only they have */
   path: string;
+  /**
+   * The same place with each identity-list index replaced by the entry's key token (`@居民身份证`,
+   * list-shapes.ts `entryTokens`): what a discrepancy's key is made of. Equal to `path` where no
+   * identity list is crossed.
+   */
+  identityPath: string;
   kind: ChangeKind;
   ours?: unknown;
   theirs?: unknown;
@@ -26,10 +32,13 @@ export function isPlainObject(value: unknown): value is Plain {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-/** Compares `ours` with `theirs`, both sitting at `path` in an item. `undefined` means absent. */
-export function diffValues(ours: unknown, theirs: unknown, path = ''): Change[] {
+/**
+ * Compares `ours` with `theirs`, both sitting at `path` in an item (`identityPath` the same place
+ * by identity, when it crosses an identity list). `undefined` means absent.
+ */
+export function diffValues(ours: unknown, theirs: unknown, path = '', identityPath = path): Change[] {
   const changes: Change[] = [];
-  walk(ours, theirs, path, changes);
+  walk(ours, theirs, path, identityPath, changes);
   return changes;
 }
 
@@ -64,41 +73,41 @@ export function sameData(a: unknown, b: unknown): boolean {
   return keys === 0;
 }
 
-function walk(ours: unknown, theirs: unknown, path: string, out: Change[]): void {
+function walk(ours: unknown, theirs: unknown, path: string, id: string, out: Change[]): void {
   if (sameData(ours, theirs)) return;
   if (ours === undefined) {
-    out.push({ path, kind: 'removed', theirs });
+    out.push({ path, identityPath: id, kind: 'removed', theirs });
     return;
   }
   if (theirs === undefined) {
-    out.push({ path, kind: 'added', ours });
+    out.push({ path, identityPath: id, kind: 'added', ours });
     return;
   }
   if (Array.isArray(ours) && Array.isArray(theirs)) {
-    walkList(ours, theirs, path, out);
+    walkList(ours, theirs, path, id, out);
     return;
   }
   if (isPlainObject(ours) && isPlainObject(theirs)) {
-    for (const key of Object.keys(ours)) walk(ours[key], Object.hasOwn(theirs, key) ? theirs[key] : undefined, child(path, key), out);
+    for (const key of Object.keys(ours)) walk(ours[key], Object.hasOwn(theirs, key) ? theirs[key] : undefined, child(path, key), child(id, key), out);
     for (const key of Object.keys(theirs)) {
-      if (!Object.hasOwn(ours, key)) walk(undefined, theirs[key], child(path, key), out);
+      if (!Object.hasOwn(ours, key)) walk(undefined, theirs[key], child(path, key), child(id, key), out);
     }
     return;
   }
   // Two scalars that are not ===, or values of different kinds (a limit object vs 无).
-  out.push({ path, kind: 'changed', ours, theirs });
+  out.push({ path, identityPath: id, kind: 'changed', ours, theirs });
 }
 
-function walkList(ours: unknown[], theirs: unknown[], path: string, out: Change[]): void {
+function walkList(ours: unknown[], theirs: unknown[], path: string, id: string, out: Change[]): void {
   const shape: ListShape | undefined = LIST_SHAPES[shapeOf(path)];
   if (shape === undefined) {
     const length = Math.max(ours.length, theirs.length);
-    for (let i = 0; i < length; i++) walk(ours[i], theirs[i], child(path, i), out);
+    for (let i = 0; i < length; i++) walk(ours[i], theirs[i], child(path, i), child(id, i), out);
     return;
   }
   if (shape.kind === 'set') {
     // A set has no deeper path worth naming: its members have no identity beyond their value.
-    if (!sameSet(ours, theirs)) out.push({ path, kind: 'changed', ours, theirs });
+    if (!sameSet(ours, theirs)) out.push({ path, identityPath: id, kind: 'changed', ours, theirs });
     return;
   }
   const match = matchEntries(ours, theirs, shape.identity);
@@ -107,18 +116,22 @@ function walkList(ours: unknown[], theirs: unknown[], path: string, out: Change[
     if (shared.some((j, k) => k > 0 && j < shared[k - 1]!)) {
       out.push({
         path,
+        identityPath: id,
         kind: 'reordered',
         ours: match.pairs.map(([i]) => identityValue(ours[i], shape.identity)),
         theirs: [...shared].sort((a, b) => a - b).map((j) => identityValue(theirs[j], shape.identity)),
       });
     }
   }
+  const ourTokens = entryTokens(ours, shape.identity);
   for (let i = 0; i < ours.length; i++) {
     const j = match.theirsOf[i];
-    if (j === undefined) out.push({ path: child(path, i), kind: 'added', ours: ours[i] });
-    else walk(ours[i], theirs[j], child(path, i), out);
+    if (j === undefined) out.push({ path: child(path, i), identityPath: `${id}/${ourTokens[i]}`, kind: 'added', ours: ours[i] });
+    else walk(ours[i], theirs[j], child(path, i), `${id}/${ourTokens[i]}`, out);
   }
-  for (const j of match.onlyTheirs) out.push({ path: child(path, j), kind: 'removed', theirs: theirs[j] });
+  if (match.onlyTheirs.length === 0) return;
+  const theirTokens = entryTokens(theirs, shape.identity);
+  for (const j of match.onlyTheirs) out.push({ path: child(path, j), identityPath: `${id}/${theirTokens[j]}`, kind: 'removed', theirs: theirs[j] });
 }
 
 export interface EntryMatch {

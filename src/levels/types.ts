@@ -26,7 +26,7 @@ export interface Discrepancy {
   ours?: unknown;
   /** their value; absent when they have none */
   theirs?: unknown;
-  /** stable identity of the discrepancy: region, catalogCode, path */
+  /** stable identity of the discrepancy: region, catalogCode and the path by identity (discrepancy.ts) */
   key: string;
   /** key plus both values: a decision made on one fingerprint is outdated when it changes */
   fingerprint: string;

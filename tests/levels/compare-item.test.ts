@@ -246,7 +246,7 @@ describe('compareItem', () => {
   it('fills rule, key and fingerprint, and leaves an absent value out entirely', () => {
     const ours = variant(base, (i) => void materialsOf(i).splice(1, 1));
     const [d] = compare(ours);
-    expect(d).toMatchObject({ region: COUNTY, catalogCode: '002000101000', rule: 'level-tightened', key: '420102/002000101000#/materials/1' });
+    expect(d).toMatchObject({ region: COUNTY, catalogCode: '002000101000', rule: 'level-tightened', path: '/materials/1', key: '420102/002000101000#/materials/@参保缴费凭证' });
     expect(d!.fingerprint).toMatch(/^[0-9a-f]{16}$/);
     expect(Object.keys(d!)).toEqual(['region', 'catalogCode', 'against', 'path', 'kind', 'rule', 'theirs', 'key', 'fingerprint']);
   });

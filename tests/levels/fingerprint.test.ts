@@ -10,8 +10,8 @@ const base = baselineItem();
 const diffOf = (ours: Item) => compareItem({ region: '420102', catalogCode: '002000101000', ours, baseline: base, baselineRegion: '420000' });
 
 describe('key and fingerprint', () => {
-  it('key joins region, catalogCode and path', () => {
-    expect(discrepancyKey('420102', '002000101000', '/materials/1/form')).toBe('420102/002000101000#/materials/1/form');
+  it('key joins region, catalogCode and the identity path', () => {
+    expect(discrepancyKey('420102', '002000101000', '/materials/@居民身份证/form')).toBe('420102/002000101000#/materials/@居民身份证/form');
     expect(discrepancyKey('420102', '002000101000', '')).toBe('420102/002000101000#');
   });
 

@@ -12,25 +12,25 @@ describe('diffValues on scalars and mappings', () => {
 
   it('reports the deepest differing path with both values', () => {
     expect(diffValues({ fee: { charged: false, note: 'x' } }, { fee: { charged: false, note: 'y' } })).toEqual([
-      { path: '/fee/note', kind: 'changed', ours: 'x', theirs: 'y' },
+      { path: '/fee/note', identityPath: '/fee/note', kind: 'changed', ours: 'x', theirs: 'y' },
     ]);
   });
 
   it('reports a key only one side has as added / removed, without the other value', () => {
     expect(diffValues({ a: 1 }, { b: 2 })).toEqual([
-      { path: '/a', kind: 'added', ours: 1 },
-      { path: '/b', kind: 'removed', theirs: 2 },
+      { path: '/a', identityPath: '/a', kind: 'added', ours: 1 },
+      { path: '/b', identityPath: '/b', kind: 'removed', theirs: 2 },
     ]);
   });
 
   it('reports a value of another kind (a limit vs 无) as one change at its path', () => {
     expect(diffValues('无', { days: 45, unit: '工作日' }, '/statutoryLimit')).toEqual([
-      { path: '/statutoryLimit', kind: 'changed', ours: '无', theirs: { days: 45, unit: '工作日' } },
+      { path: '/statutoryLimit', identityPath: '/statutoryLimit', kind: 'changed', ours: '无', theirs: { days: 45, unit: '工作日' } },
     ]);
   });
 
   it('escapes keys in pointers (RFC 6901)', () => {
-    expect(diffValues({ 'a/b~c': 1 }, { 'a/b~c': 2 })).toEqual([{ path: '/a~1b~0c', kind: 'changed', ours: 1, theirs: 2 }]);
+    expect(diffValues({ 'a/b~c': 1 }, { 'a/b~c': 2 })).toEqual([{ path: '/a~1b~0c', identityPath: '/a~1b~0c', kind: 'changed', ours: 1, theirs: 2 }]);
   });
 });
 
@@ -52,14 +52,14 @@ describe('keyed lists (materials by name, basis by law + article, places by addr
     expect(diffValues(ours.places, theirs.places, '/places')).toEqual([]);
   });
 
-  it('a changed entry is reported at our index, at the field that changed', () => {
+  it('a changed entry is reported at our index, at the field that changed, and by name in its identity path', () => {
     // Ours reversed: 委托书 0, 参保缴费凭证 1, 居民身份证 2.
     const ours = variant(base, (i) => {
       materialsOf(i).reverse();
       materialsOf(i)[1]!.form = '原件';
     });
     expect(diffValues(materials(ours), materials(), '/materials')).toEqual([
-      { path: '/materials/1/form', kind: 'changed', ours: '原件', theirs: '复印件' },
+      { path: '/materials/1/form', identityPath: '/materials/@参保缴费凭证/form', kind: 'changed', ours: '原件', theirs: '复印件' },
     ]);
   });
 
@@ -69,8 +69,8 @@ describe('keyed lists (materials by name, basis by law + article, places by addr
       materialsOf(i).push({ name: '户口簿', necessity: '必要' }); // ours index 2
     });
     expect(diffValues(materials(ours), materials(), '/materials')).toEqual([
-      { path: '/materials/2', kind: 'added', ours: { name: '户口簿', necessity: '必要' } },
-      { path: '/materials/0', kind: 'removed', theirs: materialsOf(base)[0] },
+      { path: '/materials/2', identityPath: '/materials/@户口簿', kind: 'added', ours: { name: '户口簿', necessity: '必要' } },
+      { path: '/materials/0', identityPath: '/materials/@居民身份证', kind: 'removed', theirs: materialsOf(base)[0] },
     ]);
   });
 
@@ -79,9 +79,9 @@ describe('keyed lists (materials by name, basis by law + article, places by addr
       materialsOf(i)[0]!.name = '身份证';
     });
     const changes = diffValues(materials(ours), materials(), '/materials');
-    expect(changes.map((c) => [c.kind, c.path])).toEqual([
-      ['added', '/materials/0'],
-      ['removed', '/materials/0'],
+    expect(changes.map((c) => [c.kind, c.path, c.identityPath])).toEqual([
+      ['added', '/materials/0', '/materials/@身份证'],
+      ['removed', '/materials/0', '/materials/@居民身份证'],
     ]);
   });
 
@@ -89,9 +89,9 @@ describe('keyed lists (materials by name, basis by law + article, places by addr
     const ours = variant(base, (i) => {
       (i.basis as Array<Record<string, unknown>>)[0]!.article = '第二十条';
     });
-    expect(diffValues(ours.basis, base.basis, '/basis').map((c) => [c.kind, c.path])).toEqual([
-      ['added', '/basis/0'],
-      ['removed', '/basis/0'],
+    expect(diffValues(ours.basis, base.basis, '/basis').map((c) => [c.kind, c.path, c.identityPath])).toEqual([
+      ['added', '/basis/0', '/basis/@《中华人民共和国社会保险法》|第二十条'],
+      ['removed', '/basis/0', '/basis/@《中华人民共和国社会保险法》|第十九条'],
     ]);
   });
 
@@ -113,7 +113,7 @@ describe('steps (ordered, by name)', () => {
       [s[1], s[2]] = [s[2]!, s[1]!];
     });
     expect(diffValues(ours.steps, base.steps, '/steps')).toEqual([
-      { path: '/steps', kind: 'reordered', ours: ['受理', '办结', '审核'], theirs: ['受理', '审核', '办结'] },
+      { path: '/steps', identityPath: '/steps', kind: 'reordered', ours: ['受理', '办结', '审核'], theirs: ['受理', '审核', '办结'] },
     ]);
   });
 
@@ -121,7 +121,7 @@ describe('steps (ordered, by name)', () => {
     const ours = variant(base, (i) => {
       stepsOf(i).splice(1, 0, { name: '补正', days: 2 });
     });
-    expect(diffValues(ours.steps, base.steps, '/steps')).toEqual([{ path: '/steps/1', kind: 'added', ours: { name: '补正', days: 2 } }]);
+    expect(diffValues(ours.steps, base.steps, '/steps')).toEqual([{ path: '/steps/1', identityPath: '/steps/@补正', kind: 'added', ours: { name: '补正', days: 2 } }]);
   });
 
   it('a reordered step whose days also changed gives the reorder and the change', () => {
@@ -131,8 +131,8 @@ describe('steps (ordered, by name)', () => {
       s[0]!.days = 3; // 办结, now first
     });
     expect(diffValues(ours.steps, base.steps, '/steps')).toEqual([
-      { path: '/steps', kind: 'reordered', ours: ['办结', '审核', '受理'], theirs: ['受理', '审核', '办结'] },
-      { path: '/steps/0/days', kind: 'changed', ours: 3, theirs: 4 },
+      { path: '/steps', identityPath: '/steps', kind: 'reordered', ours: ['办结', '审核', '受理'], theirs: ['受理', '审核', '办结'] },
+      { path: '/steps/0/days', identityPath: '/steps/@办结/days', kind: 'changed', ours: 3, theirs: 4 },
     ]);
   });
 });
@@ -142,14 +142,14 @@ describe('sets and other lists', () => {
     expect(diffValues(['县级', '省级', '市级'], ['省级', '市级', '县级'], '/useLevel')).toEqual([]);
     expect(diffValues(['网上办理', '窗口办理'], ['窗口办理', '网上办理'], '/handlingForms')).toEqual([]);
     expect(diffValues(['自然人', '企业法人'], ['自然人'], '/serviceObjects')).toEqual([
-      { path: '/serviceObjects', kind: 'changed', ours: ['自然人', '企业法人'], theirs: ['自然人'] },
+      { path: '/serviceObjects', identityPath: '/serviceObjects', kind: 'changed', ours: ['自然人', '企业法人'], theirs: ['自然人'] },
     ]);
   });
 
   it('compares a list it has no rule for position by position', () => {
     expect(diffValues([1, 2, 3], [1, 3], '/other')).toEqual([
-      { path: '/other/1', kind: 'changed', ours: 2, theirs: 3 },
-      { path: '/other/2', kind: 'added', ours: 3 },
+      { path: '/other/1', identityPath: '/other/1', kind: 'changed', ours: 2, theirs: 3 },
+      { path: '/other/2', identityPath: '/other/2', kind: 'added', ours: 3 },
     ]);
   });
 });
