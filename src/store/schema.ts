@@ -199,6 +199,16 @@ export const loginAttempts = sqliteTable('login_attempts', {
   at: integer('at').notNull(),
 }, (t) => [index('login_attempts_key').on(t.key, t.at), index('login_attempts_at').on(t.at)]);
 
+/**
+ * Facts about the stored data itself, one row each. `discrepancy-keys` = `index-path` marks a database
+ * whose discrepancy keys predate spec §3 "Keys and fingerprints" (set by migration 0008 on a database that
+ * had any); the next sync re-keys it (rekey.ts) and removes the row.
+ */
+export const storeMeta = sqliteTable('store_meta', {
+  name: text('name').primaryKey(),
+  value: text('value').notNull(),
+});
+
 /** Single-row lease that keeps two syncs from interleaving. */
 export const syncLock = sqliteTable('sync_lock', {
   id: integer('id').primaryKey(),

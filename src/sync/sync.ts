@@ -22,6 +22,7 @@ import { topElement } from '../levels/pointer.js';
 import type { Discrepancy } from '../levels/types.js';
 import type { Store } from '../store/db.js';
 import { acquireLease, type HolderInfo, type Lease } from '../store/lease.js';
+import { planRekey, rekeyStatements, rekeyStored, type Rekey } from '../store/rekey.js';
 import { inStatements, insertStatements, json, pairInStatements, ROWS_PER_INSERT, runAll, slices, STATEMENTS_PER_BATCH, type Row } from '../store/sql.js';
 import { allPaths, itemPathOf, syncScope } from './plan.js';
 import { Spill, type SpillRef } from './spill.js';
@@ -225,6 +226,8 @@ interface Plan {
   /** the id the next new item gets */
   nextId: number;
   dbDiscrepancies: Map<string, { fingerprint: string; since: string }>;
+  /** stored keys of the index-path scheme and their identity keys (rekey.ts): then the sync is full */
+  rekey?: Rekey;
 }
 
 async function prepare(
@@ -249,13 +252,14 @@ async function prepare(
     changes.push(...uncommitted);
   }
   changes = dedupeChanges(changes);
-  if (usable && changes.length === 0) return 'noop';
+  const rekey = await planRekey(client);
+  if (usable && changes.length === 0 && !rekey) return 'noop';
 
   const source = worktree ? fsSource(repo.catalogDir) : await gitSourceAt(repo, target);
   const spill = new Spill();
   try {
     const catalog = await loadCatalog(source);
-    const scope = usable ? syncScope(catalog, changes) : { full: true, paths: new Set<string>() };
+    const scope = usable && !rekey ? syncScope(catalog, changes) : { full: true, paths: new Set<string>() };
     const full = scope.full;
     const paths = full ? allPaths(catalog, source.entries) : scope.paths;
 
@@ -321,10 +325,10 @@ async function prepare(
 
     const dbItems = await readItems(client, full, [...present, ...absent]);
     const nextId = Number((await client.execute('SELECT coalesce(max(id), 0) + 1 AS id FROM items')).rows[0]!.id);
-    const dbDiscrepancies = await readDiscrepancies(client, full, paths);
+    const dbDiscrepancies = rekeyStored(await readDiscrepancies(client, full, paths), rekey);
     return {
       target, worktree, full, scope: paths, dirty, catalog, findings: checked.findings, discrepancies, files: checked.files,
-      present, absent, commits, versions, spill, lastCommit, dbItems, dbDiscrepancies, nextId,
+      present, absent, commits, versions, spill, lastCommit, dbItems, dbDiscrepancies, nextId, ...(rekey ? { rekey } : {}),
     };
   } catch (error) {
     spill.close();
@@ -637,6 +641,7 @@ async function write(
     const latest = await tx.execute('SELECT max(id) AS id FROM sync_runs');
     const latestId = latest.rows[0]?.id ?? null;
     if ((latestId === null ? undefined : Number(latestId)) !== previous?.id) throw new StaleRead('another sync ran meanwhile');
+    if (plan.rekey) await runAll(tx, rekeyStatements(plan.rekey));
 
     // A few statements a round trip (sqld) and at most ROWS_PER_ROUND_TRIP rows, progress before each.
     // After each, the event loop turns with nothing of it referenced: a file: client's statements (with
