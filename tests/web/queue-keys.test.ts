@@ -8,7 +8,7 @@ import { parseDocument } from 'yaml';
 import { PACKAGE_ROOT } from '../../src/paths.js';
 import { openStore, type Store } from '../../src/store/db.js';
 import { decide } from '../../src/store/reviews.js';
-import { syncCatalog } from '../../src/store/sync.js';
+import { syncCatalog } from '../../src/sync/sync.js';
 import { addUser, createSession } from '../../src/store/users.js';
 import { createApp } from '../../src/web/app.js';
 import { readTree } from '../helpers/files.js';
