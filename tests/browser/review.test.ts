@@ -10,8 +10,8 @@ import { haveChromium, row, shot, startReview, type Review } from './harness.js'
 
 const ITEM = '002000102000'; // 社会保障卡申领: 江岸区 makes cards on the spot (即办件, 0 days)
 const COUNTY_FILE = `420000/420100/420102/items/${ITEM}.yaml`;
-const KEY_ACCEPT = `420102/${ITEM}#/steps/1/days`;
-const KEY_NOJS = `420102/${ITEM}#/steps/2/days`;
+const KEY_ACCEPT = `420102/${ITEM}#/steps/@制卡/days`;
+const KEY_NOJS = `420102/${ITEM}#/steps/@发卡/days`;
 
 let review: Review;
 let problems: string[];
