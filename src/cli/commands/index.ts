@@ -27,6 +27,8 @@ export const COMMANDS: CommandEntry[] = [
   entry('migrate', 'rewrite a catalog in format v1 to v2 in place, keeping comments (--check for CI)', async () => (await import('./migrate.js')).migrate),
   entry('rules', 'list every rule with its default severity and description', async () => (await import('./rules.js')).rules),
   entry('explain', "print a rule's page: what it checks, why, examples, how to configure it", async () => (await import('./explain.js')).explain),
+  entry('export', 'write items as the 实施清单 workbook (xlsx) or the national exchange tables (JSON)', async () => (await import('./export.js')).exportCommand),
+  entry('import', 'create or update item files from a 实施清单 workbook or the national exchange tables', async () => (await import('./import.js')).importCommand),
   entry('schema', 'print the item JSON Schema (with Chinese titles) for editors', async () => (await import('./schema.js')).schema),
   entry('gen', 'generate a realistic synthetic province catalog (benchmarks, demos)', async () => (await import('./gen.js')).gen),
 ];

@@ -1,0 +1,113 @@
+// One value ⇄ one spreadsheet cell, by the element's kind (exchange.md §1): code-set labels as written, sets
+// joined with 、, booleans as 是/否, codes always text. Reading is forgiving where a person or a spreadsheet
+// program may have changed the form but not the meaning (a code typed as a number, TRUE for 是, a date cell),
+// and names every value it cannot take.
+import type { Message } from '../catalog/types.js';
+import type { Element } from './elements.js';
+
+/** What a cell holds once read: a workbook library's rich values are reduced to these before they get here. */
+export type Cell = string | number | boolean | Date | null;
+
+export interface CellProblem {
+  /** `sheet!cell` (xlsx) or `record field` (JSON) */
+  at: string;
+  severity: 'error' | 'warning';
+  message: Message;
+}
+
+export type CellValue = { value: unknown; warning?: { severity: 'warning'; message: Message } } | { problem: { severity: 'error'; message: Message } };
+
+export const SET_SEPARATOR = '、';
+/** What people use between set values besides 、 */
+const SET_SPLIT = /[、,，;；\n]/;
+const YES = '是';
+const NO = '否';
+
+/** The cell an element's value is written as. */
+export function cellOf(element: Element, value: unknown): Cell {
+  if (value === undefined || value === null) return '';
+  switch (element.kind) {
+    case 'boolean':
+      return value === true ? YES : value === false ? NO : String(value);
+    case 'set':
+      return Array.isArray(value) ? value.map(String).join(SET_SEPARATOR) : String(value);
+    case 'integer':
+    case 'number':
+      return typeof value === 'number' ? value : String(value);
+    default:
+      return typeof value === 'object' ? JSON.stringify(value) : String(value);
+  }
+}
+
+const fail = (zh: string, en: string): CellValue => ({ problem: { severity: 'error', message: { zh, en } } });
+
+/** The value a cell gives an element, or what is wrong with it. `title` names the element in messages. */
+export function valueOf(element: Element, cell: Cell, title = element.title): CellValue {
+  const text = textOf(cell);
+  switch (element.kind) {
+    case 'boolean': {
+      if (cell === true || text === YES || /^(true|y|yes|1)$/i.test(text)) return { value: true };
+      if (cell === false || text === NO || /^(false|n|no|0)$/i.test(text)) return { value: false };
+      return fail(`${title} "${text}" 应为“是”或“否”`, `${title} "${text}" must be 是 or 否`);
+    }
+    case 'integer':
+    case 'number': {
+      const n = typeof cell === 'number' ? cell : /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : NaN;
+      if (!Number.isFinite(n) || (element.kind === 'integer' && !Number.isInteger(n))) {
+        return fail(`${title} "${text}" 不是${element.kind === 'integer' ? '整数' : '数字'}`, `${title} "${text}" is not ${element.kind === 'integer' ? 'an integer' : 'a number'}`);
+      }
+      return { value: n };
+    }
+    case 'set': {
+      const values = text.split(SET_SPLIT).map((v) => v.trim()).filter((v) => v !== '');
+      const unknown = element.values ? values.filter((v) => !element.values!.includes(v)) : [];
+      if (unknown.length > 0) return notInSet(title, unknown.join(SET_SEPARATOR), element.values!);
+      return { value: values };
+    }
+    case 'choice':
+      if (!element.values!.includes(text)) return notInSet(title, text, element.values!);
+      return { value: text };
+    case 'date': {
+      if (cell instanceof Date) return { value: cell.toISOString().slice(0, 10) };
+      // A spreadsheet program that took the text for a date stores its serial number (days since 1899-12-30).
+      if (typeof cell === 'number') return { value: new Date(Date.UTC(1899, 11, 30) + Math.round(cell) * 86_400_000).toISOString().slice(0, 10) };
+      const parts = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text);
+      if (!parts) return fail(`${title} "${text}" 不是日期（YYYY-MM-DD）`, `${title} "${text}" is not a date (YYYY-MM-DD)`);
+      return { value: `${parts[1]}-${parts[2]!.padStart(2, '0')}-${parts[3]!.padStart(2, '0')}` };
+    }
+    default: {
+      if (typeof cell === 'number' && element.digits !== undefined) {
+        // Excel drops leading zeros of a code typed as a number: 2000101000 is 002000101000.
+        if (!Number.isInteger(cell) || cell < 0 || text.length > element.digits) {
+          return fail(`${title} ${text} 不是 ${element.digits} 位代码`, `${title} ${text} is not a ${element.digits}-digit code`);
+        }
+        const code = text.padStart(element.digits, '0');
+        if (code === text) return { value: code };
+        return {
+          value: code,
+          warning: {
+            severity: 'warning',
+            message: { zh: `${title} 被存为数字 ${text}，已补回前导零：${code}`, en: `${title} was stored as the number ${text}; leading zeros restored: ${code}` },
+          },
+        };
+      }
+      if (typeof cell === 'number' && !Number.isSafeInteger(cell) && Number.isInteger(cell)) {
+        return fail(`${title} 被存为数字 ${text}，超过 15 位的数字已丢失精度，请设为文本后重新填写`, `${title} was stored as the number ${text}, which loses digits beyond 15; make the cell text and type it again`);
+      }
+      // Free text keeps its spaces: only what was typed around a code or a label is trimmed.
+      return { value: typeof cell === 'string' ? cell : text };
+    }
+  }
+}
+
+function notInSet(title: string, value: string, values: readonly string[]): CellValue {
+  return fail(`${title} "${value}" 不在代码集中（可选：${values.join('、')}）`, `${title} "${value}" is not in the code set (one of: ${values.join(', ')})`);
+}
+
+/** A cell's text: numbers as plain decimal digits (no exponent), dates as YYYY-MM-DD, trimmed. */
+export function textOf(cell: Cell): string {
+  if (cell === null) return '';
+  if (typeof cell === 'number') return Number.isInteger(cell) && Math.abs(cell) < 1e21 ? BigInt(cell).toString() : String(cell);
+  if (cell instanceof Date) return cell.toISOString().slice(0, 10);
+  return String(cell).trim();
+}

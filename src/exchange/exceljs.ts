@@ -1,0 +1,51 @@
+// exceljs, loaded with one known bug fixed. Its streaming reader turns every inflated chunk into text on its
+// own (lib/utils/parse-sax.js), so a Chinese character whose three UTF-8 bytes straddle two chunks becomes
+// "��" — about one cell in a few hundred in a real 实施清单 (exceljs issues #2063, #2084, #2316; the fix, PR
+// #1665, has been open since 2021). The parse-sax module below is the library's own, except that one
+// streaming TextDecoder carries an incomplete character over to the next chunk. It is put into Node's module
+// cache under the library's path before the library loads, so every exceljs module that requires it gets it.
+// tests/exchange/xlsx-read.test.ts reads a sheet of long Chinese text that triggers the bug without this.
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type ExcelJSModule from 'exceljs';
+
+const require = createRequire(import.meta.url);
+const libDir = dirname(require.resolve('exceljs/package.json'));
+const parseSaxPath = join(libDir, 'lib', 'utils', 'parse-sax.js');
+const { SaxesParser } = require(require.resolve('saxes', { paths: [libDir] })) as {
+  SaxesParser: new () => { on(event: string, listener: (value: unknown) => void): void; write(text: string): void };
+};
+
+async function* parseSax(iterable: AsyncIterable<Buffer | string>) {
+  const parser = new SaxesParser();
+  let error: unknown;
+  parser.on('error', (e) => {
+    error = e;
+  });
+  let events: Array<{ eventType: string; value: unknown }> = [];
+  for (const eventType of ['opentag', 'text', 'closetag']) parser.on(eventType, (value) => events.push({ eventType, value }));
+  const decoder = new TextDecoder('utf-8');
+  for await (const chunk of iterable) {
+    parser.write(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
+    if (error) throw error;
+    yield events;
+    events = [];
+  }
+  const rest = decoder.decode();
+  if (rest !== '') {
+    parser.write(rest);
+    if (error) throw error;
+    yield events;
+  }
+}
+
+if (!require.cache[parseSaxPath]) {
+  const shim = new (require('node:module') as { Module: new (id: string) => NodeJS.Module }).Module(parseSaxPath);
+  shim.filename = parseSaxPath;
+  shim.loaded = true;
+  shim.exports = parseSax;
+  require.cache[parseSaxPath] = shim;
+}
+
+const ExcelJS = require('exceljs') as typeof ExcelJSModule;
+export default ExcelJS;

@@ -1,0 +1,104 @@
+// Reads a workbook a row at a time with exceljs' streaming WorkbookReader, after checking that the file is a
+// zip holding a workbook and that it cannot inflate beyond bounds (a zip bomb): the central directory's sizes
+// are checked, then every part is inflated once, counting, and refused the moment it outgrows what it declared.
+// Formulas are never evaluated: a formula cell gives the value the spreadsheet program cached.
+import ExcelJS from './exceljs.js';
+import { statSync } from 'node:fs';
+import { Open } from 'unzipper';
+import type { Cell } from './cells.js';
+
+/** A workbook that cannot be read at all: exit 2. */
+export class NotAWorkbook extends Error {}
+
+export interface ZipLimits {
+  /** total inflated bytes of all parts */
+  maxBytes: number;
+  /** inflated / compressed, above which a part larger than `smallPart` is a bomb */
+  maxRatio: number;
+  smallPart: number;
+}
+
+/** Generous for a province (≈ 1 GB of sheet XML for 170,000 items), far below what a bomb inflates to. */
+export const DEFAULT_LIMITS: ZipLimits = { maxBytes: 4 * 2 ** 30, maxRatio: 200, smallPart: 1 << 20 };
+
+export async function checkZip(file: string, limits: ZipLimits = DEFAULT_LIMITS): Promise<void> {
+  const size = statSync(file).size;
+  if (size === 0) throw new NotAWorkbook('the file is empty');
+  let entries;
+  try {
+    entries = (await Open.file(file)).files;
+  } catch {
+    throw new NotAWorkbook('not an xlsx workbook (not a zip file)');
+  }
+  const names = new Set(entries.map((e) => e.path));
+  if (!names.has('[Content_Types].xml') || !names.has('xl/workbook.xml')) {
+    throw new NotAWorkbook('not an xlsx workbook (no xl/workbook.xml in the zip)');
+  }
+  let total = 0;
+  for (const entry of entries) {
+    total += entry.uncompressedSize;
+    const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
+    if (total > limits.maxBytes || (entry.uncompressedSize > limits.smallPart && ratio > limits.maxRatio)) {
+      throw new NotAWorkbook(`refused: ${entry.path} would inflate to ${entry.uncompressedSize} bytes (${Math.round(ratio)}:1) — a zip bomb?`);
+    }
+  }
+  for (const entry of entries) {
+    if (entry.type !== 'File') continue;
+    let seen = 0;
+    const stream = entry.stream();
+    try {
+      for await (const chunk of stream) {
+        seen += (chunk as Buffer).length;
+        if (seen > entry.uncompressedSize) throw new NotAWorkbook(`refused: ${entry.path} inflates beyond its declared ${entry.uncompressedSize} bytes — a zip bomb?`);
+      }
+    } catch (error) {
+      stream.destroy();
+      if (error instanceof NotAWorkbook) throw error;
+      throw new NotAWorkbook(`the zip is damaged (${entry.path}: ${(error as Error).message})`);
+    }
+  }
+}
+
+export interface SheetRows {
+  name: string;
+  rows: AsyncIterable<{ number: number; cells: Cell[] }>;
+}
+
+/** The sheets of a checked workbook, each with its rows (cells 0-based by column; missing cells null). */
+export async function* readSheets(file: string): AsyncGenerator<SheetRows> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'ignore',
+    entries: 'ignore',
+  });
+  for await (const sheet of reader) {
+    const worksheet = sheet as unknown as AsyncIterable<{ number: number; values: unknown }> & { name?: string };
+    yield {
+      name: worksheet.name ?? '',
+      rows: (async function* () {
+        for await (const row of worksheet) {
+          const values = Array.isArray(row.values) ? row.values : [];
+          const cells: Cell[] = [];
+          for (let i = 1; i < values.length; i++) cells.push(plain(values[i]));
+          yield { number: row.number, cells };
+        }
+      })(),
+    };
+  }
+}
+
+/** exceljs' cell value as a plain value: rich text joined, a formula's cached result, an error's text, a link's text. */
+function plain(value: unknown): Cell {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
+  if (typeof value === 'object') {
+    const v = value as Record<string, unknown>;
+    if (Array.isArray(v.richText)) return v.richText.map((r: { text?: string }) => r.text ?? '').join('');
+    if ('formula' in v || 'sharedFormula' in v) return v.result === undefined ? null : plain(v.result);
+    if (typeof v.error === 'string') return v.error;
+    if ('text' in v) return plain(v.text);
+  }
+  return String(value);
+}

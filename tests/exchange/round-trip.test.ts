@@ -1,0 +1,93 @@
+// Export then import gives back the same data for every item and region (exchange.md: lossless both ways): the
+// demo catalog and a generated one (read from a git revision), through the workbook, through the exchange JSON
+// made from the imported workbook, and through the flattened exchange form provincial systems give.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { catalogData, DEMO, differences, exportCatalog, importJson, removeTempDirs, tempDir, v2Copy } from './helpers.js';
+
+afterAll(removeTempDirs);
+
+describe('round trip', () => {
+  const DEMO_V2 = v2Copy(DEMO);
+  const demo = catalogData(DEMO_V2);
+
+  it('demo catalog → xlsx → empty folder → exchange-json → another empty folder: the same data item by item', () => {
+    const dir = tempDir();
+    expect(exportCatalog(DEMO_V2, join(dir, 'demo.xlsx')).code).toBe(0);
+    const first = join(dir, 'first');
+    const imported = importJson(join(dir, 'demo.xlsx'), first);
+    expect(imported.code, imported.stdout).toBe(0);
+    expect(imported.report.written).toBe(true);
+    expect(imported.report.items.created).toHaveLength([...demo.keys()].filter((p) => p.includes('/items/')).length);
+    expect(imported.report.problems).toEqual([]);
+    const back = catalogData(first);
+    expect(back.size).toBe(demo.size);
+    expect(differences(demo, back)).toEqual([]);
+
+    expect(exportCatalog(first, join(dir, 'demo.json'), '--format', 'exchange-json').code).toBe(0);
+    const second = join(dir, 'second');
+    expect(importJson(join(dir, 'demo.json'), second).code).toBe(0);
+    expect(differences(demo, catalogData(second))).toEqual([]);
+    // The new catalogs validate as the demo does (same findings count).
+    const summary = (root: string) => JSON.parse(runCli(['validate', '--catalog', root, '--format', 'json']).stdout).summary;
+    expect(summary(second)).toEqual({ ...summary(DEMO_V2), files: summary(second).files });
+  }, 240_000);
+
+  it('the flattened exchange form (one record per item, child records nested) imports to the same data', () => {
+    const dir = tempDir();
+    expect(exportCatalog(DEMO_V2, join(dir, 'demo.json'), '--format', 'exchange-json').code).toBe(0);
+    const grouped = JSON.parse(readFileSync(join(dir, 'demo.json'), 'utf8'));
+    const byTask = (table: string) => {
+      const out = new Map<string, unknown[]>();
+      for (const r of grouped.tables[table]) out.set(r.task_guid, [...(out.get(r.task_guid) ?? []), r]);
+      return out;
+    };
+    const extend = byTask('task_extend');
+    const materials = byTask('task_material');
+    const handles = byTask('task_handle_item');
+    const fees = byTask('task_fee_project');
+    const flat = grouped.tables.task_basic.map((b: { task_guid: string }) => ({
+      ...(extend.get(b.task_guid)?.[0] as object),
+      ...b,
+      materials: materials.get(b.task_guid) ?? [],
+      handle_items: handles.get(b.task_guid) ?? [],
+      fee_projects: fees.get(b.task_guid) ?? [],
+    }));
+    writeFileSync(join(dir, 'flat.json'), JSON.stringify({ data: flat }));
+    // The flattened form carries no region tree: import into a catalog that has the regions.
+    const target = join(dir, 'target');
+    expect(importJson(join(dir, 'demo.json'), target).code).toBe(0);
+    const again = importJson(join(dir, 'flat.json'), target);
+    expect(again.code, again.stdout).toBe(0);
+    expect(again.report.items.unchanged).toBe(flat.length);
+    expect(again.report.items.changed).toEqual([]);
+  });
+
+  it('a generated catalog exported from a git revision comes back the same through xlsx and exchange-json', () => {
+    const dir = tempDir();
+    const gen = join(dir, 'gen');
+    expect(runCli(['gen', gen, '--cities', '1', '--counties-per-city', '2', '--items', '40', '--no-direct', '--git']).code).toBe(0);
+    const source = catalogData(v2Copy(gen));
+    expect(exportCatalog(gen, join(dir, 'gen.xlsx'), '--rev', 'HEAD').code).toBe(0);
+    const viaXlsx = join(dir, 'x');
+    expect(importJson(join(dir, 'gen.xlsx'), viaXlsx).code).toBe(0);
+    expect(differences(source, catalogData(viaXlsx))).toEqual([]);
+    expect(exportCatalog(gen, join(dir, 'gen.json'), '--rev', 'HEAD', '--format', 'exchange-json').code).toBe(0);
+    const viaJson = join(dir, 'j');
+    expect(importJson(join(dir, 'gen.json'), viaJson).code).toBe(0);
+    expect(differences(source, catalogData(viaJson))).toEqual([]);
+  }, 240_000);
+
+  it('--region with --subtree exports that subtree (and its ancestors as regions only)', () => {
+    const dir = tempDir();
+    expect(exportCatalog(DEMO_V2, join(dir, 'wuhan.xlsx'), '--region', '420100', '--subtree').code).toBe(0);
+    const target = join(dir, 'wuhan');
+    const result = importJson(join(dir, 'wuhan.xlsx'), target);
+    expect(result.report.regions.created).toEqual(['420000', '420100', '420102', '420106']);
+    const back = catalogData(target);
+    expect([...back.keys()].filter((p) => p.includes('/items/')).every((p) => p.startsWith('420000/420100/'))).toBe(true);
+    for (const [path, data] of back) if (path.includes('/items/')) expect(data).toBe(demo.get(path));
+  });
+});
