@@ -2,6 +2,7 @@
 import type { Child } from 'hono/jsx';
 import type { Ui } from '../src/web/context.js';
 import { label } from '../src/web/i18n.js';
+import { staticUrl } from '../src/web/static.js';
 
 export type Section = 'dashboard' | 'queue' | 'coverage' | 'audit' | 'login' | 'item' | 'error';
 
@@ -36,9 +37,9 @@ export function Layout(props: { ui: Ui; title: string; section: Section; childre
         <meta name="htmx-config" content={HTMX_CONFIG} />
         <meta name="referrer" content="same-origin" />
         <title>{`${title} · ${t('appShort')}`}</title>
-        <link rel="stylesheet" href="/static/app.css" />
-        <script src="/static/htmx.min.js" defer></script>
-        <script src="/static/app.js" defer></script>
+        <link rel="stylesheet" href={staticUrl('app.css')} />
+        <script src={staticUrl('htmx.min.js')} defer></script>
+        <script src={staticUrl('app.js')} defer></script>
       </head>
       <body hx-headers={ui.csrf ? JSON.stringify({ 'X-CSRF-Token': ui.csrf }) : undefined} data-msg-network={t('errNetwork')}>
         <header class="top">

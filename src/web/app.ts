@@ -3,6 +3,7 @@
 // This file only puts the pieces in order: middleware, then one route module per page (routes/), each with
 // its query module in store/read/. What comes after requireLogin needs a login.
 import { Hono } from 'hono';
+import { compression } from './compress.js';
 import type { AppOptions, Env } from './context.js';
 import { language, requireLogin, securityHeaders, session } from './middleware.js';
 import { registerAudit } from './routes/audit.js';
@@ -22,6 +23,7 @@ export function createApp(opts: AppOptions): Hono<Env> {
   const site = new Site(opts);
   const app = new Hono<Env>();
   app.use('*', securityHeaders(site));
+  app.use('*', compression());
   registerStatic(app);
   app.use('*', language(site));
   app.use('*', session(site));

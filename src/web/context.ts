@@ -35,6 +35,8 @@ export type Env = {
     memo?: Memo;
     /** the data versions, read once per request (on first use) */
     versions?: Promise<DataVersions>;
+    /** the route chose the response's encoding itself (compress.ts): the middleware leaves it alone */
+    encoded?: boolean;
   };
 };
 

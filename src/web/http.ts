@@ -41,9 +41,14 @@ export function csvCell(value: unknown): string {
   return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function toCsv(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
-  const lines = [header.map(csvCell).join(','), ...rows.map((row) => row.map(csvCell).join(','))];
-  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+/** One CSV line with its CRLF. */
+export function csvLine(row: readonly unknown[]): string {
+  return row.map(csvCell).join(',') + '\r\n';
+}
+
+/** The start of a CSV file: the byte-order mark and the header line. */
+export function csvHead(header: readonly string[]): string {
+  return '\uFEFF' + csvLine(header);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -154,4 +159,40 @@ export function clientAddress(peer: string | undefined, forwardedFor: string | u
   const client = hops[hops.length - trustedProxies];
   // an address is at most an IPv6 text form; anything else is not one
   return client !== undefined && /^[0-9A-Fa-f:.[\]]{2,47}$/.test(client) ? client : socket;
+}
+
+/**
+ * Whether an If-None-Match header matches `etag` (RFC 9110 §13.1.2): `*`, or a list of entity tags compared
+ * weakly (`W/"x"` matches `"x"` and `W/"x"`). A malformed list matches nothing.
+ */
+export function ifNoneMatch(header: string | undefined, etag: string): boolean {
+  if (header === undefined) return false;
+  if (header.trim() === '*') return true;
+  const opaque = etag.replace(/^W\//, '');
+  for (const m of header.matchAll(/(?:^|,)\s*(?:W\/)?("[^"]*")\s*(?=,|$)/g)) if (m[1] === opaque) return true;
+  return false;
+}
+
+/**
+ * The `Link` header (RFC 8288) of a paged JSON answer: first, prev, next and last pages, as references relative
+ * to the request (its query kept, `page` replaced); undefined when everything fits on one page.
+ */
+export function pageLinks(url: URL, page: number, per: number, total: number): string | undefined {
+  const last = Math.max(1, Math.ceil(total / per));
+  if (last === 1 && page === 1) return undefined;
+  const to = (n: number) => {
+    const query = new URLSearchParams(url.search);
+    query.set('page', String(n));
+    return `<${url.pathname}?${query.toString()}>`;
+  };
+  const links = [`${to(1)}; rel="first"`];
+  if (page > 1) links.push(`${to(Math.min(page - 1, last))}; rel="prev"`);
+  if (page < last) links.push(`${to(page + 1)}; rel="next"`);
+  links.push(`${to(last)}; rel="last"`);
+  return links.join(', ');
+}
+
+/** Each chunk of an async sequence through `f`, as it comes. */
+export async function* map<T, U>(chunks: AsyncIterable<T>, f: (chunk: T) => U): AsyncGenerator<U> {
+  for await (const chunk of chunks) yield f(chunk);
 }

@@ -9,8 +9,9 @@ import { dataVersions, listRegions, type DataVersions, type Memo, type RegionRow
 import { getSession, randomToken, type Session } from '../store/users.js';
 import { Layout, type Section } from '../../views/layout.js';
 import { BodyCache, type CachedBody } from './body-cache.js';
+import { encodedBody } from './compress.js';
 import { makeUi, type AppOptions, type Ctx, type Ui } from './context.js';
-import { HttpError, patternParam, REGION_CODE, toCsv } from './http.js';
+import { csvHead, csvLine, HttpError, pageLinks, patternParam, REGION_CODE } from './http.js';
 
 export const LOGIN_CSRF_COOKIE = 'tb_login_csrf';
 
@@ -128,18 +129,55 @@ export class Site {
     ));
     const at = frame.lastIndexOf(this.bodyMark);
     const bytes = Buffer.concat([Buffer.from(frame.slice(0, at), 'utf8'), cached.body, Buffer.from(frame.slice(at + this.bodyMark.length), 'utf8')]);
-    return c.body(bytes, 200, { 'Content-Type': 'text/html; charset=UTF-8' });
+    return encodedBody(c, bytes, HTML);
   }
 
-  csv(c: Ctx, name: string, header: string[], rows: unknown[][]): Response {
+  /** A page of a JSON list: the body (which says the total) and the Link header to the other pages. */
+  jsonPage(c: Ctx, page: number, per: number, total: number, body: Record<string, unknown>): Response {
+    const links = pageLinks(new URL(c.req.url), page, per, total);
+    if (links) c.header('Link', links);
+    return c.json({ total, page, per, ...body });
+  }
+
+  /**
+   * A CSV file of `rows`, streamed: a chunk of rows at a time is written as it is read (an export of every
+   * matching row never holds them all), and a chunk that fails ends the download short, logged.
+   */
+  csv(c: Ctx, name: string, header: readonly string[], rows: AsyncIterable<readonly (readonly unknown[])[]> | readonly (readonly unknown[])[]): Response {
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', `attachment; filename="${name}"`);
-    return c.body(toCsv(header, rows));
+    const chunks: AsyncIterable<readonly (readonly unknown[])[]> = Symbol.asyncIterator in rows ? rows : (async function* () { yield rows; })();
+    const encoder = new TextEncoder();
+    const iterator = chunks[Symbol.asyncIterator]();
+    let started = false;
+    const body = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        if (!started) {
+          started = true;
+          controller.enqueue(encoder.encode(csvHead(header)));
+          return;
+        }
+        try {
+          const next = await iterator.next();
+          if (next.done) controller.close();
+          else controller.enqueue(encoder.encode(next.value.map(csvLine).join('')));
+        } catch (error) {
+          console.error(error);
+          controller.error(error);
+        }
+      },
+      async cancel() {
+        await iterator.return?.();
+      },
+    });
+    return c.body(body);
   }
 }
 
+const HTML = 'text/html; charset=UTF-8';
+
 // HTML goes out as bytes encoded once: a string body is measured (Content-Length) and then encoded again
 // when written, two passes over ≈ 50 KB for every page.
-function htmlBody(c: Ctx, html: string, status: number): Response {
-  return c.body(Buffer.from(html, 'utf8'), status as 200, { 'Content-Type': 'text/html; charset=UTF-8' });
+function htmlBody(c: Ctx, html: string, status: number): Promise<Response> {
+  return encodedBody(c, Buffer.from(html, 'utf8'), HTML, status);
 }

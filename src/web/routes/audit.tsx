@@ -1,9 +1,9 @@
 // 审计日志: who did what (HTML, JSON or CSV); anonymous readers (--public-read) see the decisions only.
 import type { Hono } from 'hono';
-import { auditLog } from '../../store/read/audit.js';
+import { auditAll, auditLog } from '../../store/read/audit.js';
 import { AuditPage, type AuditState } from '../../../views/audit.js';
 import type { Env } from '../context.js';
-import { intParam, MAX_PER, negotiate, patternParam, textParam } from '../http.js';
+import { intParam, map, MAX_PER, negotiate, patternParam, textParam } from '../http.js';
 import type { Site } from '../site.js';
 
 export function registerAudit(app: Hono<Env>, site: Site): void {
@@ -18,20 +18,20 @@ export function registerAudit(app: Hono<Env>, site: Site): void {
       page: intParam(query, 'page', 1, 1, 1_000_000),
       per: intParam(query, 'per', 50, 1, MAX_PER),
     };
-    const result = await auditLog(site.db, {
+    const filter = {
       // with --public-read, anonymous readers see the decisions, not who signed in from where
       decisionsOnly: !c.get('session'),
       ...(region ? { region } : {}),
       ...(state.actor ? { actor: state.actor } : {}),
       ...(state.action ? { action: state.action } : {}),
-      page: state.page,
-      per: state.per,
-    });
-    if (format === 'json') return c.json({ total: result.total, page: state.page, per: state.per, entries: result.rows });
+    };
     if (format === 'csv') {
+      // every entry the filters select, not one page
       return site.csv(c, 'audit.csv', ['id', 'at', 'actor', 'action', 'region', 'target', 'detail'],
-        result.rows.map((r) => [r.id, r.at, r.actor, r.action, r.region, r.target, r.detail]));
+        map(auditAll(site.db, filter), (rows) => rows.map((r) => [r.id, r.at, r.actor, r.action, r.region, r.target, r.detail])));
     }
+    const result = await auditLog(site.db, { ...filter, page: state.page, per: state.per });
+    if (format === 'json') return site.jsonPage(c, state.page, state.per, result.total, { entries: result.rows });
     return site.page(c, <AuditPage ui={await site.ui(c)} state={state} regions={await site.regions(c)} rows={result.rows} total={result.total} actions={result.actions} />);
   });
 }

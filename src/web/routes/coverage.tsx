@@ -29,10 +29,7 @@ export function registerCoverage(app: Hono<Env>, site: Site): void {
     const empty: CoverageResult = { top: root!, columns: [], total: 0, rows: [] };
     const data = result ?? empty;
     if (format === 'json') {
-      return c.json({
-        total: data.total,
-        page: state.page,
-        per: state.per,
+      return site.jsonPage(c, state.page, state.per, data.total, {
         regions: data.columns.map((col) => ({ code: col.code, name: col.name, level: col.level, claimed: col.claimed, missing: col.missing })),
         items: data.rows.map((r) => ({
           catalogCode: r.catalogCode, name: r.name, type: r.type, useLevel: r.useLevel,
@@ -41,8 +38,17 @@ export function registerCoverage(app: Hono<Env>, site: Site): void {
       });
     }
     if (format === 'csv') {
-      return site.csv(c, 'coverage.csv', ['catalogCode', 'name', 'type', ...data.columns.map((col) => `${col.code} ${col.name ?? ''}`.trim())],
-        data.rows.map((r) => [r.catalogCode, r.name, r.type, ...r.cells]));
+      // every baseline item the filters select, not one page: the first page read above, then the others
+      const filter = { ...(state.q ? { q: state.q } : {}), gaps: state.gaps, all: state.all, per: MAX_PER };
+      const pages = async function* () {
+        if (!root) return;
+        for (let page = 1; ; page++) {
+          const part = await coverage(site.db, { root, ...filter, page }, site.memoOf(c));
+          if (part && part.rows.length > 0) yield part.rows.map((r) => [r.catalogCode, r.name, r.type, ...r.cells]);
+          if (!part || part.rows.length < MAX_PER) return;
+        }
+      };
+      return site.csv(c, 'coverage.csv', ['catalogCode', 'name', 'type', ...data.columns.map((col) => `${col.code} ${col.name ?? ''}`.trim())], pages());
     }
     if (!result) return site.page(c, <ErrorPage ui={await site.ui(c)} status={404} message={translator(c.get('lang'))('neverSynced')} />, 404);
     return site.page(c, <CoveragePage ui={await site.ui(c)} state={state} regions={await site.regions(c)} result={result} />);

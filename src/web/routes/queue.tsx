@@ -2,12 +2,12 @@
 import type { Hono } from 'hono';
 import { DISCREPANCY_KINDS, ruleOfKind } from '../../levels/types.js';
 import { ITEM_TYPES } from '../../schema/codes.js';
-import { queue, type QueueFilter } from '../../store/read/queue.js';
+import { queue, queueAll, type QueueFilter } from '../../store/read/queue.js';
 import { STATUSES } from '../../store/review-state.js';
 import { QueueBody, type QueueState } from '../../../views/queue.js';
 import type { Env } from '../context.js';
 import { displayValue } from '../display.js';
-import { enumParam, intParam, MAX_PER, negotiate, patternParam, textParam } from '../http.js';
+import { enumParam, intParam, map, MAX_PER, negotiate, patternParam, textParam } from '../http.js';
 import type { Site } from '../site.js';
 
 const RULES = DISCREPANCY_KINDS.map(ruleOfKind);
@@ -48,12 +48,15 @@ export function registerQueue(app: Hono<Env>, site: Site): void {
         return { title: shared.t('queueTitle'), node: <QueueBody ui={shared} state={state} regions={await site.regions(c)} result={result} /> };
       });
     }
-    const result = await queue(site.db, filter, site.memoOf(c));
-    if (format === 'json') return c.json({ total: result.total, page: state.page, per: state.per, facets: result.facets, discrepancies: result.rows });
     const lang = c.get('lang');
+    if (format === 'json') {
+      const result = await queue(site.db, filter, site.memoOf(c));
+      return site.jsonPage(c, state.page, state.per, result.total, { facets: result.facets, discrepancies: result.rows });
+    }
+    // CSV: every row the filters select, not one page
     return site.csv(c, 'queue.csv',
       ['key', 'region', 'regionName', 'catalogCode', 'itemName', 'type', 'field', 'path', 'kind', 'rule', 'against', 'ours', 'theirs', 'status', 'decision', 'decidedBy', 'decidedAt', 'reason'],
-      result.rows.map((r) => [r.key, r.region, r.regionName, r.catalogCode, r.itemName, r.type, r.field, r.path, r.kind, r.rule, r.against,
-        displayValue(r.ours, lang), displayValue(r.theirs, lang), r.status, r.verdict?.decision, r.verdict?.author, r.verdict?.at, r.verdict?.reason]));
+      map(queueAll(site.db, filter, site.memoOf(c)), (rows) => rows.map((r) => [r.key, r.region, r.regionName, r.catalogCode, r.itemName, r.type, r.field, r.path, r.kind, r.rule, r.against,
+        displayValue(r.ours, lang), displayValue(r.theirs, lang), r.status, r.verdict?.decision, r.verdict?.author, r.verdict?.at, r.verdict?.reason])));
   });
 }
