@@ -54,6 +54,11 @@ describe('scanBlockYaml', () => {
     expect(performance.now() - started).toBeLessThan(2000);
   });
 
+  it('stays right when its shape cache starts again from empty', () => {
+    // More distinct key sequences than the cache holds, each built after and around the reset.
+    for (let i = 0; i < 5_000; i++) expect(scanBlockYaml(`k${i}: ${i}\nnext: {a${i}: x}\n`)).toStrictEqual({ [`k${i}`]: i, next: { [`a${i}`]: 'x' } });
+  });
+
   it('declines what it does not know, so the general parsers decide', () => {
     for (const text of ['a: |\n  x\n', 'a: x\n  y\n', 'a: 1\na: 2\n', 'a: "x\\ty"\n', 'a:\tb\n', 'a: 1\r\n', '- a\n', '', 'a: &x 1\n', 'a:\n-\n']) {
       expect(scanBlockYaml(text)).toBeUndefined();
