@@ -1,5 +1,7 @@
 // Pieces shared by several pages. Every value from the catalog goes through JSX text or hono's html`` template,
 // both escaped; `raw` only for markup rendered by them (the cached region options).
+import { FIXABLE_KINDS } from '../src/levels/fix.js';
+import type { DiscrepancyKind } from '../src/levels/types.js';
 import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import type { Child } from 'hono/jsx';
@@ -129,7 +131,7 @@ function historyList(ui: Ui, history: Review[] | undefined): Html {
   if (!history || history.length === 0) return NOTHING;
   const items = history.map(
     (r) =>
-      html`<li><strong>${label(ui.lang, 'decision', r.decision)}</strong> <span class="muted">${ui.t('decidedBy', { who: r.author, when: formatTime(r.createdAt) })}</span>${r.reason ? html`<div class="reason">${r.reason}</div>` : NOTHING}</li>`,
+      html`<li><strong>${label(ui.lang, 'decision', r.decision)}</strong> <span class="muted">${ui.t('decidedBy', { who: r.author, when: formatTime(r.createdAt) })}</span>${r.source === 'git' ? html` <span class="badge">${ui.t('fromGit')}</span>` : NOTHING}${r.reason ? html`<div class="reason">${r.reason}</div>` : NOTHING}</li>`,
   );
   return html`<details class="history"><summary>${ui.t('history')} (${history.length})</summary><ol>${items}</ol></details>`;
 }
@@ -282,6 +284,13 @@ function DecideForms(props: { ui: Ui; row: QueueRow; back: string; view: 'queue'
             <input type="hidden" name="decision" value="reopened" />
             <button type="submit">{t('doReopen')}</button>
           </form>
+        )}
+        {ui.patches && FIXABLE_KINDS.includes(row.kind as DiscrepancyKind) && (
+          <span class="decide-patch">
+            <a href={`/decide/patch?key=${encodeURIComponent(row.key)}`} target="_blank" rel="noopener">{t('viewPatch')}</a>
+            {' · '}
+            <a href={`/decide/patch?key=${encodeURIComponent(row.key)}&download=1`} download>{t('downloadPatch')}</a>
+          </span>
         )}
         <a class="decide-cancel" href={`${back}#d-${domId(row.key)}`} {...(htmx ? { 'hx-get': decideHref(row, back, view, true) } : {})}>
           {t('cancel')}

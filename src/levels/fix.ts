@@ -2,7 +2,11 @@
 // becomes the other side's — the baseline's for a locked element, the parent's for tighten and review (spec §6):
 // an element or entry only we have is removed, one only the other side has is added back. Pure: item data in,
 // item data out; the caller writes it through the one YAML editor so comments and layout stay.
+import { createTwoFilesPatch } from 'diff';
+import { parse } from 'yaml';
 import { pointerSegments } from '../catalog/locate.js';
+import { rewriteYaml } from '../catalog/yaml-edit.js';
+import { styleItemNode } from './item-yaml.js';
 import type { Item } from '../catalog/types.js';
 import type { Discrepancy, DiscrepancyKind } from './types.js';
 
@@ -61,4 +65,21 @@ function walk(root: unknown, tokens: readonly string[]): unknown[] | Record<stri
     else return undefined;
   }
   return typeof at === 'object' && at !== null ? (at as unknown[] | Record<string, unknown>) : undefined;
+}
+
+/** An item file's text with `ds` fixed, through the one YAML editor: comments, key order and quoting stay. */
+export function fixedText(text: string, ds: readonly Discrepancy[]): string {
+  return rewriteYaml(text, fixItem(parse(text) as Item, ds), { onCreate: styleItemNode });
+}
+
+/**
+ * The fix as a unified diff that `git apply` takes at the repository's top (`repoPath` is the item file's path
+ * there), or undefined when nothing would change.
+ */
+export function fixPatch(text: string, ds: readonly Discrepancy[], repoPath: string): string | undefined {
+  const fixed = fixedText(text, ds);
+  if (fixed === text) return undefined;
+  const patch = createTwoFilesPatch(`a/${repoPath}`, `b/${repoPath}`, text, fixed, undefined, undefined, { context: 3 });
+  // git's own header instead of the library's `=====` line, so the patch reads as `git diff` prints it.
+  return `diff --git a/${repoPath} b/${repoPath}\n${patch.slice(patch.indexOf('--- '))}`;
 }

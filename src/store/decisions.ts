@@ -4,7 +4,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from './db.js';
 import { VERDICT_LIST, type VerdictDecision } from './review-state.js';
-import { reviews } from './schema.js';
+import { items, reviews } from './schema.js';
 
 /** The latest verdict on a key, with the time it was made as an ISO 8601 time with offset. */
 export interface StoredVerdict {
@@ -15,21 +15,32 @@ export interface StoredVerdict {
   reason: string;
   by: string;
   at: string;
+  /** with fix-requested: the fix as a unified diff */
+  patch?: string;
 }
 
 /** Every key's latest verdict, of one region or of all. */
 export async function latestVerdicts(db: Db, region?: string): Promise<StoredVerdict[]> {
   const latest = sql`${reviews.id} = (SELECT max(r2.id) FROM reviews r2 WHERE r2.key = ${reviews.key} AND r2.decision IN (${VERDICT_LIST}))`;
   const rows = await db
-    .select({ key: reviews.key, region: reviews.region, fingerprint: reviews.fingerprint, decision: reviews.decision, reason: reviews.reason, by: reviews.author, createdAt: reviews.createdAt })
+    .select({ key: reviews.key, region: reviews.region, fingerprint: reviews.fingerprint, decision: reviews.decision, reason: reviews.reason, by: reviews.author, createdAt: reviews.createdAt, patch: reviews.patch })
     .from(reviews)
     .where(region === undefined ? latest : and(latest, eq(reviews.region, region)))
     .orderBy(reviews.key);
-  return rows.map(({ createdAt, ...row }) => ({ ...row, decision: row.decision as StoredVerdict['decision'], at: chinaTime(createdAt) }));
+  return rows.map(({ createdAt, patch, ...row }) => ({
+    ...row, decision: row.decision as StoredVerdict['decision'], at: chinaTime(createdAt), ...(patch && row.decision === 'fix-requested' ? { patch } : {}),
+  }));
 }
 
 /** `2026-12-06T02:15:00.123Z` → `2026-12-06T10:15:00+08:00`: decisions are read by people in China. */
 export function chinaTime(utc: string): string {
   const ms = Date.parse(utc.endsWith('Z') || /[+-]\d\d:\d\d$/.test(utc) ? utc : `${utc}Z`);
   return new Date(ms + 8 * 3600_000).toISOString().slice(0, 19) + '+08:00';
+}
+
+/** Where an item's file is and which blob was synced, for a fix patch made from the file itself. */
+export async function itemSource(db: Db, region: string, catalogCode: string): Promise<{ file: string; blob: string } | undefined> {
+  const [row] = await db.select({ file: items.file, blob: items.blob }).from(items)
+    .where(and(eq(items.region, region), eq(items.catalogCode, catalogCode), sql`${items.removedAt} IS NULL`));
+  return row;
 }

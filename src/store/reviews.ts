@@ -38,7 +38,7 @@ export type DecideOutcome =
  */
 export async function decide(
   db: Db,
-  input: { key: string; fingerprint: string; decision: string; reason: string; actor: string },
+  input: { key: string; fingerprint: string; decision: string; reason: string; actor: string; patch?: string },
 ): Promise<DecideOutcome> {
   if (!(DECISIONS as readonly string[]).includes(input.decision)) return { ok: false, reason: 'bad-decision' };
   const decision = input.decision as Decision;
@@ -69,6 +69,7 @@ export async function decide(
         path: d.path,
         decision,
         reason,
+        ...(decision === 'fix-requested' && input.patch ? { patch: input.patch } : {}),
         author: input.actor,
       })
       .returning();

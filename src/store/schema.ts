@@ -153,8 +153,27 @@ export const reviews = sqliteTable('reviews', {
   decision: text('decision').notNull(),
   reason: text('reason').notNull().default(''),
   author: text('author').notNull(),
+  /** ui: decided in the review UI; git: read by a sync from the region's decisions.yaml */
+  source: text('source').$type<'ui' | 'git'>().notNull().default('ui'),
+  /** with fix-requested: the fix as a unified diff of the item file, as the reviewer saw it */
+  patch: text('patch'),
   createdAt: text('created_at').notNull().default(now),
 }, (t) => [index('reviews_key').on(t.key, t.createdAt), index('reviews_region').on(t.region)]);
+
+/**
+ * The decisions.yaml entries of the revision last synced (spec §6), replaced whole by every sync: what git holds,
+ * so the UI can tell which decisions are not yet in git. (Their verdicts also enter `reviews`, source git.)
+ */
+export const gitDecisions = sqliteTable('git_decisions', {
+  key: text('key').primaryKey(),
+  region: text('region').notNull(),
+  fingerprint: text('fingerprint').notNull(),
+  decision: text('decision').notNull(),
+  reason: text('reason'),
+  by: text('by').notNull(),
+  at: text('at').notNull(),
+  patch: text('patch'),
+}, (t) => [index('git_decisions_region').on(t.region)]);
 
 export const users = sqliteTable('users', {
   id: integer('id').primaryKey({ autoIncrement: true }),

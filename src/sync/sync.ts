@@ -21,6 +21,7 @@ import { TongbiaoError } from '../errors.js';
 import { topElement } from '../levels/pointer.js';
 import type { Discrepancy } from '../levels/types.js';
 import type { Store } from '../store/db.js';
+import { recordGitDecisions } from '../store/git-decisions.js';
 import { acquireLease, type HolderInfo, type Lease } from '../store/lease.js';
 import { planRekey, rekeyStatements, rekeyStored, type Rekey } from '../store/rekey.js';
 import { inStatements, insertStatements, json, pairInStatements, ROWS_PER_INSERT, runAll, slices, STATEMENTS_PER_BATCH, type Row } from '../store/sql.js';
@@ -669,6 +670,7 @@ async function write(
     options.onProgress?.({ phase: 'writing', done: total, total });
 
     const reviews = await reviewTransitions(tx, plan.dbDiscrepancies, changedKeys, goneKeys);
+    await recordGitDecisions(tx, plan.catalog.decisionsOf);
     const totals = await readTotals(tx);
     const summary: SyncSummary = {
       outcome: 'ok',

@@ -23,6 +23,8 @@ export interface AppOptions {
   version?: string;
   /** bytes of rendered page bodies each process keeps (default 32 MiB; 0: none) */
   pageCacheBytes?: number;
+  /** the catalog the database was synced from: fixes are offered as patches of its files (serve --catalog) */
+  catalogDir?: string;
   /** told of every decision recorded (not comments), with its region's lineage: `serve --commit-decisions` */
   onDecision?: (review: ReviewRow, lineage: string) => void;
 }
@@ -60,6 +62,8 @@ export interface Ui {
   canDecide(region: string): boolean;
   /** may the current user reopen a decision made by `author` in `region`? */
   canReopen(region: string, author: string): boolean;
+  /** does the server know the catalog, so a fix can be offered as a patch? */
+  patches: boolean;
 }
 
 /** Admins decide everywhere; reviewers and officers in their own region's subtree (`regions`: code → region). */
@@ -91,5 +95,6 @@ export function makeUi(c: Ctx, opts: AppOptions, regions: Map<string, RegionRow>
     version: opts.version ?? '',
     canDecide: (region) => mayDecide(session?.user, lineage(region), regions),
     canReopen: (region, author) => mayReopen(session?.user, lineage(region), author, regions),
+    patches: opts.catalogDir !== undefined,
   };
 }

@@ -25,6 +25,8 @@ beforeAll(() => {
   repo = makeGitCatalog({ files: Object.fromEntries(readTree(DEMO)), commit: 'demo' });
   work = mkdtempSync(join(tmpdir(), 'tongbiao-decisions-e2e-'));
   db = 'file:' + join(work, 'review.db');
+  setPromised(repo.catalog, 12);
+  repo.commit('武昌区 extends the promised limit');
 });
 afterAll(() => {
   repo.cleanup();
@@ -62,8 +64,6 @@ async function acceptOverHttp(key: string, fingerprint: string): Promise<void> {
 
 describe('decisions travel from the review UI into git and CI', () => {
   it('accept → export → commit → CI passes on a fresh clone → a changed value fails it again', async () => {
-    setPromised(repo.catalog, 12);
-    repo.commit('江岸区 extends the promised limit');
     expect(runCli(['sync', '--catalog', repo.catalog, '--db', db]).code).toBe(0);
     const before = sarif(repo.catalog);
     expect(before.code).toBe(1);
@@ -146,5 +146,49 @@ describe('serve --commit-decisions', () => {
     expect(entries).toEqual([expect.objectContaining({ key: finding.key, fingerprint: finding.fingerprint, decision: 'accepted', by: 'jiangan' })]);
     expect(repo.head()).toBe(head);
     expect(repo.git('status', '--porcelain', '--', '.')).toBe('');
+  });
+});
+
+describe('request fix', () => {
+  it('offers the fix as a patch that git apply takes on a fresh clone, and records it with the decision', async () => {
+    expect(runCli(['sync', '--catalog', repo.catalog, '--db', db]).code).toBe(0);
+    const findings = JSON.parse(runCli(['validate', '--catalog', repo.catalog, '--format', 'json']).stdout).findings;
+    const looser = findings.find((f: any) => f.rule === 'level-looser');
+    const store = await openStore(db);
+    let server: Listening | undefined;
+    try {
+      const user = await addUser(store.db, { name: 'wuhan', region: '420100', role: 'officer', password: 'correct horse battery' }, 'test');
+      const session = await createSession(store.db, user.id);
+      server = await listen({ store, port: 0, host: '127.0.0.1', catalogDir: repo.catalog });
+      const headers = { Cookie: `tb_session=${session.token}` };
+      const form = await (await fetch(new URL(`/decide?key=${encodeURIComponent(looser.key)}`, server.url), { headers })).text();
+      expect(form).toContain('/decide/patch?key=');
+      const patch = await fetch(new URL(`/decide/patch?key=${encodeURIComponent(looser.key)}&download=1`, server.url), { headers });
+      expect(patch.status).toBe(200);
+      expect(patch.headers.get('content-disposition')).toContain('-fix.patch');
+      const text = await patch.text();
+      expect(text).toContain('-promisedLimit: { days: 12, unit: 工作日 }');
+      expect(text).toContain('+promisedLimit: { days: 10, unit: 工作日 }');
+
+      const clone = join(work, 'patch-clone');
+      execFileSync('git', ['clone', '-q', repo.top, clone]);
+      writeFileSync(join(work, 'fix.patch'), text);
+      execFileSync('git', ['apply', join(work, 'fix.patch')], { cwd: clone });
+      expect(execFileSync('git', ['diff', '--stat'], { cwd: clone, encoding: 'utf8' })).toContain('000100105000.yaml | 2 +-');
+      expect(runCli(['validate', '--catalog', clone, '--format', 'json']).stdout).not.toContain('level-looser');
+
+      const res = await fetch(new URL('/decide', server.url), {
+        method: 'POST', redirect: 'manual',
+        body: new URLSearchParams({ _csrf: session.csrfToken, key: looser.key, fingerprint: looser.fingerprint, decision: 'fix-requested', reason: '请恢复为 10 个工作日' }),
+        headers: { ...headers, 'Content-Type': 'application/x-www-form-urlencoded', Origin: server.url.slice(0, -1) },
+      });
+      expect(res.status).toBe(303);
+    } finally {
+      await server?.close();
+      store.close();
+    }
+    expect(runCli(['decisions', 'export', '--catalog', repo.catalog, '--db', db]).code).toBe(0);
+    const entries = parse(readFileSync(join(repo.catalog, DECISIONS), 'utf8')) as Array<{ key: string; decision: string; patch?: string }>;
+    expect(entries.find((e) => e.key === looser.key)).toMatchObject({ decision: 'fix-requested', patch: expect.stringContaining('+promisedLimit: { days: 10, unit: 工作日 }') });
   });
 });

@@ -3,15 +3,11 @@
 // the files in place through the one YAML editor, so comments, key order and quoting stay. Prints each change.
 import { lstatSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { parse } from 'yaml';
 import { loadCatalog } from '../../catalog/load.js';
 import { fsSource } from '../../catalog/source-fs.js';
-import type { Item } from '../../catalog/types.js';
-import { rewriteYaml } from '../../catalog/yaml-edit.js';
 import { checkCatalog } from '../../check/check.js';
 import { EXIT_OK, TongbiaoError } from '../../errors.js';
-import { FIXABLE_KINDS, fixItem, isFixable } from '../../levels/fix.js';
-import { styleItemNode } from '../../levels/item-yaml.js';
+import { FIXABLE_KINDS, fixedText, isFixable } from '../../levels/fix.js';
 import type { Discrepancy } from '../../levels/types.js';
 import { catalogRelative, catalogRootOf, resolveCatalogRoot } from '../catalog-arg.js';
 import { defineCommand, oneOf } from '../command.js';
@@ -71,10 +67,9 @@ Exit status: 0 fixed (or nothing to fix), 2 could not run.`,
       const path = join(root, file);
       if (!lstatSync(path).isFile()) continue; // links are never written through (validate reports them)
       const text = readFileSync(path, 'utf8');
-      const fixed = fixItem(parse(text) as Item, ds);
       const shown = relative(io.cwd, path).split(sep).join('/');
       for (const d of ds) changes.push({ file: shown, rule: d.rule, path: d.path, ...(d.ours === undefined ? {} : { from: d.ours }), ...(d.theirs === undefined ? {} : { to: d.theirs }) });
-      if (values['dry-run'] !== true) writeFileSync(path, rewriteYaml(text, fixed, { onCreate: styleItemNode }));
+      if (values['dry-run'] !== true) writeFileSync(path, fixedText(text, ds));
     }
 
     if (format === 'json') {

@@ -32,8 +32,9 @@ Options:
                      also write every decision as a commit on BRANCH of the catalog's git repository
                      (plumbing only: no working tree is touched; batched every few seconds; a failed
                      write is retried, and the decision is in the database whatever happens)
-  --catalog DIR      the catalog whose repository --commit-decisions writes to (default: the current
-                     folder when it holds tongbiao.yaml, else ./catalog-yaml)
+  --catalog DIR      the catalog the database was synced from: "request fix" offers each fix as a
+                     patch of its files, and --commit-decisions writes to its repository (default: the
+                     current folder when it holds tongbiao.yaml, else ./catalog-yaml, when there is one)
   -h, --help         show this help
 
 Stops on Ctrl-C. Exit status: 0 stopped, 2 could not start.`,
@@ -54,7 +55,9 @@ Stops on Ctrl-C. Exit status: 0 stopped, 2 could not start.`,
     const url = resolveDbUrl(values.db, io.env, io.cwd);
     const token = io.env.TONGBIAO_DB_TOKEN || undefined;
     const committer = await decisionsToGit(values['commit-decisions'], values.catalog, io);
+    const catalogDir = committer?.catalogDir ?? catalogIfAny(values.catalog, io);
     const appOptions = {
+      ...(catalogDir ? { catalogDir } : {}),
       publicRead: values['public-read'] === true, secureCookies: values['secure-cookies'] === true, version: VERSION,
       ...(committer ? { onDecision: committer.onDecision } : {}),
     };
@@ -109,7 +112,8 @@ Stops on Ctrl-C. Exit status: 0 stopped, 2 could not start.`,
     if (values['public-read']) args.push('--public-read');
     if (values['secure-cookies']) args.push('--secure-cookies');
     // each worker commits its own decisions; they share the branch by compare-and-swap
-    if (committer) args.push('--commit-decisions', values['commit-decisions']!, '--catalog', committer.catalogDir);
+    if (committer) args.push('--commit-decisions', values['commit-decisions']!);
+    if (catalogDir) args.push('--catalog', catalogDir);
     await committer?.close();
     const group = await startWorkers({
       count: workers,
@@ -153,4 +157,14 @@ async function decisionsToGit(branch: string | undefined, catalog: string | unde
     },
     close: () => committer.close(),
   };
+}
+
+/** The catalog named by --catalog (an error when it is none), else the one found where commands look, if any. */
+function catalogIfAny(explicit: string | undefined, io: Io): string | undefined {
+  if (explicit !== undefined) return resolveCatalogRoot(explicit, io.cwd);
+  try {
+    return resolveCatalogRoot(undefined, io.cwd);
+  } catch {
+    return undefined;
+  }
 }

@@ -62,6 +62,7 @@ Stops on Ctrl-C. Exit status: 0 stopped, 2 could not start.`,
         host: values.host ?? '127.0.0.1',
         publicRead: values['public-read'] === true,
         version: VERSION,
+        catalogDir,
       });
       io.stdout.write(`tongbiao: serving ${server.url} (Ctrl-C to stop)\n`);
       if (login) io.stdout.write(`tongbiao: ${login}\n`);

@@ -51,7 +51,7 @@ export async function itemPage(
         FROM findings WHERE region = ${region.code} AND catalog_code = ${catalogCode}),
       (SELECT json_group_array(json_array(id, "commit", author, date, message, change, file, body))
         FROM item_versions WHERE region = ${region.code} AND catalog_code = ${catalogCode}),
-      (SELECT json_group_array(json_array(id, key, fingerprint, region, catalog_code, path, decision, reason, author, created_at))
+      (SELECT json_group_array(json_array(id, key, fingerprint, region, catalog_code, path, decision, reason, author, created_at, source, patch))
         FROM reviews WHERE key IN (SELECT key FROM discrepancies WHERE region = ${region.code} AND catalog_code = ${catalogCode}))
     ) AS page`);
   const [itemRows, discrepancyArrays, findingRows, versionRows, reviewRows] = JSON.parse(str(page?.page)) as unknown[][][];
@@ -126,6 +126,8 @@ export async function itemPage(
       reason: str(v[7]),
       author: str(v[8]),
       createdAt: str(v[9]),
+      source: str(v[10]) === 'git' ? 'git' : 'ui',
+      patch: v[11] === null ? null : str(v[11]),
     };
     const list = reviews.get(review.key);
     if (list) list.push(review);

@@ -8,12 +8,28 @@ import { DiscRow, defaultBack, domId } from '../../../views/components.js';
 import { DecidePage } from '../../../views/decide.js';
 import { mayDecide, mayReopen, type Env } from '../context.js';
 import { checkCsrf } from '../csrf.js';
+import { fixPatcher } from '../fix-patch.js';
 import { badRequest, enumParam, HttpError, safeBack } from '../http.js';
 import { translator, type MsgKey } from '../i18n.js';
 import type { Site } from '../site.js';
 
 export function registerDecide(app: Hono<Env>, site: Site): void {
   const { db } = site;
+  const patchOf = fixPatcher(site.opts.catalogDir);
+
+  // The fix a "request fix" would ask for, as a unified diff of the item file (shown, or saved with download=1).
+  app.get('/decide/patch', async (c) => {
+    const query = new URL(c.req.url).searchParams;
+    const key = query.get('key') ?? '';
+    if (key.length === 0 || key.length > 300) throw badRequest('key');
+    const row = await queueRow(db, key);
+    if (!row) throw new HttpError(404, 'error404', 'discrepancy');
+    const patch = await patchOf(db, row);
+    if (patch === undefined) throw new HttpError(404, 'errNoPatch');
+    c.header('Content-Type', 'text/x-diff; charset=utf-8');
+    c.header('Content-Disposition', query.get('download') === '1' ? `attachment; filename="${row.region}-${row.catalogCode}-fix.patch"` : 'inline');
+    return c.body(patch);
+  });
 
   app.get('/decide', async (c) => {
     const query = new URL(c.req.url).searchParams;
@@ -68,12 +84,14 @@ export function registerDecide(app: Hono<Env>, site: Site): void {
     if (!mayDecide(session.user, lineage, regions)) return fail(403, 'error403Region');
     const decision = field('decision');
     if (decision === 'reopened' && row.verdict && !mayReopen(session.user, lineage, row.verdict.author, regions)) return fail(403, 'error403');
+    const patch = decision === 'fix-requested' ? await patchOf(db, row) : undefined;
     const outcome = await decide(db, {
       key,
       fingerprint: field('fingerprint'),
       decision,
       reason: field('reason').slice(0, 2000),
       actor: session.user.name,
+      ...(patch === undefined ? {} : { patch }),
     });
     if (!outcome.ok) {
       if (outcome.reason === 'not-found') throw new HttpError(404, 'error404', 'discrepancy');
