@@ -5,6 +5,7 @@
 // Pure: plain data in, plain data out; the v1 data is never modified.
 import { pointerOf, pointerSegments } from './locate.js';
 import type { Item } from './types.js';
+import { ONLINE_STAGES } from '../schema/codes.js';
 
 /**
  * One change the mapping makes inside one mapping of the item: the key `key` (as v1 wrote it) becomes
@@ -23,12 +24,11 @@ export interface V1Change {
 }
 
 /** 网上办理深度 level 1–4 (v1) → the set of stages it stands for (v2), stages in the national order. */
-const STAGES = ['互联网咨询', '互联网收件', '互联网预审', '互联网受理', '互联网办理', '互联网办理结果信息反馈', '互联网电子证照反馈'];
 export const ONLINE_DEPTH_STAGES: Readonly<Record<number, readonly string[]>> = {
-  1: STAGES.slice(0, 1),
-  2: STAGES.slice(0, 3),
-  3: STAGES.slice(0, 5),
-  4: STAGES,
+  1: ONLINE_STAGES.slice(0, 1),
+  2: ONLINE_STAGES.slice(0, 3),
+  3: ONLINE_STAGES.slice(0, 5),
+  4: ONLINE_STAGES,
 };
 
 /** v1's free-text 通办范围 that map onto a v2 code; anything else is left as written (spec §8). */
