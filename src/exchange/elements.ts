@@ -104,7 +104,7 @@ function describe(key: string, property: SchemaNode, root: SchemaNode, required:
       if (values) {
         element.kind = 'choice';
         element.values = values;
-      } else if (merged.format === 'date' || (typeof merged.pattern === 'string' && merged.pattern.includes('-[0-9]{2}-'))) {
+      } else if (merged.format === 'date' || (typeof merged.pattern === 'string' && /^\^\[0-9\]\{4\}-/.test(merged.pattern))) {
         element.kind = 'date';
       }
       const digits = typeof merged.pattern === 'string' ? /^\^\[0-9\]\{(\d+)\}\$$/.exec(merged.pattern) : null;

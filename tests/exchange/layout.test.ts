@@ -35,6 +35,13 @@ describe('workbook layout from the schema', () => {
     expect(limit.literals).toEqual(['无']);
     expect(limit.members!.map((m) => m.key)).toEqual(['days', 'unit']);
   });
+
+  it('knows dates, codes and yes/no flags by their schema', () => {
+    expect(elementAt(elements, ['effectiveDate'])!.kind).toBe('date');
+    expect(elementAt(elements, ['catalogCode'])!.digits).toBe(12);
+    expect(elementAt(elements, ['express'])!.kind).toBe('boolean');
+    expect(elementAt(elements, ['result'])!.members!.map((m) => m.key)).toEqual(['type', 'name']);
+  });
 });
 
 describe('national code tables', () => {

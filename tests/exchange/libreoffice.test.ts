@@ -3,7 +3,7 @@
 // that CSV back to a workbook — which turns every code into a number, as a person opening the CSV would. Both
 // import with the data intact: Chinese text, codes with their leading zeros (restored, with a warning), booleans.
 import { execFileSync } from 'node:child_process';
-import { cpSync, readFileSync, renameSync } from 'node:fs';
+import { appendFileSync, cpSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { catalogData, DEMO, differences, exportCatalog, importJson, removeTempDirs, tempDir, v2Copy } from './helpers.js';
@@ -15,8 +15,16 @@ function soffice(dir: string, ...args: string[]): void {
   execFileSync('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--norestore', ...args], { cwd: dir, stdio: 'pipe', timeout: 170_000 });
 }
 
+/** The demo in format v2, with a planned effective date and a yes/no flag on one item. */
+function demoWithDateAndFlags(): string {
+  const copy = v2Copy(DEMO);
+  appendFileSync(join(copy, DATED), 'effectiveDate: 2026-01-01\nexpress: true\ninHall: false\n');
+  return copy;
+}
+const DATED = '420000/420100/420102/items/000100101000.yaml';
+
 describe('LibreOffice Calc', () => {
-  const DEMO_V2 = v2Copy(DEMO);
+  const DEMO_V2 = demoWithDateAndFlags();
   it('re-saves our workbook as its own xlsx, and that imports to the same data', () => {
     const dir = tempDir('lo');
     expect(exportCatalog(DEMO_V2, join(dir, 'demo.xlsx')).code).toBe(0);
@@ -25,7 +33,9 @@ describe('LibreOffice Calc', () => {
     const result = importJson(join(dir, 'out', 'demo.xlsx'), target);
     expect(result.code, result.stdout).toBe(0);
     expect(result.report.problems.filter((p) => p.severity === 'error')).toEqual([]);
-    expect(differences(catalogData(DEMO_V2), catalogData(target))).toEqual([]);
+    const data = catalogData(target);
+    expect(differences(catalogData(DEMO_V2), data)).toEqual([]);
+    expect(JSON.parse(data.get(DATED)!)).toMatchObject({ effectiveDate: '2026-01-01', express: true, inHall: false });
   }, 180_000);
 
   it('converts the 事项 sheet to CSV and back; the codes it turned into numbers get their zeros back', () => {
@@ -36,6 +46,7 @@ describe('LibreOffice Calc', () => {
     const csv = readFileSync(join(dir, 'csv', 'demo.csv'), 'utf8');
     expect(csv).toContain('000100101000');
     expect(csv).toContain('食品经营许可');
+    expect(csv).toMatch(/"2026-01-01"|,2026-01-01,/);
     renameSync(join(dir, 'csv', 'demo.csv'), join(dir, 'csv', '事项.csv'));
     const target = join(dir, 'catalog');
     cpSync(DEMO_V2, target, { recursive: true });
@@ -65,6 +76,7 @@ describe('LibreOffice Calc', () => {
     expect(restored.length).toBeGreaterThan(100);
     expect(restored[0]!.at).toMatch(/^事项!B\d+$/);
     expect(result.report.items.changed).toEqual([]);
+    // The date Calc read as a date (a serial number in the cell) and the 是/否 flags come back as they were.
     expect(differences(before, catalogData(target))).toEqual([]);
   }, 180_000);
 });

@@ -118,7 +118,7 @@ function textReport(file: string, root: string, report: ImportReport, lang: Lang
   }
   const errors = report.problems.filter((p) => p.severity === 'error').length;
   if (errors > 0 && !report.written && !dryRun) {
-    lines.push(t(`有 ${errors} 个错误，未写入任何文件（--force 写入没有错误的部分）。`, `${errors} errors: nothing was written (--force writes what is valid).`));
+    lines.push(t(`有 ${errors} 个错误，未写入任何文件（--force 写入没有错误的部分）。`, `${errors} error${errors === 1 ? '' : 's'}: nothing was written (--force writes what is valid).`));
   } else if (report.leftOut.length > 0) {
     lines.push(t(`未导入（有错误）：${report.leftOut.join('、')}`, `left out (errors): ${report.leftOut.join(', ')}`));
   }

@@ -1,0 +1,81 @@
+// `node dist/bench/exchange.js` (after `npm run build`): export of a generated province to xlsx and to the exchange
+// JSON, and import of each back into an empty folder, as real processes under GNU time: wall seconds and peak RSS.
+// Not a timed test — figures on a shared machine swing. The target (issue 14) is the 167,000-item province in
+// ≤ 60 s and ≤ 1 GB each way; generating that province takes long on a busy machine, so by default a smaller
+// one is measured and the figures are scaled linearly by item count (export and import are linear: items are
+// read, converted and written one batch at a time) — the output says which figures are measured and which scaled.
+// Options: --items N (baseline items, default 240 ≈ 26,000 item files with 13 × 8 regions), --cities N,
+//          --counties-per-city N, --formats xlsx,exchange-json, --target N (items to scale to, default 167000).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { PACKAGE_ROOT } from '../src/paths.js';
+import { benchCatalog } from './catalog.js';
+
+const { values } = parseArgs({
+  options: {
+    items: { type: 'string', default: '240' },
+    cities: { type: 'string', default: '13' },
+    'counties-per-city': { type: 'string', default: '8' },
+    formats: { type: 'string', default: 'xlsx,exchange-json' },
+    target: { type: 'string', default: '167000' },
+  },
+});
+const shape = { items: Number(values.items), cities: Number(values.cities), countiesPerCity: Number(values['counties-per-city']) };
+const BIN = join(PACKAGE_ROOT, 'bin', 'tongbiao.js');
+const log = (line: string) => process.stderr.write(line + '\n');
+/** What a tongbiao process holds before it reads anything. */
+const NODE_BASE_MB = 60;
+const catalog = join(PACKAGE_ROOT, 'bench', 'out', `exchange-${shape.cities}x${shape.countiesPerCity}-${shape.items}`);
+
+/** One command as a process under GNU time: wall seconds and peak RSS in MB. */
+function timed(args: string[]): { seconds: number; rssMb: number; stdout: string } {
+  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, BIN, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const last = result.stderr.trim().split('\n').at(-1) ?? '';
+  const [seconds, kb] = last.split(' ').map(Number);
+  if (result.status !== 0 && result.status !== 1) throw new Error(`tongbiao ${args[0]} failed (${result.status}): ${result.stderr.slice(-2000)}`);
+  return { seconds: seconds ?? NaN, rssMb: Math.round((kb ?? NaN) / 1024), stdout: result.stdout };
+}
+
+const { items } = benchCatalog(catalog, shape, 'bench-exchange-base', log);
+const target = Number(values.target);
+const scale = target / items;
+const work = mkdtempSync(join(tmpdir(), 'tongbiao-bench-exchange-'));
+const rows: string[][] = [];
+try {
+  for (const format of values.formats.split(',')) {
+    const file = join(work, `province.${format === 'xlsx' ? 'xlsx' : 'json'}`);
+    log(`export ${format} …`);
+    const out = timed(['export', '--catalog', catalog, '--rev', 'HEAD', '--format', format, '-o', file]);
+    const size = statSync(file).size;
+    log(`import ${format} …`);
+    const into = join(work, `imported-${format}`);
+    const back = timed(['import', file, '--catalog', into, '--format', 'json']);
+    const report = JSON.parse(back.stdout) as { items: { created: string[] } };
+    if (report.items.created.length !== items) throw new Error(`import created ${report.items.created.length} of ${items} items`);
+    for (const [step, r] of [['export', out], ['import', back]] as const) {
+      rows.push([
+        `${step} ${format}`,
+        r.seconds.toFixed(1), String(r.rssMb),
+        (r.seconds * scale).toFixed(0),
+        String(Math.round(NODE_BASE_MB + Math.max(0, r.rssMb - NODE_BASE_MB) * scale)),
+        step === 'export' ? `${(size / 1e6).toFixed(1)} MB` : '',
+      ]);
+    }
+    rmSync(into, { recursive: true, force: true });
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+const header = ['step', `s (${items} items)`, 'peak RSS MB', `s scaled to ${target}`, 'RSS MB scaled', 'file'];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
+process.stdout.write([
+  `exchange benchmark: ${items} items measured (${shape.cities} cities × ${shape.countiesPerCity} counties, ${shape.items} baseline items); scaled ×${scale.toFixed(2)} to ${target} items`,
+  `(scaled = linear estimates, not measurements; RSS above a ${NODE_BASE_MB} MB process is scaled too, an upper bound where memory is batch-bounded)`,
+  line(header),
+  ...rows.map(line),
+].join('\n') + '\n');
