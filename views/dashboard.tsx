@@ -19,11 +19,16 @@ function regionRow(ui: Ui, r: DashboardRow) {
     r.outdated > 0
       ? html`<a class="attention" href="${queue({ region: r.code, scope: 'self', status: 'outdated' })}">${r.outdated}</a>`
       : html`<span class="muted">0</span>`;
+  // decisions the region's decisions.yaml lacks: its file with them brought in, to download and commit
+  const notInGit =
+    r.notInGit > 0
+      ? html`<a class="attention" href="${`/regions/${r.code}/decisions.yaml`}" download title="${t('notInGitHint')}">${r.notInGit}</a>`
+      : html`<span class="muted">0</span>`;
   const rate =
     r.claimRate === null
       ? html`<span class="muted">${r.parent === null ? t('baselineMark') : '—'}</span>`
       : html`<span class="rate-cell"><meter min="0" max="1" low="0.6" high="0.9" optimum="1" value="${r.claimRate}"></meter><span>${Math.round(r.claimRate * 1000) / 10}%</span></span>`;
-  return html`<tr class="depth-${Math.min(r.depth, 3)}"><td class="c-region"><span class="indent"><a href="${queue({ region: r.code })}">${r.name ?? r.code}</a><span class="muted code small"> ${r.code}</span></span></td><td>${r.level}</td><td class="num"><a href="${href('/coverage', { region: r.code })}">${r.items}</a></td><td class="num">${errors}</td><td class="num"><a href="${queue({ region: r.code, scope: 'self', status: 'open' })}">${r.open}</a></td><td class="num"><a href="${queue({ region: r.code, scope: 'self', status: 'decided' })}">${r.decided}</a></td><td class="num">${outdated}</td><td class="rate">${rate}</td></tr>`;
+  return html`<tr class="depth-${Math.min(r.depth, 3)}"><td class="c-region"><span class="indent"><a href="${queue({ region: r.code })}">${r.name ?? r.code}</a><span class="muted code small"> ${r.code}</span></span></td><td>${r.level}</td><td class="num"><a href="${href('/coverage', { region: r.code })}">${r.items}</a></td><td class="num">${errors}</td><td class="num"><a href="${queue({ region: r.code, scope: 'self', status: 'open' })}">${r.open}</a></td><td class="num"><a href="${queue({ region: r.code, scope: 'self', status: 'decided' })}">${r.decided}</a></td><td class="num">${outdated}</td><td class="num">${notInGit}</td><td class="rate">${rate}</td></tr>`;
 }
 
 export function DashboardPage(props: { ui: Ui; rows: DashboardRow[]; sync?: SyncInfo }) {
@@ -86,6 +91,7 @@ export function DashboardPage(props: { ui: Ui; rows: DashboardRow[]; sync?: Sync
             <th class="num">{t('openCount')}</th>
             <th class="num">{t('decidedCount')}</th>
             <th class="num">{t('outdatedCount')}</th>
+            <th class="num" title={t('notInGitHint')}>{t('notInGitCount')}</th>
             <th class="rate" title={t('claimRateHint')}>
               {t('claimRate')}
             </th>

@@ -4,7 +4,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from './db.js';
 import { VERDICT_LIST, type VerdictDecision } from './review-state.js';
-import { items, reviews } from './schema.js';
+import { mergeDecisions, type Decision, type DecisionKind, type Verdict } from '../catalog/decisions.js';
+import { gitDecisions, items, reviews } from './schema.js';
 
 /** The latest verdict on a key, with the time it was made as an ISO 8601 time with offset. */
 export interface StoredVerdict {
@@ -43,4 +44,34 @@ export async function itemSource(db: Db, region: string, catalogCode: string): P
   const [row] = await db.select({ file: items.file, blob: items.blob }).from(items)
     .where(and(eq(items.region, region), eq(items.catalogCode, catalogCode), sql`${items.removedAt} IS NULL`));
   return row;
+}
+
+/**
+ * Per region, how many of the database's decisions git does not hold as they are: a latest verdict (accepted,
+ * fix-requested) without the same entry in the synced decisions.yaml, or a reopened one whose entry is still there.
+ */
+export async function notInGitByRegion(db: Db): Promise<Map<string, number>> {
+  const rows = await db.all<{ region: string; n: number }>(sql`SELECT r.region AS region, count(*) AS n FROM reviews r
+    LEFT JOIN git_decisions g ON g.key = r.key
+    WHERE r.id = (SELECT max(r2.id) FROM reviews r2 WHERE r2.key = r.key AND r2.decision IN ('accepted', 'fix-requested', 'reopened'))
+      AND CASE WHEN r.decision = 'reopened' THEN g.key IS NOT NULL
+          ELSE g.key IS NULL OR g.fingerprint <> r.fingerprint OR g.decision <> r.decision OR coalesce(g.reason, '') <> r.reason END
+    GROUP BY r.region`);
+  return new Map(rows.map((r) => [String(r.region), Number(r.n)]));
+}
+
+/** The decisions.yaml a region's entries make once the database's verdicts are brought in (what export writes). */
+export async function regionDecisions(db: Db, region: string): Promise<Decision[]> {
+  const inGit = new Map<string, Decision>();
+  for (const g of await db.select().from(gitDecisions).where(eq(gitDecisions.region, region))) {
+    const { reason, patch, decision, ...rest } = g;
+    inGit.set(g.key, { ...rest, decision: decision as DecisionKind, ...(reason === null ? {} : { reason }), ...(patch === null ? {} : { patch }) });
+  }
+  return mergeDecisions(inGit, (await latestVerdicts(db, region)).map(asVerdict));
+}
+
+/** A stored verdict as decisions.yaml speaks of it. */
+export function asVerdict({ region, reason, ...v }: StoredVerdict): Verdict {
+  void region;
+  return v.decision === 'reopened' ? { key: v.key, decision: 'reopened', at: v.at } : { ...v, decision: v.decision, ...(reason ? { reason } : {}) };
 }

@@ -10,6 +10,7 @@ import { registerAudit } from './routes/audit.js';
 import { registerCoverage } from './routes/coverage.js';
 import { registerDashboard } from './routes/dashboard.js';
 import { registerDecide } from './routes/decide.js';
+import { registerDecisions } from './routes/decisions.js';
 import { registerErrors } from './routes/errors.js';
 import { registerItem } from './routes/item.js';
 import { registerLogin } from './routes/login.js';
@@ -35,6 +36,7 @@ export function createApp(opts: AppOptions): Hono<Env> {
   registerCoverage(app, site);
   registerAudit(app, site);
   registerDecide(app, site);
+  registerDecisions(app, site);
   registerErrors(app, site);
   return app;
 }

@@ -51,6 +51,11 @@ const M = {
   openCount: { zh: '待审', en: 'Open' },
   decidedCount: { zh: '已处理', en: 'Decided' },
   outdatedCount: { zh: '需复核', en: 'Outdated' },
+  notInGitCount: { zh: '未入 git', en: 'Not in git' },
+  notInGitHint: {
+    zh: '数据库中有、本区划 decisions.yaml 中还没有的决定；点击下载合并后的 decisions.yaml，提交到 git（或运行 tongbiao decisions export）',
+    en: "decisions the database holds and the region's decisions.yaml does not; download the merged decisions.yaml and commit it (or run tongbiao decisions export)",
+  },
   claimRate: { zh: '认领率', en: 'Claimed' },
   claimRateHint: {
     zh: '认领率 = 已认领的通用目录事项 ÷ 本层级应认领的事项',

@@ -61,6 +61,20 @@ describe('sync brings decisions.yaml into the review database', () => {
     try {
       expect((await sources(again)).map((r) => r.source)).toEqual(['git', 'ui']);
       expect((await states(again))[0]).toMatchObject({ state: 'open', decision: 'reopened' });
+
+      // the dashboard counts the reopened decision as not yet in git, and offers the region's file without it
+      const admin = await addUser(again.db, { name: 'officer', region: '420000', role: 'admin', password: 'correct horse battery' }, 'test');
+      const cookie = `tb_session=${(await createSession(again.db, admin.id)).token}`;
+      const app = createApp({ store: again });
+      const dashboard = await (await app.request('/?format=json', { headers: { Cookie: cookie } })).json();
+      expect(dashboard.regions.find((r: { code: string }) => r.code === '420106').notInGit).toBe(1);
+      expect(dashboard.regions.find((r: { code: string }) => r.code === '420102').notInGit).toBe(0);
+      const file = await app.request('/regions/420106/decisions.yaml', { headers: { Cookie: cookie } });
+      expect(file.status).toBe(200);
+      expect(file.headers.get('content-disposition')).toContain('420106-decisions.yaml');
+      expect(await file.text()).toBe('[]\n');
+      expect((await app.request('/regions/420106/decisions.yaml')).status).not.toBe(200);
+      expect((await app.request('/regions/999999/decisions.yaml', { headers: { Cookie: cookie } })).status).toBe(404);
     } finally {
       again.close();
     }

@@ -8,7 +8,7 @@ import { loadCatalog } from '../../catalog/load.js';
 import { fsSource } from '../../catalog/source-fs.js';
 import { EXIT_FINDINGS, EXIT_OK, TongbiaoError } from '../../errors.js';
 import { openStore, resolveDbUrl } from '../../store/db.js';
-import { latestVerdicts, type StoredVerdict } from '../../store/decisions.js';
+import { asVerdict, latestVerdicts, type StoredVerdict } from '../../store/decisions.js';
 import { resolveCatalogRoot } from '../catalog-arg.js';
 import { defineCommand, oneOf } from '../command.js';
 
@@ -56,10 +56,7 @@ Exit status: 0 written (or, with --check, nothing missing), 1 --check found deci
       store.close();
     }
     const byRegion = new Map<string, Verdict[]>();
-    for (const { region, reason, ...v } of verdicts) {
-      const verdict: Verdict = v.decision === 'reopened' ? { key: v.key, decision: 'reopened', at: v.at } : { ...v, decision: v.decision, ...(reason ? { reason } : {}) };
-      byRegion.set(region, [...(byRegion.get(region) ?? []), verdict]);
-    }
+    for (const stored of verdicts) byRegion.set(stored.region, [...(byRegion.get(stored.region) ?? []), asVerdict(stored)]);
 
     const report: RegionReport[] = [];
     for (const [code, regionVerdicts] of [...byRegion].sort(([a], [b]) => (a < b ? -1 : 1))) {

@@ -5,8 +5,7 @@ import { listen, parsePort, untilStopped } from '../../web/server.js';
 import { TongbiaoError } from '../../errors.js';
 import { VERSION } from '../version.js';
 import { defineCommand, type Io } from '../command.js';
-import type { DecisionKind, Verdict } from '../../catalog/decisions.js';
-import { chinaTime } from '../../store/decisions.js';
+import { asVerdict, chinaTime, type StoredVerdict } from '../../store/decisions.js';
 import type { ReviewRow } from '../../store/rows.js';
 import { decisionCommitter, type DecisionCommitter } from '../../sync/commit-decisions.js';
 import { resolveCatalogRoot } from '../catalog-arg.js';
@@ -149,11 +148,10 @@ async function decisionsToGit(branch: string | undefined, catalog: string | unde
   return {
     catalogDir,
     onDecision(review: ReviewRow, lineage: string) {
-      const at = chinaTime(review.createdAt);
-      const verdict: Verdict = review.decision === 'reopened'
-        ? { key: review.key, decision: 'reopened', at }
-        : { key: review.key, fingerprint: review.fingerprint, decision: review.decision as DecisionKind, ...(review.reason ? { reason: review.reason } : {}), by: review.author, at };
-      committer.add({ verdict, region: review.region, regionDir: lineage });
+      const { key, region, fingerprint, reason, author: by, createdAt, patch } = review;
+      const decision = review.decision as StoredVerdict['decision'];
+      const verdict = asVerdict({ key, region, fingerprint, decision, reason, by, at: chinaTime(createdAt), ...(patch && decision === 'fix-requested' ? { patch } : {}) });
+      committer.add({ verdict, region, regionDir: lineage });
     },
     close: () => committer.close(),
   };

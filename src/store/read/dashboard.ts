@@ -3,6 +3,7 @@
 // (the few reviewed keys) per reviews version.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db.js';
+import { notInGitByRegion } from '../decisions.js';
 import { REVIEWED, STATUS_SQL, VERDICT_JOIN } from '../review-state.js';
 import { num, str, type RegionRow, type Row } from '../rows.js';
 import { noMemo, regionsOf, type Memo } from './regions.js';
@@ -20,6 +21,8 @@ export interface DashboardRow extends RegionRow {
   claimed: number;
   /** claimed / (claimed + missing); null for the province (it is the baseline) or when nothing applies */
   claimRate: number | null;
+  /** decisions of the region the database holds and its decisions.yaml (as last synced) does not */
+  notInGit: number;
 }
 
 export async function dashboard(db: Db, memo: Memo = noMemo): Promise<DashboardRow[]> {
@@ -69,6 +72,7 @@ export async function dashboard(db: Db, memo: Memo = noMemo): Promise<DashboardR
     }
     return out;
   });
+  const notInGit = await memo('dashboard:notInGit', () => notInGitByRegion(db));
   // the rows themselves change only with those two: built once per version
   return memo('dashboard:rows', async () => regionList.map((region) => {
     const s = synced.get(region.code);
@@ -88,6 +92,7 @@ export async function dashboard(db: Db, memo: Memo = noMemo): Promise<DashboardR
       missing,
       claimed: c,
       claimRate: region.parent === null || c + missing === 0 ? null : c / (c + missing),
+      notInGit: notInGit.get(region.code) ?? 0,
     };
   }));
 }
