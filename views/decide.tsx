@@ -7,7 +7,16 @@ import type { Ui } from '../src/web/context.js';
 import { DiscHead, DiscRow, domId } from './components.js';
 import { Layout } from './layout.js';
 
-export function DecidePage(props: { ui: Ui; row: QueueRow; back: string; view: 'queue' | 'item'; history: Review[] }) {
+export function DecidePage(props: {
+  ui: Ui;
+  row: QueueRow;
+  back: string;
+  view: 'queue' | 'item';
+  history: Review[];
+  /** why the last POST was refused, and what had been typed (without JavaScript the POST answers this page) */
+  error?: string;
+  reason?: string;
+}) {
   const { ui, row, back } = props;
   const { t } = ui;
   const title = row.itemName ?? row.catalogCode;
@@ -23,7 +32,18 @@ export function DecidePage(props: { ui: Ui; row: QueueRow; back: string; view: '
       <table class="grid queue decide-page">
         <DiscHead ui={ui} itemColumn />
         <tbody>
-          <DiscRow ui={ui} row={row} back={back} view={props.view} history={props.history} form htmx={false} itemColumn />
+          <DiscRow
+            ui={ui}
+            row={row}
+            back={back}
+            view={props.view}
+            history={props.history}
+            form
+            htmx={false}
+            itemColumn
+            {...(props.error ? { error: props.error } : {})}
+            {...(props.reason ? { reason: props.reason } : {})}
+          />
         </tbody>
       </table>
     </Layout>

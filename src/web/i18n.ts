@@ -140,6 +140,11 @@ const M = {
   },
   errNotDecided: { zh: '该差异尚未处理，无需重新打开。', en: 'Nothing to reopen: it has not been decided.' },
   saved: { zh: '已保存。', en: 'Saved.' },
+  savedDecision: { zh: '已保存：{what}（{decision}）。', en: 'Saved: {what} ({decision}).' },
+  openItem: { zh: '查看事项', en: 'Open the item' },
+  ownRegionShown: { zh: '默认显示本辖区（{name}）及下级的差异。', en: 'Showing your own region ({name}) and the regions below it.' },
+  widenToProvince: { zh: '查看全部（{name}）', en: 'Show all of {name}' },
+  facetsLabel: { zh: '筛选', en: 'Filters' },
 
   // item page
   itemTitle: { zh: '事项详情', en: 'Item' },

@@ -47,6 +47,11 @@ export class Site {
     return versions;
   }
 
+  /** This request changed the data (a decision): the versions are read again when next asked for. */
+  dataChanged(c: Ctx): void {
+    c.set('versions', undefined);
+  }
+
   /** This request's memo: the values are kept across requests, per data version. */
   memoOf(c: Ctx): Memo {
     let memo = c.get('memo');

@@ -53,6 +53,7 @@ describe.skipIf(!haveChromium)('errors are shown where the person clicked', () =
     await row(page, KEY).locator('textarea[name="reason"]').fill('本区即时制卡');
     await row(page, KEY).locator('button[value="accepted"]').click();
     await expect.poll(() => row(page, KEY).locator('[role="alert"]').textContent()).toContain('表单已失效');
+    expect(await row(page, KEY).locator('textarea[name="reason"]').inputValue()).toBe('本区即时制卡');
     expect(unexpected()).toEqual([]);
   });
 
@@ -88,7 +89,7 @@ describe.skipIf(!haveChromium)('errors are shown where the person clicked', () =
     await expect.poll(() => row(page, KEY2).locator('[role="alert"]').textContent()).toContain('已发生变化');
     // the answered row carries the current fingerprint: deciding again now works
     expect(await row(page, KEY2).locator('input[name="fingerprint"]').inputValue()).not.toBe(before);
-    await row(page, KEY2).locator('textarea[name="reason"]').fill('请与市级一致');
+    expect(await row(page, KEY2).locator('textarea[name="reason"]').inputValue()).toBe('请与市级一致');
     await row(page, KEY2).locator('button[value="fix-requested"]').click();
     await expect.poll(() => row(page, KEY2).getAttribute('class')).toContain('status-decided');
     expect(unexpected()).toEqual([]);
@@ -101,7 +102,9 @@ describe.skipIf(!haveChromium)('errors are shown where the person clicked', () =
     await row(page, KEY).locator('textarea[name="reason"]').fill('   ');
     await row(page, KEY).locator('button[value="comment"]').click();
     await page.waitForLoadState();
-    expect(await page.locator('[role="alert"]').first().textContent()).toContain('请填写理由或意见');
+    // the same page again: the message in the row, the form still there to correct
+    expect(await row(page, KEY).locator('[role="alert"]').textContent()).toBe('请填写理由或意见。');
+    expect(await row(page, KEY).locator('textarea[name="reason"]').count()).toBe(1);
     await shot(page, 'error-400-nojs');
   });
 });

@@ -83,7 +83,7 @@ describe('kept pages', () => {
   });
 
   test('each viewer sees its own permissions, language and CSRF token on the same URL', async () => {
-    const url = '/queue?kind=review';
+    const url = '/queue?kind=review&region=420000'; // the whole province: without a region jiangan sees its own
     const decideLink = 'class="decide-link"';
     const byAdmin = await page(url, t.sessions.admin.cookie);
     expect(rowOf(byAdmin, t.keys.xss)).toContain(decideLink);

@@ -72,7 +72,7 @@ describe('GET /decide without JavaScript: a page', () => {
     // the form it shows decides: 303 back
     const post = await postAsJiangan({ key: t.keys.conditions, fingerprint: t.discrepancies[0]!.fingerprint, decision: 'accepted', reason: '本地规定', back: '/queue?kind=review', view: 'queue' });
     expect(post.status).toBe(303);
-    expect(post.headers.get('Location')).toMatch(/^\/queue\?kind=review#d-/);
+    expect(post.headers.get('Location')).toMatch(/^\/queue\?kind=review&saved=[^#]+#d-/);
   });
 
   test('the history of the discrepancy is on the page; reopen is offered to who decided', async () => {

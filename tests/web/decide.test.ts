@@ -43,7 +43,7 @@ describe('accepting as local variation', () => {
   test('a reviewer accepts within its region: 303 back, decided, shown with who and when, audited', async () => {
     const res = await post('jiangan', decideFields(t.keys.conditions, 'accepted', '本区另有规定：需缴费满一年'));
     expect(res.status).toBe(303);
-    expect(res.headers.get('Location')).toMatch(/^\/queue\?kind=review#d-[a-z0-9]+$/);
+    expect(res.headers.get('Location')).toMatch(/^\/queue\?kind=review&saved=420102%2F[^#]+#d-[a-z0-9]+$/);
     const row = await statusOf(t.keys.conditions);
     expect(row.status).toBe('decided');
     expect(row.verdict).toMatchObject({ decision: 'accepted', author: 'jiangan', reason: '本区另有规定：需缴费满一年' });

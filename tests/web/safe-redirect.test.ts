@@ -119,6 +119,6 @@ describe('through the routes', () => {
       ),
     );
     expect(res.status).toBe(303);
-    expect(res.headers.get('Location')).toMatch(/^\/queue#d-/);
+    expect(res.headers.get('Location')).toMatch(/^\/queue\?saved=[^#]+#d-/);
   });
 });

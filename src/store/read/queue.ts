@@ -19,6 +19,7 @@ export interface QueueFilter {
   scope: 'subtree' | 'self';
   kind?: string;
   rule?: string;
+  /** an element; '' for the discrepancies about the whole item (missing, unknown) */
   field?: string;
   type?: string;
   status?: Status;
@@ -87,7 +88,7 @@ async function reviewedKeys(db: Db, memo: Memo): Promise<ReviewedKeys> {
  * filters apply.
  */
 function pageOfKeyList(f: QueueFilter & Selection, list: KeyList, offset: number): string[] | undefined {
-  if (f.kind || f.rule || f.field || f.type || f.codes) return undefined;
+  if (f.kind || f.rule || f.field !== undefined || f.type || f.codes) return undefined;
   const region = f.region;
   if (!region) return list.keys.slice(offset, offset + f.per);
   const page: string[] = [];
@@ -106,7 +107,7 @@ function facetConditions(f: QueueFilter, reviewed: ReviewedKeys | undefined): SQ
   const where: SQL[] = [];
   if (f.kind) where.push(sql`d.kind = ${f.kind}`);
   if (f.rule) where.push(sql`d.rule = ${f.rule}`);
-  if (f.field) where.push(sql`d.field = ${f.field}`);
+  if (f.field !== undefined) where.push(sql`d.field = ${f.field}`);
   if (f.type) where.push(sql`${TYPE_SQL} = ${f.type}`);
   if (f.status && f.status !== 'resolved') {
     if (reviewed && f.status !== 'open') {
@@ -265,7 +266,7 @@ async function computeFacets(db: Db, f: QueueFilter & Selection, memo: Memo): Pr
   }
   // Resolved (key gone, had decisions): only the region, search and field filters apply to them.
   if (!f.kind && !f.rule && !f.type) {
-    const key = JSON.stringify(['resolved', f.region?.code ?? '', f.scope, f.codes ?? null, f.field ?? '']);
+    const key = JSON.stringify(['resolved', f.region?.code ?? '', f.scope, f.codes ?? null, f.field ?? null]);
     const n = await memo(key, async () => num((await db.all<Row>(sql`SELECT count(*) AS n ${resolvedFrom(f)}`))[0]?.n));
     if (n > 0) facets.status.resolved = n;
   }
@@ -277,7 +278,9 @@ function resolvedFrom(f: QueueFilter & Selection, joins: SQL = sql``, after?: st
   if (after !== undefined) where.push(sql`rv.key > ${after}`);
   if (f.region) where.push(f.scope === 'self' ? sql`rv.region = ${f.region.code}` : subtreeSql(sql`rv.region`, f.region.lineage));
   if (f.codes) where.push(inList(sql`rv.catalog_code`, f.codes));
-  if (f.field) where.push(sql`(rv.path = ${'/' + f.field} OR rv.path LIKE ${'/' + likeEscape(f.field) + '/%'} ESCAPE '\\')`);
+  // field '' is the whole item (path ''); an element's discrepancies are at its path or below it
+  if (f.field === '') where.push(sql`rv.path = ''`);
+  else if (f.field !== undefined) where.push(sql`(rv.path = ${'/' + f.field} OR rv.path LIKE ${'/' + likeEscape(f.field) + '/%'} ESCAPE '\\')`);
   return sql`FROM review_states rv ${joins} ${whereSql(where)}`;
 }
 

@@ -3,15 +3,31 @@
 // alone is swapped in place — open (the form), closed (`close=1`), or after the decision.
 import type { Hono } from 'hono';
 import { queueRow } from '../../store/read/discrepancy-rows.js';
+import { queue } from '../../store/read/queue.js';
 import { decide, reviewsFor } from '../../store/reviews.js';
 import { DiscRow, defaultBack, domId } from '../../../views/components.js';
 import { DecidePage } from '../../../views/decide.js';
+import { QueueFacets } from '../../../views/queue.js';
 import { mayDecide, mayReopen, type Env } from '../context.js';
 import { checkCsrf } from '../csrf.js';
 import { fixPatcher } from '../fix-patch.js';
 import { badRequest, enumParam, HttpError, safeBack } from '../http.js';
 import { translator, type MsgKey } from '../i18n.js';
 import type { Site } from '../site.js';
+import { queueState } from './queue.js';
+
+/**
+ * Where a decision made without JavaScript goes back to: the page it came from, at the row. A queue page is
+ * told which discrepancy was saved (`saved=`), so that it can confirm it even when the row has left the page
+ * (a filter on 待审).
+ */
+function savedHref(back: string, key: string): string {
+  const anchor = `#d-${domId(key)}`;
+  const url = new URL(back, 'http://here.invalid');
+  if (url.pathname !== '/queue') return back + anchor;
+  url.searchParams.set('saved', key);
+  return url.pathname + url.search + anchor;
+}
 
 export function registerDecide(app: Hono<Env>, site: Site): void {
   const { db } = site;
@@ -61,15 +77,18 @@ export function registerDecide(app: Hono<Env>, site: Site): void {
     const t = translator(c.get('lang'));
     const regions = await site.regionMap(c);
 
-    // Answers a failure: htmx gets the row back with the message (it swaps 4xx too), a plain form a page.
+    // Answers a failure with the form again, the message in it and what was typed kept: htmx gets the row
+    // (static/app.js swaps it in although it is a 4xx), a plain form the decide page.
     const fail = async (status: 400 | 403 | 404 | 409, messageKey: MsgKey): Promise<Response> => {
       const row = key ? await queueRow(db, key) : undefined;
-      if (htmx && row) {
-        const u = await site.ui(c);
-        const history = view === 'item' ? { history: (await reviewsFor(db, [key])).get(key) ?? [] } : {};
-        return site.fragment(c, <DiscRow ui={u} row={row} back={back} view={view} error={t(messageKey)} form {...history} />, status);
+      if (!row) throw new HttpError(status, messageKey);
+      const u = await site.ui(c);
+      const history = (await reviewsFor(db, [key])).get(key) ?? [];
+      const reason = field('reason').slice(0, 2000);
+      if (htmx) {
+        return site.fragment(c, <DiscRow ui={u} row={row} back={back} view={view} error={t(messageKey)} reason={reason} form {...(view === 'item' ? { history } : {})} />, status);
       }
-      throw new HttpError(status, messageKey);
+      return site.page(c, <DecidePage ui={u} row={row} back={back} view={view} history={history} error={t(messageKey)} reason={reason} />, status);
     };
 
     try {
@@ -101,11 +120,18 @@ export function registerDecide(app: Hono<Env>, site: Site): void {
       throw badRequest('decision must be accepted, fix-requested, comment or reopened');
     }
     if (decision !== 'comment' && lineage !== undefined) site.opts.onDecision?.(outcome.review, lineage);
+    site.dataChanged(c);
     if (htmx) {
       const updated = (await queueRow(db, key))!;
-      const history = view === 'item' ? { history: (await reviewsFor(db, [key])).get(key) ?? [] } : {};
-      return site.fragment(c, <DiscRow ui={await site.ui(c)} row={updated} back={back} view={view} notice={t('saved')} {...history} />);
+      const history = (await reviewsFor(db, [key])).get(key) ?? [];
+      const u = await site.ui(c);
+      const answer = <DiscRow ui={u} row={updated} back={back} view={view} notice={t('saved')} history={history} />;
+      if (view !== 'queue' || !back.startsWith('/queue')) return site.fragment(c, answer);
+      // the queue's facet counts, recounted for the queue the row is on, replace the sidebar out of band
+      const { state, filter } = await queueState(c, site, new URL(back, 'http://here.invalid').searchParams);
+      const { facets } = await queue(db, filter, site.memoOf(c));
+      return site.fragment(c, <>{answer}<QueueFacets ui={u} state={state} facets={facets} oob /></>);
     }
-    return c.redirect(`${back}#d-${domId(key)}`, 303);
+    return c.redirect(savedHref(back, key), 303);
   });
 }
