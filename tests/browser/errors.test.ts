@@ -10,8 +10,8 @@ import { haveChromium, row, shot, startReview, type Review } from './harness.js'
 
 const ITEM = '002000102000'; // 社会保障卡申领
 const COUNTY_FILE = `420000/420100/420102/items/${ITEM}.yaml`;
-const KEY = `420102/${ITEM}#/steps/1/days`;
-const KEY2 = `420102/${ITEM}#/steps/2/days`;
+const KEY = `420102/${ITEM}#/steps/@制卡/days`;
+const KEY2 = `420102/${ITEM}#/steps/@发卡/days`;
 
 let review: Review;
 beforeAll(async () => {
