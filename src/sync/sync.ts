@@ -6,10 +6,11 @@
 //      in between (`git log --raw`, one process) with each version's body;
 //   2. write: ONE write transaction that replaces the results of the affected files, upserts items, records
 //      versions and the run, and releases the sync lease. Killed at any point, the database keeps the
-//      previous complete state. Reviews are never written: their state is derived (review-state.ts).
-// Two syncs never interleave: a lease (lease.ts) makes the second wait, and the write transaction checks that
-// no other run was recorded since phase 1 read the previous state.
-import type { Client, InStatement, InValue, Transaction } from '@libsql/client';
+//      previous complete state. Reviews are never written: their state is derived (store/review-state.ts).
+// Two syncs never interleave: a lease (store/lease.ts) makes the second wait, and the write transaction checks that
+// no other run was recorded since phase 1 read the previous state. This module orchestrates (git, the checker,
+// the spill file, the rows); what it reads from and writes to the database is store/sync-state.ts's.
+import type { Client, InStatement } from '@libsql/client';
 import { BlobReader, commitExists, commitsBetween, diffRevisions, openRepo, resolveRevision, type Commit, type FileChange } from '../catalog/git.js';
 import { loadCatalog, type Catalog } from '../catalog/load.js';
 import { readFile } from '../catalog/read-file.js';
@@ -24,7 +25,11 @@ import type { Store } from '../store/db.js';
 import { recordGitDecisions } from '../store/git-decisions.js';
 import { acquireLease, type HolderInfo, type Lease } from '../store/lease.js';
 import { planRekey, rekeyStatements, rekeyStored, type Rekey } from '../store/rekey.js';
-import { inStatements, insertStatements, json, pairInStatements, ROWS_PER_INSERT, runAll, slices, STATEMENTS_PER_BATCH, type Row } from '../store/sql.js';
+import { insertStatements, json, ROWS_PER_INSERT, runAll, slices, STATEMENTS_PER_BATCH, type Row } from '../store/sql.js';
+import {
+  clearStatements, DISCREPANCY_COLUMNS, FINDING_COLUMNS, FTS_COLUMNS, ITEM_COLUMNS, ITEM_UPSERT, lastRun, latestRunId, nextItemId, readDiscrepancies, readItems,
+  readTotals, recordNoop, recordRun, REGION_COLUMNS, removalStatements, reviewTransitions, VERSION_COLUMNS, type ItemState, type PreviousRun, type StoredDiscrepancies,
+} from '../store/sync-state.js';
 import { allPaths, itemPathOf, syncScope } from './plan.js';
 import { Spill, type SpillRef } from './spill.js';
 
@@ -78,12 +83,6 @@ export interface SyncSummary {
   ms: number;
 }
 
-interface PreviousRun {
-  id: number;
-  revision: string;
-  worktree: boolean;
-  dirty: string[];
-}
 
 /** Thrown inside the write transaction when another run was recorded meanwhile: read again. */
 class StaleRead extends Error {}
@@ -111,11 +110,7 @@ export async function syncCatalog(store: Store, options: SyncOptions): Promise<S
         plan = await prepare(store.client, repo, target, previous, options);
       }
       if (plan === 'noop') {
-        await store.client.execute({
-          sql: `INSERT INTO sync_runs (finished_at, revision, previous_revision, worktree, outcome, counts, dirty)
-                VALUES (strftime('%Y-%m-%dT%H:%M:%fZ','now'), ?, ?, ?, 'noop', ?, ?)`,
-          args: [target, previous!.revision, options.worktree ? 1 : 0, JSON.stringify({ ms: Date.now() - started }), previous!.worktree ? JSON.stringify(previous!.dirty) : null],
-        });
+        await recordNoop(store.client, target, previous!, !!options.worktree, Date.now() - started);
         const totals = await readTotals(store.client);
         return {
           outcome: 'noop', revision: target, previousRevision: previous!.revision, worktree: !!options.worktree, full: false,
@@ -152,30 +147,9 @@ function retryable(error: unknown): boolean {
   return /TRANSACTION_TIMEOUT|SQLITE_BUSY|SQLITE_LOCKED|STREAM_EXPIRED/.test(code + ' ' + message);
 }
 
-async function lastRun(client: Client): Promise<PreviousRun | undefined> {
-  const result = await client.execute(`SELECT id, revision, worktree, dirty FROM sync_runs ORDER BY id DESC LIMIT 1`);
-  const row = result.rows[0];
-  if (!row) return undefined;
-  return {
-    id: Number(row.id),
-    revision: String(row.revision),
-    worktree: Number(row.worktree) === 1,
-    dirty: row.dirty ? (JSON.parse(String(row.dirty)) as string[]) : [],
-  };
-}
 
 // ---- phase 1: read ---------------------------------------------------------------------------------------
 
-interface ItemState {
-  id: number | null;
-  region: string;
-  catalogCode: string;
-  file: string;
-  blob: string;
-  revision: string;
-  removed: boolean;
-  uncommitted: boolean;
-}
 
 /**
  * An item file of the scope that exists: where it is and, in the spill file, its parsed data as JSON text
@@ -226,7 +200,7 @@ interface Plan {
   dbItems: Map<string, ItemState>;
   /** the id the next new item gets */
   nextId: number;
-  dbDiscrepancies: Map<string, { fingerprint: string; since: string }>;
+  dbDiscrepancies: StoredDiscrepancies;
   /** stored keys of the index-path scheme and their identity keys (rekey.ts): then the sync is full */
   rekey?: Rekey;
 }
@@ -325,7 +299,7 @@ async function prepare(
     const { rows: versions, lastCommit } = await versionRows(repo, commits, present, spill, options);
 
     const dbItems = await readItems(client, full, [...present, ...absent]);
-    const nextId = Number((await client.execute('SELECT coalesce(max(id), 0) + 1 AS id FROM items')).rows[0]!.id);
+    const nextId = await nextItemId(client);
     const dbDiscrepancies = rekeyStored(await readDiscrepancies(client, full, paths), rekey);
     return {
       target, worktree, full, scope: paths, dirty, catalog, findings: checked.findings, discrepancies, files: checked.files,
@@ -339,44 +313,7 @@ async function prepare(
   }
 }
 
-/** The stored state of the given items (all items on a full sync). */
-async function readItems(
-  client: Client,
-  full: boolean,
-  items: ReadonlyArray<{ region: string; catalogCode: string }>,
-): Promise<Map<string, ItemState>> {
-  const out = new Map<string, ItemState>();
-  const add = (rows: ReadonlyArray<Record<string, unknown>>) => {
-    for (const row of rows) {
-      const state: ItemState = {
-        id: row.id === null ? null : Number(row.id),
-        region: String(row.region), catalogCode: String(row.catalog_code), file: String(row.file), blob: String(row.blob),
-        revision: String(row.revision), removed: row.removed_at !== null, uncommitted: Number(row.uncommitted) === 1,
-      };
-      out.set(`${state.region}/${state.catalogCode}`, state);
-    }
-  };
-  const columns = 'id, region, catalog_code, file, blob, revision, removed_at, uncommitted';
-  const statements = full
-    ? [{ sql: `SELECT ${columns} FROM items`, args: [] }]
-    : pairInStatements(`SELECT ${columns} FROM items WHERE (region, catalog_code) IN (?)`, items.map((i) => [i.region, i.catalogCode] as const));
-  for (const statement of statements) add((await client.execute(statement)).rows as unknown as Record<string, unknown>[]);
-  return out;
-}
 
-/** Key → fingerprint and since of the stored discrepancies reported on the given files (all on a full sync). */
-async function readDiscrepancies(client: Client, full: boolean, paths: ReadonlySet<string>): Promise<Plan['dbDiscrepancies']> {
-  const out: Plan['dbDiscrepancies'] = new Map();
-  const statements = full
-    ? [{ sql: 'SELECT key, fingerprint, since FROM discrepancies', args: [] }]
-    : inStatements('SELECT key, fingerprint, since FROM discrepancies WHERE file IN (?)', [...paths]);
-  for (const statement of statements) {
-    for (const row of (await client.execute(statement)).rows) {
-      out.set(String(row.key), { fingerprint: String(row.fingerprint), since: String(row.since) });
-    }
-  }
-  return out;
-}
 
 function dedupeChanges(changes: FileChange[]): FileChange[] {
   const seen = new Map<string, FileChange>();
@@ -487,15 +424,6 @@ function mapping(data: unknown): Record<string, unknown> | undefined {
 // ---- phase 2: write --------------------------------------------------------------------------------------
 
 const ROWS_PER_ROUND_TRIP = 2 * ROWS_PER_INSERT;
-const FINDING_COLUMNS = ['file', 'region', 'catalog_code', 'rule', 'severity', 'line', 'column', 'path', 'message_zh', 'message_en'];
-const DISCREPANCY_COLUMNS = ['key', 'region', 'catalog_code', 'against', 'path', 'field', 'kind', 'rule', 'ours', 'theirs', 'fingerprint', 'since', 'file'];
-const ITEM_COLUMNS = ['id', 'region', 'catalog_code', 'file', 'blob', 'revision', 'body', 'name', 'type', 'errors', 'warnings', 'uncommitted', 'removed_at'];
-const ITEM_UPSERT = `ON CONFLICT (region, catalog_code) DO UPDATE SET id = coalesce(items.id, excluded.id), file = excluded.file, blob = excluded.blob,
-  revision = excluded.revision, body = excluded.body, name = excluded.name, type = excluded.type, errors = excluded.errors,
-  warnings = excluded.warnings, uncommitted = excluded.uncommitted, removed_at = NULL`;
-const FTS_COLUMNS = ['rowid', 'region', 'catalog_code', 'name', 'conditions', 'materials'];
-const VERSION_COLUMNS = ['region', 'catalog_code', 'file', 'commit', 'author', 'date', 'message', 'change', 'blob', 'body', 'previous_file'];
-const REGION_COLUMNS = ['code', 'name', 'level', 'parent', 'dir', 'lineage'];
 
 async function write(
   client: Client,
@@ -552,18 +480,8 @@ async function write(
     else if (now !== before.fingerprint) changedKeys.push(key);
   }
 
-  const deletions = full
-    ? [{ sql: 'DELETE FROM findings', args: [] }, { sql: 'DELETE FROM discrepancies', args: [] }, { sql: 'DELETE FROM items_fts', args: [] }]
-    : [
-        ...inStatements('DELETE FROM findings WHERE file IN (?)', [...scope]),
-        ...inStatements('DELETE FROM discrepancies WHERE file IN (?)', [...scope]),
-        ...inStatements('DELETE FROM items_fts WHERE rowid IN (?)', ftsOut),
-      ];
-  const removals = pairInStatements(
-    'UPDATE items SET removed_at = ?, uncommitted = 0 WHERE removed_at IS NULL AND (region, catalog_code) IN (?)',
-    removed.map((r) => [r.region, r.catalogCode] as const),
-    [target],
-  );
+  const deletions = clearStatements(full, scope, ftsOut);
+  const removals = removalStatements(target, removed);
   const regions = [...plan.catalog.regions.values()];
 
   /**
@@ -639,9 +557,7 @@ async function write(
   const tx = await client.transaction('write');
   try {
     await lease.confirmIn(tx);
-    const latest = await tx.execute('SELECT max(id) AS id FROM sync_runs');
-    const latestId = latest.rows[0]?.id ?? null;
-    if ((latestId === null ? undefined : Number(latestId)) !== previous?.id) throw new StaleRead('another sync ran meanwhile');
+    if ((await latestRunId(tx)) !== previous?.id) throw new StaleRead('another sync ran meanwhile');
     if (plan.rekey) await runAll(tx, rekeyStatements(plan.rekey));
 
     // A few statements a round trip (sqld) and at most ROWS_PER_ROUND_TRIP rows, progress before each.
@@ -691,15 +607,7 @@ async function write(
     };
     const { outcome, revision, previousRevision, worktree, ...numbers } = summary;
     void outcome; void revision; void previousRevision; void worktree;
-    await tx.execute({
-      sql: `INSERT INTO sync_runs (started_at, finished_at, revision, previous_revision, worktree, outcome, counts, dirty)
-            VALUES (?, strftime('%Y-%m-%dT%H:%M:%fZ','now'), ?, ?, ?, 'ok', ?, ?)`,
-      args: [
-        new Date(started).toISOString(), target, previous?.revision ?? null, plan.worktree ? 1 : 0,
-        JSON.stringify(Object.fromEntries(Object.entries(numbers).map(([k, v]) => [k, typeof v === 'boolean' ? Number(v) : v]))),
-        plan.worktree ? JSON.stringify(plan.dirty) : null,
-      ] as InValue[],
-    });
+    await recordRun(tx, { started, revision: target, previous: previous?.revision ?? null, worktree: plan.worktree, dirty: plan.dirty, counts: numbers });
     await lease.releaseIn(tx);
     await tx.commit();
     return summary;
@@ -716,43 +624,7 @@ async function write(
   }
 }
 
-/**
- * Reviewed keys this sync turned outdated (the latest verdict was made on the fingerprint the key had before
- * and the fingerprint changed) or resolved (the key is gone). Same verdict rules as the review_states view.
- */
-async function reviewTransitions(
-  tx: Transaction,
-  before: Plan['dbDiscrepancies'],
-  changed: string[],
-  gone: string[],
-): Promise<{ outdated: number; resolved: number }> {
-  const verdicts = async (keys: string[]) => {
-    const out = new Map<string, { fingerprint: string; decision: string }>();
-    for (const statement of inStatements('SELECT key, review_fingerprint, decision FROM review_states WHERE key IN (?)', keys)) {
-      for (const row of (await tx.execute(statement)).rows) {
-        out.set(String(row.key), { fingerprint: String(row.review_fingerprint), decision: String(row.decision) });
-      }
-    }
-    return out;
-  };
-  let outdated = 0;
-  for (const [key, verdict] of await verdicts(changed)) {
-    if (verdict.decision !== 'reopened' && verdict.fingerprint === before.get(key)?.fingerprint) outdated++;
-  }
-  let resolved = 0;
-  for (const verdict of (await verdicts(gone)).values()) if (verdict.decision !== 'reopened') resolved++;
-  return { outdated, resolved };
-}
 
-async function readTotals(executor: Pick<Client, 'execute'> | Transaction) {
-  const result = await executor.execute(`SELECT
-      (SELECT count(*) FROM items WHERE removed_at IS NULL) AS items,
-      (SELECT count(*) FROM findings) AS findings,
-      (SELECT count(*) FROM findings WHERE severity = 'error') AS errors,
-      (SELECT count(*) FROM discrepancies) AS discrepancies`);
-  const row = result.rows[0]!;
-  return { items: Number(row.items), findings: Number(row.findings), errors: Number(row.errors), discrepancies: Number(row.discrepancies) };
-}
 
 function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
