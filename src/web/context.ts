@@ -13,10 +13,13 @@ export interface AppOptions {
   publicRead?: boolean;
   /** always mark cookies Secure (behind a TLS-terminating proxy); they are anyway when the request is https */
   secureCookies?: boolean;
-  /** failed logins allowed per user name and per client address in `loginWindowMs` */
-  loginLimitPerName?: number;
+  /** failed logins of one name from one address before each further attempt waits (1 s, doubling; rate-limit.ts) */
+  loginFreeFailures?: number;
+  /** attempts allowed per client address across names in `loginWindowMs` */
   loginLimitPerIp?: number;
   loginWindowMs?: number;
+  /** reverse proxies in front (0: none): the client address is taken that many entries from the right of X-Forwarded-For */
+  trustProxy?: number;
   /** clock, for tests */
   now?: () => Date;
   /** product version shown in the footer */

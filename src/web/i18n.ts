@@ -26,6 +26,10 @@ const M = {
     zh: '登录尝试过于频繁，请 {minutes} 分钟后再试。',
     en: 'Too many sign-in attempts. Try again in {minutes} minutes.',
   },
+  loginRateLimitedSeconds: {
+    zh: '登录尝试过于频繁，请 {seconds} 秒后再试。',
+    en: 'Too many sign-in attempts. Try again in {seconds} seconds.',
+  },
   loginRequired: { zh: '请先登录。', en: 'Please sign in first.' },
   differsNoDiscrepancy: { zh: '与上级不同（本级自定，不算差异）', en: 'differs from the parent (the region\'s own; no discrepancy)' },
   errNetwork: { zh: '连接服务器失败，请检查网络后重试。', en: 'Could not reach the server. Check the connection and try again.' },

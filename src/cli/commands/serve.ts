@@ -27,6 +27,9 @@ Options:
                      1 serves from this process alone
   --public-read      let anyone read the pages without logging in (deciding still needs a login)
   --secure-cookies   mark cookies Secure (behind a proxy that terminates https)
+  --trust-proxy N    N reverse proxies (usually 1) stand in front and append to X-Forwarded-For: the login
+                     limits then count the client address they report, not the proxy's (default 0: the
+                     header is ignored, as anyone can send it)
   --commit-decisions BRANCH
                      also write every decision as a commit on BRANCH of the catalog's git repository
                      (plumbing only: no working tree is touched; batched every few seconds; a failed
@@ -44,6 +47,7 @@ Stops on Ctrl-C. Exit status: 0 stopped, 2 could not start.`,
     workers: { type: 'string' },
     'public-read': { type: 'boolean' },
     'secure-cookies': { type: 'boolean' },
+    'trust-proxy': { type: 'string' },
     'commit-decisions': { type: 'string' },
     catalog: { type: 'string' },
   },
@@ -51,13 +55,14 @@ Stops on Ctrl-C. Exit status: 0 stopped, 2 could not start.`,
     const port = parsePort(values.port, 8787);
     const workers = parseWorkers(values.workers);
     const host = values.host ?? '127.0.0.1';
+    const trustProxy = parseTrustProxy(values['trust-proxy']);
     const url = resolveDbUrl(values.db, io.env, io.cwd);
     const token = io.env.TONGBIAO_DB_TOKEN || undefined;
     const committer = await decisionsToGit(values['commit-decisions'], values.catalog, io);
     const catalogDir = committer?.catalogDir ?? catalogIfAny(values.catalog, io);
     const appOptions = {
       ...(catalogDir ? { catalogDir } : {}),
-      publicRead: values['public-read'] === true, secureCookies: values['secure-cookies'] === true, version: VERSION,
+      publicRead: values['public-read'] === true, secureCookies: values['secure-cookies'] === true, version: VERSION, trustProxy,
       ...(committer ? { onDecision: committer.onDecision } : {}),
     };
 
@@ -165,4 +170,11 @@ function catalogIfAny(explicit: string | undefined, io: Io): string | undefined 
   } catch {
     return undefined;
   }
+}
+
+/** `--trust-proxy N`: how many proxies append to X-Forwarded-For (0–9). */
+function parseTrustProxy(value: string | undefined): number {
+  if (value === undefined) return 0;
+  if (!/^\d$/.test(value)) throw new TongbiaoError(`--trust-proxy must be the number of proxies in front (0-9), not '${value}'`);
+  return Number(value);
 }

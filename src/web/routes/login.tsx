@@ -1,33 +1,34 @@
-// Signing in and out (登录 / 退出). Failed attempts are limited per user name and per client address
-// (rate-limit.ts); every sign-in, failure and sign-out is audited.
+// Signing in and out (登录 / 退出). Failed attempts slow down per user name + client address, and are capped
+// per address across names (rate-limit.ts); every sign-in, failure and sign-out is audited.
 import type { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { audit, createSession, deleteExpiredSessions, deleteSession, findUser, SESSION_HOURS, verifyPassword } from '../../store/users.js';
 import { LoginPage } from '../../../views/login.js';
 import type { Ctx, Env } from '../context.js';
 import { checkCsrf, sameToken } from '../csrf.js';
-import { HttpError, safeBack } from '../http.js';
+import { clientAddress, HttpError, safeBack } from '../http.js';
 import { translator } from '../i18n.js';
 import { SESSION_COOKIE } from '../middleware.js';
-import { LoginRateLimiter } from '../rate-limit.js';
+import { LoginRateLimiter, loginLimits, pairKey } from '../rate-limit.js';
 import { LOGIN_CSRF_COOKIE, type Site } from '../site.js';
 
-function clientAddress(c: Ctx): string {
+/** The client's address: the socket's peer, or behind trusted proxies the one they say (http.ts clientAddress). */
+function addressOf(c: Ctx, trustProxy: number): string {
+  let peer: string | undefined;
   try {
     // only on a real server; app.request() in tests has no socket
-    const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
-    return incoming?.socket?.remoteAddress ?? 'local';
+    peer = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress;
   } catch {
-    return 'local';
+    peer = undefined;
   }
+  return clientAddress(peer, c.req.header('X-Forwarded-For'), trustProxy);
 }
 
 export function registerLogin(app: Hono<Env>, site: Site): void {
   const { db, opts } = site;
   const limiter = new LoginRateLimiter(db, opts.loginWindowMs ?? 15 * 60_000);
-  const perName = opts.loginLimitPerName ?? 5;
   // Offices sit behind one NAT address: a per-address limit of 5 would lock a whole office out after a few typos.
-  const perIp = opts.loginLimitPerIp ?? 20;
+  const policy = { perAddress: opts.loginLimitPerIp ?? 20, free: opts.loginFreeFailures ?? 3 };
 
   app.get('/login', async (c) => {
     const next = safeBack(c.req.query('next'), '/');
@@ -44,15 +45,14 @@ export function registerLogin(app: Hono<Env>, site: Site): void {
     if (!sameToken(getCookie(c, LOGIN_CSRF_COOKIE), typeof body._csrf === 'string' ? body._csrf : undefined)) {
       throw new HttpError(403, 'error403Csrf');
     }
-    const ip = clientAddress(c);
-    const nameKey = `name:${name.toLowerCase()}`;
+    const ip = addressOf(c, opts.trustProxy ?? 0);
     // the attempt is counted before the password is checked (see rate-limit.ts), and forgotten if it succeeds
-    const reservation = await limiter.reserve([{ key: nameKey, max: perName }, { key: `ip:${ip}`, max: perIp }], site.now().getTime());
+    const reservation = await limiter.reserve(loginLimits(name, ip, policy), site.now().getTime());
     if (!reservation.ok) {
-      const wait = reservation.retryAfterMs;
-      const minutes = Math.max(1, Math.ceil(wait / 60_000));
-      c.header('Retry-After', String(Math.ceil(wait / 1000)));
-      return site.page(c, <LoginPage ui={await site.ui(c)} csrf={site.loginCsrf(c)} next={next} name={name} error={t('loginRateLimited', { minutes })} />, 429);
+      const seconds = Math.ceil(reservation.retryAfterMs / 1000);
+      c.header('Retry-After', String(seconds));
+      const error = seconds < 60 ? t('loginRateLimitedSeconds', { seconds }) : t('loginRateLimited', { minutes: Math.ceil(seconds / 60) });
+      return site.page(c, <LoginPage ui={await site.ui(c)} csrf={site.loginCsrf(c)} next={next} name={name} error={error} />, 429);
     }
     const user = name ? await findUser(db, name) : undefined;
     const ok = (await verifyPassword(password, user?.passwordHash)) && user !== undefined && !user.disabled;
@@ -60,7 +60,7 @@ export function registerLogin(app: Hono<Env>, site: Site): void {
       await audit(db, name || '?', 'login.failed', user?.region ?? null, null, { ip });
       return site.page(c, <LoginPage ui={await site.ui(c)} csrf={site.loginCsrf(c)} next={next} name={name} error={t('loginFailed')} />, 401);
     }
-    await limiter.succeeded(reservation, nameKey);
+    await limiter.succeeded(reservation, pairKey(name, ip));
     await deleteExpiredSessions(db, site.now());
     const session = await createSession(db, user.id, site.now());
     setCookie(c, SESSION_COOKIE, session.token, {
