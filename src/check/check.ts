@@ -42,6 +42,8 @@ export interface CheckResult {
   discrepancies: Discrepancy[];
   /** how many files were checked and reported on */
   files: number;
+  /** those files (item files, then region.yaml files), catalog-relative */
+  checked: string[];
   /** how many item files were computed rather than taken from the cache */
   computed: number;
 }
@@ -131,6 +133,7 @@ export async function checkCatalog(catalog: Catalog, options: CheckOptions = {})
     findings: withDecisions(applySeverities(findings, catalog), catalog.decisionsOf),
     discrepancies,
     files: scopedItems.length + scopedRegions.length,
+    checked: [...scopedItems, ...scopedRegions.map((r) => r.file)],
     computed: plan.items.length,
   };
 }

@@ -34,3 +34,11 @@ export function catalogRootOf(path: string, cwd: string): string {
 export function catalogRelative(root: string, path: string): string {
   return relative(root, path).split(sep).join('/');
 }
+
+/** The root of the git repository holding `dir` (the nearest ancestor with `.git`), else `dir` itself. */
+export function repositoryRoot(dir: string): string {
+  for (let at = dir; ; at = dirname(at)) {
+    if (existsSync(join(at, '.git'))) return at;
+    if (dirname(at) === at) return dir;
+  }
+}

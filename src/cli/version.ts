@@ -1,1 +1,1 @@
-export { VERSION } from '../version.js';
+export { HOMEPAGE, RULE_DOCS_URL, VERSION } from '../version.js';

@@ -1,13 +1,15 @@
-// `--format junit`: JUnit XML for CI test reports (Jenkins, GitLab, Azure, test-reporter actions).
+// `--format junit`: JUnit XML for CI test reports (Jenkins, GitLab, Azure, test-reporter actions), in the layout
+// ESLint and most linters use, valid against Jenkins' junit-10.xsd (checked with xmllint in the tests).
 //
-// One <testsuite name="tongbiao validate"> whose tests are the files checked. Each file with findings is a
-// <testcase classname="file" name="file" file="file">; a file without findings passes and is only counted
-// (in `tests`). A finding that reaches the failing severity (ctx.failOn, default error — the same threshold as
-// the exit status) is one <failure type="rule" message="message">, its body the full text line; the
-// findings below it (warnings, infos by default) are listed in the testcase's <system-out> and do not fail
-// it. `failures` counts the files with at least one failure.
+// One <testsuite> per file (name and `file` the displayed path). Each finding is one <testcase> named
+// `rule @ line:col` with the file as classname; an error or a warning fails it with exactly one <failure> (GitLab
+// shows only the first failure of a test case, so one each means every finding is seen); an info passes, its
+// text in <system-out>, so the test cases count the same findings as `--format json`. A finding that a current
+// accepted decision covers counts as info here too, as it does for the exit status; with `--fail-on info` infos
+// fail as well. Every clean file checked is one passing test case, so a clean run still lists what it checked.
 
-import type { Finding } from '../catalog/types.js';
+import { exitSeverity } from '../catalog/decisions.js';
+import type { Finding, Severity } from '../catalog/types.js';
 import { reaches, sortFindings, type ReportContext } from './types.js';
 
 // Characters XML 1.0 does not allow at all (§2.2): C0 controls but tab, LF and CR; lone surrogates; U+FFFE/U+FFFF.
@@ -33,45 +35,57 @@ function line(file: string, f: Finding, message: string): string {
   return `${file}:${f.line}:${f.column}: ${f.severity} ${f.rule}: ${message}`;
 }
 
+/** The test case name of a clean file. */
+export const CLEAN_CASE = 'tongbiao validate';
+
 export function renderJunit(findings: readonly Finding[], ctx: ReportContext): string {
-  const failOn = ctx.failOn ?? 'error';
+  // Errors and warnings fail; infos pass unless --fail-on info.
+  const failAt: Severity = ctx.failOn === 'info' ? 'info' : 'warning';
   const byFile = new Map<string, Finding[]>();
+  for (const file of ctx.files ?? []) byFile.set(ctx.displayPath(file), []);
   for (const { finding, file } of sortFindings(findings, ctx.displayPath)) {
     const list = byFile.get(file);
     if (list) list.push(finding);
     else byFile.set(file, [finding]);
   }
+  const files = [...byFile.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 
+  let tests = 0;
   let failures = 0;
-  const cases: string[] = [];
-  for (const [file, list] of byFile) {
+  const suites: string[] = [];
+  for (const file of files) {
+    const list = byFile.get(file)!;
     const attr = escapeXmlAttr(file);
-    const body: string[] = [];
-    const output: string[] = [];
+    const cases: string[] = [];
+    let failed = 0;
     for (const f of list) {
       const message = f.message[ctx.lang];
-      if (reaches(f.severity, failOn)) {
-        body.push(
-          `      <failure type="${escapeXmlAttr(f.rule)}" message="${escapeXmlAttr(message)}">` +
-            `${escapeXmlText(line(file, f, message))}</failure>`,
+      const name = escapeXmlAttr(`${f.rule} @ ${f.line}:${f.column}`);
+      const body = escapeXmlText(line(file, f, message));
+      if (reaches(exitSeverity(f), failAt)) {
+        failed++;
+        cases.push(
+          `    <testcase name="${name}" classname="${attr}" time="0">\n` +
+            `      <failure type="${escapeXmlAttr(f.rule)}" message="${escapeXmlAttr(message)}">${body}</failure>\n` +
+            '    </testcase>',
         );
       } else {
-        output.push(line(file, f, message));
+        cases.push(`    <testcase name="${name}" classname="${attr}" time="0">\n      <system-out>${body}</system-out>\n    </testcase>`);
       }
     }
-    if (body.length > 0) failures++;
-    if (output.length > 0) body.push(`      <system-out>${escapeXmlText(output.join('\n'))}</system-out>`);
-    cases.push(`    <testcase classname="${attr}" name="${attr}" file="${attr}">\n${body.join('\n')}\n    </testcase>`);
+    if (list.length === 0) cases.push(`    <testcase name="${CLEAN_CASE}" classname="${attr}" time="0"/>`);
+    tests += cases.length;
+    failures += failed;
+    suites.push(
+      `  <testsuite name="${attr}" file="${attr}" tests="${cases.length}" failures="${failed}" errors="0" skipped="0" time="0">\n` +
+        `${cases.join('\n')}\n  </testsuite>`,
+    );
   }
 
-  const tests = Math.max(ctx.summary.files, byFile.size);
-  const counts = `tests="${tests}" failures="${failures}" errors="0" skipped="0"`;
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="tongbiao" ${counts}>`,
-    `  <testsuite name="tongbiao validate" ${counts}>`,
-    ...cases,
-    '  </testsuite>',
+    `<testsuites name="tongbiao validate" tests="${tests}" failures="${failures}" errors="0" time="0">`,
+    ...suites,
     '</testsuites>',
     '',
   ].join('\n');

@@ -32,9 +32,12 @@ function docOf(rule: RuleInfo): RuleDoc {
   return ruleDoc(rule.id) ?? { checks: rule.description, why: rule.description, failing: '', passing: '' };
 }
 
-/** A rule ID as an identifier, as SARIF's reportingDescriptor.name wants one: `level-looser` → `LevelLooser`. */
+/**
+ * A rule ID as an identifier, as SARIF's reportingDescriptor.name wants one (and not the ID again, which SARIF's
+ * validator warns about): `level-looser` → `LevelLooserCheck`.
+ */
 export function ruleName(id: string): string {
-  return id.replace(/(^|-)([a-z0-9])/g, (_, _dash: string, ch: string) => ch.toUpperCase());
+  return id.replace(/(^|-)([a-z0-9])/g, (_, _dash: string, ch: string) => ch.toUpperCase()) + 'Check';
 }
 
 /** What the rule checks, one paragraph (SARIF fullDescription). */

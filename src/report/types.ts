@@ -1,7 +1,8 @@
 // What every reporter is given besides the findings. Reporters are pure: Finding[] + context → string.
 
 import { isAccepted } from '../catalog/decisions.js';
-import type { Finding, Lang, Message, Severity } from '../catalog/types.js';
+import type { Finding, Lang, Severity } from '../catalog/types.js';
+import type { RuleInfo } from '../rules/types.js';
 
 export interface Summary {
   /** files checked, with or without findings */
@@ -27,8 +28,16 @@ export interface ReportContext {
   toolVersion: string;
   /** SARIF tool.driver.informationUri; left out of the log when not given */
   informationUri?: string;
-  /** a rule's one-line description for SARIF's rule list (from the rule registry); the rule ID when not given */
-  describeRule?: (rule: string) => Message | undefined;
+  /** every rule (the registry): SARIF lists them all with their documentation; without it, the IDs that appear */
+  rules?: readonly RuleInfo[];
+  /** a rule's page (helpUri in SARIF): the base URL the rule ID + `.md` is appended to */
+  docsUrl?: string;
+  /** the repository (or catalog) root: SARIF's SRCROOT, which its URIs are relative to (absolute path) */
+  repoRoot?: string;
+  /** a finding's catalog-relative file → its path relative to repoRoot (default: displayPath) */
+  repoPath?(file: string): string;
+  /** catalog-relative files checked, with or without findings: JUnit makes a passing test case of each clean one */
+  files?: readonly string[];
   /** severity at which a finding fails: JUnit reports those as failures, the rest as output (default 'error') */
   failOn?: Severity;
 }
