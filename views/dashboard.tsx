@@ -1,7 +1,7 @@
 // 概览: the region tree with each region's items, errors, review states and claim rate.
 import { html } from 'hono/html';
 import type { DashboardRow } from '../src/store/read/dashboard.js';
-import type { SyncInfo } from '../src/store/rows.js';
+import { inSubtree, type SyncInfo } from '../src/store/rows.js';
 import type { Ui } from '../src/web/context.js';
 import { href } from '../src/web/http.js';
 import { Exports, formatTime } from './components.js';
@@ -11,7 +11,7 @@ import { Layout } from './layout.js';
  * One region of the tree (a province has some 120). Written with hono's html template, like the queue rows:
  * as JSX the table took most of the page's time. Values are escaped as JSX text would be.
  */
-function regionRow(ui: Ui, r: DashboardRow) {
+function regionRow(ui: Ui, r: DashboardRow, subtreeOpen: number) {
   const { t } = ui;
   const queue = (params: Record<string, string>) => href('/queue', params);
   const errors = r.errors > 0 ? html`<span class="err-count">${r.errors}</span>` : html`<span class="muted">0</span>`;
@@ -28,7 +28,17 @@ function regionRow(ui: Ui, r: DashboardRow) {
     r.claimRate === null
       ? html`<span class="muted">${r.parent === null ? t('baselineMark') : '—'}</span>`
       : html`<span class="rate-cell"><meter min="0" max="1" low="0.6" high="0.9" optimum="1" value="${r.claimRate}"></meter><span>${Math.round(r.claimRate * 1000) / 10}%</span></span>`;
-  return html`<tr class="depth-${Math.min(r.depth, 3)}"><td class="c-region"><span class="indent"><a href="${queue({ region: r.code })}">${r.name ?? r.code}</a><span class="muted code small"> ${r.code}</span></span></td><td>${r.level}</td><td class="num"><a href="${href('/coverage', { region: r.code })}">${r.items}</a></td><td class="num">${errors}</td><td class="num"><a href="${queue({ region: r.code, scope: 'self', status: 'open' })}">${r.open}</a></td><td class="num"><a href="${queue({ region: r.code, scope: 'self', status: 'decided' })}">${r.decided}</a></td><td class="num">${outdated}</td><td class="num">${notInGit}</td><td class="rate">${rate}</td></tr>`;
+  return html`<tr class="depth-${Math.min(r.depth, 3)}"><td class="c-region"><span class="indent"><a href="${queue({ region: r.code })}">${r.name ?? r.code}</a><span class="muted code small"> ${r.code}</span></span></td><td>${r.level}</td><td class="num"><a href="${href('/coverage', { region: r.code })}">${r.items}</a></td><td class="num">${errors}</td><td class="num"><a href="${queue({ region: r.code, scope: 'self', status: 'open' })}">${r.open}</a></td><td class="num"><a href="${queue({ region: r.code, status: 'open' })}">${subtreeOpen}</a></td><td class="num"><a href="${queue({ region: r.code, scope: 'self', status: 'decided' })}">${r.decided}</a></td><td class="num">${outdated}</td><td class="num">${notInGit}</td><td class="rate">${rate}</td></tr>`;
+}
+
+/**
+ * The open discrepancies of a region and every region below it. The table's other counts are the region's own
+ * (a province row said 待审 0 beside a summary of 46): both are shown, each labelled.
+ */
+function subtreeOpen(rows: DashboardRow[], root: DashboardRow): number {
+  let n = 0;
+  for (const r of rows) if (inSubtree(r.lineage, root.lineage)) n += r.open;
+  return n;
 }
 
 export function DashboardPage(props: { ui: Ui; rows: DashboardRow[]; sync?: SyncInfo }) {
@@ -63,7 +73,7 @@ export function DashboardPage(props: { ui: Ui; rows: DashboardRow[]; sync?: Sync
               <dd>{sum((r) => r.items)}</dd>
             </div>
             <div>
-              <dt>{t('openCount')}</dt>
+              <dt>{t('openTotalCount')}</dt>
               <dd>
                 <a href={queue({ status: 'open' })}>{sum((r) => r.open)}</a>
               </dd>
@@ -88,9 +98,10 @@ export function DashboardPage(props: { ui: Ui; rows: DashboardRow[]; sync?: Sync
             <th>{t('level')}</th>
             <th class="num">{t('itemsCount')}</th>
             <th class="num">{t('errorsCount')}</th>
-            <th class="num">{t('openCount')}</th>
-            <th class="num">{t('decidedCount')}</th>
-            <th class="num">{t('outdatedCount')}</th>
+            <th class="num" title={t('ownCountHint')}>{t('ownOpenCount')}</th>
+            <th class="num" title={t('subtreeCountHint')}>{t('subtreeOpenCount')}</th>
+            <th class="num" title={t('ownCountHint')}>{t('ownDecidedCount')}</th>
+            <th class="num" title={t('ownCountHint')}>{t('ownOutdatedCount')}</th>
             <th class="num" title={t('notInGitHint')}>{t('notInGitCount')}</th>
             <th class="rate" title={t('claimRateHint')}>
               {t('claimRate')}
@@ -98,7 +109,7 @@ export function DashboardPage(props: { ui: Ui; rows: DashboardRow[]; sync?: Sync
           </tr>
         </thead>
         <tbody>
-          {rows.map((r) => regionRow(ui, r))}
+          {rows.map((r) => regionRow(ui, r, subtreeOpen(rows, r)))}
         </tbody>
       </table>
       <p class="muted small">{t('claimRateHint')}</p>

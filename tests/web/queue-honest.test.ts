@@ -122,3 +122,18 @@ describe('deciding in place (htmx)', () => {
     expect(await item.text()).not.toContain('hx-swap-oob');
   });
 });
+
+describe('the dashboard says whose counts it shows', () => {
+  test("the province row: its own open count and its subtree's, which is the summary's", async () => {
+    const html = await (await get('/')).text();
+    expect(html).toContain('<th class="num" title="本区划自己的事项，不含下级">本级待审</th>');
+    expect(html).toContain('<th class="num" title="本区划及其全部下级">含下级待审</th>');
+    const summary = Number(/<dt>待审（全部区划）<\/dt><dd><a href="\/queue\?status=open">(\d+)<\/a>/.exec(html)![1]);
+    expect(summary).toBeGreaterThan(0);
+    const province = html.slice(html.indexOf('<tr class="depth-0">'));
+    const own = /region=420000&amp;scope=self&amp;status=open">(\d+)</.exec(province)![1];
+    const subtree = /region=420000&amp;status=open">(\d+)</.exec(province)![1];
+    expect(Number(own)).toBe(0);
+    expect(Number(subtree)).toBe(summary);
+  });
+});
