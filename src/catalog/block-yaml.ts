@@ -52,11 +52,7 @@ const MAX_SHAPE_KEYS = 128;
 const MAX_SHAPES = 4096;
 let shapes = 0;
 
-/**
- * A sequence of keys, as V8's hidden classes are: a mapping is built by one object literal of its keys.
- * Setting 20-odd keys one by one (`map[key] = value`, as js-yaml does) leaves an item in dictionary mode,
- * where every read of it by the rules and the comparison is a hash lookup; a literal gives it a fast shape.
- */
+/** The keys of a mapping being scanned. */
 interface Keys {
   /** these keys and one more; declines a key they have (a duplicate) or one that resolves to another value */
   with(key: string): Keys;
@@ -64,6 +60,11 @@ interface Keys {
   create(values: readonly unknown[], base: number): Record<string, unknown>;
 }
 
+/**
+ * A sequence of keys, as V8's hidden classes are: a mapping is built by one object literal of its keys.
+ * Setting 20-odd keys one by one (`map[key] = value`) leaves an item in dictionary mode,
+ * where every read of it by the rules and the comparison is a hash lookup; a literal gives it a fast shape.
+ */
 class Shape implements Keys {
   private readonly next = new Map<string, Shape>();
   private literal: ((values: readonly unknown[], base: number) => Record<string, unknown>) | undefined;

@@ -4,7 +4,7 @@
 // (every item file of a generated province and of the demo catalog) at ≈ 30× the speed of `yaml`; anything
 // it declines goes to `yaml` itself. (A js-yaml stage once sat between them: it returned data different
 // from `yaml`'s on about 1 % of fuzzed inputs and took files `yaml` refuses, for no file of a real catalog.)
-import { Composer, isCollection, isPair, Lexer, LineCounter, Parser, YAMLParseError, type Document, type Node } from 'yaml';
+import { Composer, isCollection, isMap, isPair, isScalar, Lexer, LineCounter, Parser, YAMLParseError, type Document, type Node } from 'yaml';
 import { scanBlockYaml } from './block-yaml.js';
 import type { Message } from './types.js';
 import { MAX_ALIAS_COUNT, MAX_DEPTH } from './yaml-limits.js';
@@ -18,15 +18,21 @@ export interface SyntaxProblem {
 export type Parsed = { data: Record<string, unknown> } | { problem: SyntaxProblem };
 
 /** `parseDocument`'s options as validate reads a file; `logLevel` only keeps `yaml`'s warnings off the console. */
-const OPTIONS = { uniqueKeys: true, prettyErrors: false, logLevel: 'error' } as const;
+const OPTIONS = { prettyErrors: false, logLevel: 'error' } as const;
 
 export function parseYaml(text: string): Parsed {
   const scanned = scanBlockYaml(text);
   return scanned ? { data: scanned } : parseWithYaml(text);
 }
 
-/** `yaml`'s `parseDocument`, fed token by token so that nesting beyond the limit stops it early. */
-function parseWithYaml(text: string): Parsed {
+/**
+ * `yaml`'s `parseDocument(text, { uniqueKeys: true })`, fed token by token so that nesting beyond the limit
+ * stops it early. `yaml` checks each key against every earlier one of its mapping (20,000 keys: seconds), so
+ * a first pass composes without that check and a Set per mapping says whether a duplicate exists; only then,
+ * or when the file has errors anyway, does `yaml` compose again with its own check, to report exactly what
+ * it reports. The check changes nothing else in the document.
+ */
+function parseWithYaml(text: string, uniqueKeys = false): Parsed {
   const lineCounter = new LineCounter();
   const at = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
@@ -45,7 +51,7 @@ function parseWithYaml(text: string): Parsed {
     yield* parser.end();
   }
   let doc: Document.Parsed | undefined;
-  for (const next of new Composer(OPTIONS).compose(tokens(), true, text.length)) {
+  for (const next of new Composer({ ...OPTIONS, uniqueKeys }).compose(tokens(), true, text.length)) {
     if (doc === undefined) {
       doc = next;
     } else {
@@ -55,6 +61,7 @@ function parseWithYaml(text: string): Parsed {
     }
   }
   if (deep !== undefined) return { problem: { ...at(deep), message: DEEP } };
+  if (!uniqueKeys && (doc!.errors.length > 0 || hasDuplicateKey(doc!.contents))) return parseWithYaml(text, true);
   const error = doc!.errors[0];
   if (error) {
     const duplicate = error.code === 'DUPLICATE_KEY';
@@ -103,6 +110,20 @@ function tooDeep(stack: ReadonlyArray<{ type: string; offset?: number }>): numbe
   let depth = 0;
   for (const token of stack) if (COLLECTION_TOKENS.has(token.type) && ++depth > MAX_DEPTH) return token.offset;
   return undefined;
+}
+
+/** Whether a mapping has two keys `yaml` calls equal: scalars of one value (`a` and "a", `1` and `0x1`; NaN never). */
+function hasDuplicateKey(node: unknown): boolean {
+  if (isMap(node)) {
+    const seen = new Set<unknown>();
+    for (const { key } of node.items) {
+      if (!isScalar(key) || key.value !== key.value) continue;
+      if (seen.has(key.value)) return true;
+      seen.add(key.value);
+    }
+  }
+  if (!isCollection(node)) return false;
+  return node.items.some((item) => (isPair(item) ? hasDuplicateKey(item.key) || hasDuplicateKey(item.value) : hasDuplicateKey(item)));
 }
 
 /** The start of the first collection (in document order) nested one past the limit, keys included. */
