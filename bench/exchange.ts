@@ -30,13 +30,13 @@ const log = (line: string) => process.stderr.write(line + '\n');
 const NODE_BASE_MB = 60;
 const catalog = join(PACKAGE_ROOT, 'bench', 'out', `exchange-${shape.cities}x${shape.countiesPerCity}-${shape.items}`);
 
-/** One command as a process under GNU time: wall seconds and peak RSS in MB. */
-function timed(args: string[]): { seconds: number; rssMb: number; stdout: string } {
-  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, BIN, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+/** One command as a process under GNU time: wall and CPU (user + system) seconds, peak RSS in MB. */
+function timed(args: string[]): { seconds: number; cpu: number; rssMb: number; stdout: string } {
+  const result = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', process.execPath, BIN, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
   const last = result.stderr.trim().split('\n').at(-1) ?? '';
-  const [seconds, kb] = last.split(' ').map(Number);
+  const [seconds, user, system, kb] = last.split(' ').map(Number);
   if (result.status !== 0 && result.status !== 1) throw new Error(`tongbiao ${args[0]} failed (${result.status}): ${result.stderr.slice(-2000)}`);
-  return { seconds: seconds ?? NaN, rssMb: Math.round((kb ?? NaN) / 1024), stdout: result.stdout };
+  return { seconds: seconds ?? NaN, cpu: (user ?? NaN) + (system ?? NaN), rssMb: Math.round((kb ?? NaN) / 1024), stdout: result.stdout };
 }
 
 const { items } = benchCatalog(catalog, shape, 'bench-exchange-base', log);
@@ -58,8 +58,8 @@ try {
     for (const [step, r] of [['export', out], ['import', back]] as const) {
       rows.push([
         `${step} ${format}`,
-        r.seconds.toFixed(1), String(r.rssMb),
-        (r.seconds * scale).toFixed(0),
+        r.seconds.toFixed(1), r.cpu.toFixed(1), String(r.rssMb),
+        (r.seconds * scale).toFixed(0), (r.cpu * scale).toFixed(0),
         String(Math.round(NODE_BASE_MB + Math.max(0, r.rssMb - NODE_BASE_MB) * scale)),
         step === 'export' ? `${(size / 1e6).toFixed(1)} MB` : '',
       ]);
@@ -70,7 +70,7 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 
-const header = ['step', `s (${items} items)`, 'peak RSS MB', `s scaled to ${target}`, 'RSS MB scaled', 'file'];
+const header = ['step', `wall s (${items} items)`, 'CPU s', 'peak RSS MB', `wall s scaled to ${target}`, 'CPU s scaled', 'RSS MB scaled', 'file'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
 const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
 process.stdout.write([

@@ -3,17 +3,19 @@
 // turn, so memory stays flat however many items there are.
 import type { Writable } from 'node:stream';
 import type { Catalog } from '../catalog/load.js';
+import type { Item } from '../catalog/types.js';
 import { Spill, type SpillRef } from '../sync/spill.js';
 import type { Cell } from './cells.js';
 import { catalogElements, catalogItems, type Selection, type SkippedFile } from './catalog-items.js';
 import { itemLayout, headersOf, itemRows, ITEM_SHEET, type ItemLayout, type SheetLayout } from './sheets.js';
-import { regionHeaders, regionRow, REGION_SHEET, ABOUT_SHEET, aboutRows, type ExportInfo } from './workbook-meta.js';
+import { aboutRows, ABOUT_SHEET, exportRegion, regionHeaders, regionRow, REGION_SHEET, type ExportInfo, type ExportRegion } from './workbook-meta.js';
 import { WorkbookOut, widthFor, type SheetSpec } from './xlsx-write.js';
 import type { Element } from './elements.js';
 
 /** List-sheet rows read back from the spill per batch. */
 const READ_BACK = 512;
 
+/** A catalog's regions and items (format v2) as the workbook; unreadable item files go to `skipped`. */
 export async function exportWorkbook(
   catalog: Catalog,
   selection: Selection,
@@ -21,16 +23,30 @@ export async function exportWorkbook(
   info: ExportInfo,
   skipped: SkippedFile[],
 ): Promise<{ items: number }> {
-  const layout = itemLayout(catalogElements(catalog));
+  async function* items() {
+    for await (const { region, item } of catalogItems(catalog, selection.regions, skipped)) yield { region: region.code, item };
+  }
+  const regions = selection.tree.map((r) => exportRegion(catalog, r));
+  return writeWorkbook(items(), regions, target, info, itemLayout(catalogElements(catalog)));
+}
+
+/** Items (with their region codes, in order) and the regions they sit in as the workbook, streamed. */
+export async function writeWorkbook(
+  items: AsyncIterable<{ region: string; item: Item }>,
+  regions: readonly ExportRegion[],
+  target: string | Writable,
+  info: ExportInfo,
+  layout: ItemLayout = itemLayout(),
+): Promise<{ items: number }> {
   const out = new WorkbookOut(target);
   const spill = new Spill();
   const waiting = new Map<string, SpillRef[]>(layout.lists.map((s) => [s.name, []]));
-  let items = 0;
+  let count = 0;
   try {
     async function* itemSheetRows(): AsyncGenerator<Cell[]> {
-      for await (const { region, item } of catalogItems(catalog, selection.regions, skipped)) {
-        items++;
-        const rows = itemRows(layout, region.code, item);
+      for await (const { region, item } of items) {
+        count++;
+        const rows = itemRows(layout, region, item);
         yield rows.get(ITEM_SHEET)![0]!;
         for (const sheet of layout.lists) {
           const listRows = rows.get(sheet.name)!;
@@ -47,14 +63,14 @@ export async function exportWorkbook(
     const headers = regionHeaders();
     await out.sheet(
       { name: REGION_SHEET, headers, widths: headers.map((h) => widthFor(h, 12)), text: headers.map(() => true) },
-      selection.tree.map((region) => regionRow(catalog, region)),
+      regions.map(regionRow),
     );
-    await out.sheet({ name: ABOUT_SHEET, headers: ['项目', '内容'], widths: [14, 80], text: [true, true] }, aboutRows({ ...info, items }));
+    await out.sheet({ name: ABOUT_SHEET, headers: ['项目', '内容'], widths: [14, 80], text: [true, true] }, aboutRows({ ...info, items: count }));
     await out.close();
   } finally {
     spill.close();
   }
-  return { items };
+  return { items: count };
 }
 
 function* readBack(spill: Spill, refs: readonly SpillRef[]): Generator<Cell[]> {

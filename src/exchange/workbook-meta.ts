@@ -20,10 +20,22 @@ export function regionHeaders(): string[] {
   return [REGION_CODE, ...regionColumns().map((e) => e.title), PARENT_CODE];
 }
 
-export function regionRow(catalog: Catalog, region: Region): Cell[] {
+/** A region as the 区划 sheet shows it: its region.yaml data and its parent. */
+export interface ExportRegion {
+  code: string;
+  parent?: string;
+  data: Record<string, unknown>;
+}
+
+export function regionRow(region: ExportRegion): Cell[] {
+  return [region.code, ...regionColumns().map((e) => cellOf(e, region.data[e.key])), region.parent ?? ''];
+}
+
+/** A catalog's region as exported. */
+export function exportRegion(catalog: Catalog, region: Region): ExportRegion {
   const data = catalog.regionFiles.get(region.code)?.data;
   const info = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
-  return [region.code, ...regionColumns().map((e) => cellOf(e, info[e.key])), region.parent ?? ''];
+  return { code: region.code, ...(region.parent !== undefined ? { parent: region.parent } : {}), data: info };
 }
 
 export interface ExportInfo {

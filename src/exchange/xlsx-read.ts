@@ -4,6 +4,7 @@
 // Formulas are never evaluated: a formula cell gives the value the spreadsheet program cached.
 import ExcelJS from './exceljs.js';
 import { statSync } from 'node:fs';
+import type { Readable } from 'node:stream';
 import { Open } from 'unzipper';
 import type { Cell } from './cells.js';
 
@@ -64,28 +65,61 @@ export interface SheetRows {
   rows: AsyncIterable<{ number: number; cells: Cell[] }>;
 }
 
-/** The sheets of a checked workbook, each with its rows (cells 0-based by column; missing cells null). */
+/** The parts of exceljs' WorkbookReader that readSheets drives itself (its own parsers, fed in the right order). */
+interface ReaderParts {
+  workbookRels?: Array<{ Id: string; Target: string }>;
+  model?: { sheets?: Array<{ name: string; rId: string }> };
+  _parseRels(entry: Readable): Promise<void>;
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
+  _parseWorksheet(iterator: Readable, sheetNo: string): Generator<{ eventType: string; value: unknown }>;
+}
+
+/**
+ * The sheets of a checked workbook in the workbook's order, each with its rows (cells 0-based by column; missing
+ * cells null). The zip is read by random access from its central directory, so the relationships, the sheet
+ * names and the shared strings are parsed first whatever order the parts have in the file — exceljs' own pass
+ * over the zip as a stream spools the sheets that come before workbook.xml (ours and Excel's do) to temporary
+ * files and, on small workbooks, loses the parts after them (the sheet names come back as Sheet1, Sheet2 …).
+ * exceljs' own parsers turn each part into rows.
+ */
 export async function* readSheets(file: string): AsyncGenerator<SheetRows> {
+  const parts = new Map((await Open.file(file)).files.map((e) => [e.path, e]));
+  const part = (path: string) => parts.get(path.replace(/^\//, ''));
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     styles: 'ignore',
     entries: 'ignore',
-  });
-  for await (const sheet of reader) {
-    const worksheet = sheet as unknown as AsyncIterable<{ number: number; values: unknown }> & { name?: string };
-    yield {
-      name: worksheet.name ?? '',
-      rows: (async function* () {
-        for await (const row of worksheet) {
-          const values = Array.isArray(row.values) ? row.values : [];
-          const cells: Cell[] = [];
-          for (let i = 1; i < values.length; i++) cells.push(plain(values[i]));
-          yield { number: row.number, cells };
-        }
-      })(),
-    };
+  }) as unknown as ReaderParts;
+  const rels = part('xl/_rels/workbook.xml.rels');
+  const workbook = part('xl/workbook.xml');
+  if (!rels || !workbook) throw new NotAWorkbook('not an xlsx workbook (no workbook relationships)');
+  await reader._parseRels(rels.stream());
+  await reader._parseWorkbook(workbook.stream());
+  const strings = part('xl/sharedStrings.xml');
+  if (strings) for await (const _ of reader._parseSharedStrings(strings.stream())) { /* cached in the reader */ }
+  for (const sheet of reader.model?.sheets ?? []) {
+    const target = reader.workbookRels?.find((r) => r.Id === sheet.rId)?.Target ?? '';
+    const entry = part(target.startsWith('/') ? target : `xl/${target}`);
+    const sheetNo = /sheet(\d+)\.xml$/.exec(target)?.[1];
+    if (!entry || sheetNo === undefined) continue;
+    for (const event of reader._parseWorksheet(entry.stream(), sheetNo)) {
+      if (event.eventType !== 'worksheet') continue;
+      const worksheet = event.value as AsyncIterable<{ number: number; values: unknown }>;
+      yield {
+        name: sheet.name,
+        rows: (async function* () {
+          for await (const row of worksheet) {
+            const values = Array.isArray(row.values) ? row.values : [];
+            const cells: Cell[] = [];
+            for (let i = 1; i < values.length; i++) cells.push(plain(values[i]));
+            yield { number: row.number, cells };
+          }
+        })(),
+      };
+    }
   }
 }
 

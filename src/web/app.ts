@@ -12,6 +12,7 @@ import { registerDashboard } from './routes/dashboard.js';
 import { registerDecide } from './routes/decide.js';
 import { registerDecisions } from './routes/decisions.js';
 import { registerErrors } from './routes/errors.js';
+import { registerExport } from './routes/export.js';
 import { registerItem } from './routes/item.js';
 import { registerLogin } from './routes/login.js';
 import { registerQueue } from './routes/queue.js';
@@ -35,6 +36,7 @@ export function createApp(opts: AppOptions): Hono<Env> {
   registerItem(app, site);
   registerCoverage(app, site);
   registerAudit(app, site);
+  registerExport(app, site);
   registerDecide(app, site);
   registerDecisions(app, site);
   registerErrors(app, site);
