@@ -185,7 +185,8 @@ async function drive(base: string, scenario: Scenario, cookie: string, connectio
     url: base,
     connections,
     duration,
-    headers: { cookie, accept: 'text/html' },
+    // as a browser asks: compressed if the server can (KB/resp is then the compressed size)
+    headers: { cookie, accept: 'text/html', 'accept-encoding': 'gzip, deflate, br' },
     requests: [
       {
         setupRequest: (request) => {
