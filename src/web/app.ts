@@ -17,6 +17,7 @@ import { registerItem } from './routes/item.js';
 import { registerLogin } from './routes/login.js';
 import { registerQueue } from './routes/queue.js';
 import { registerStatic } from './routes/static.js';
+import { registerUsers } from './routes/users.js';
 import { Site } from './site.js';
 
 export type { AppOptions } from './context.js';
@@ -38,6 +39,7 @@ export function createApp(opts: AppOptions): Hono<Env> {
   registerAudit(app, site);
   registerExport(app, site);
   registerDecide(app, site);
+  registerUsers(app, site);
   registerDecisions(app, site);
   registerErrors(app, site);
   return app;

@@ -70,6 +70,12 @@ describe.skipIf(!haveChromium)('accessibility', () => {
     await row(page, KEY).locator('button[value="accepted"]').click();
     await expect.poll(() => row(page, KEY).locator('[role="alert"]').count()).toBe(1);
     for (const v of await violations(page)) problems.push(`open form: ${v}`);
+    // the accounts page, as an admin
+    const admin = await (await review.browser()).newPage();
+    await review.login(admin, 'admin');
+    await admin.goto(review.url + 'admin/users');
+    for (const v of await violations(admin)) problems.push(`/admin/users: ${v}`);
+    await shot(admin, 'admin-users');
     expect(problems.join('\n')).toBe('');
   });
 
