@@ -58,7 +58,8 @@ export async function applyImport(input: ImportInput, options: ImportOptions): P
   };
   const catalog = options.catalog;
   const writes: Write[] = [];
-  const dirs: string[] = [];
+  /** folders to make, each once (a region's items folder is asked for by every new item in it) */
+  const dirs = new Set<string>();
   if (!catalog) writes.push({ path: CONFIG_FILE, text: `formatVersion: ${FORMAT_VERSION}\n` });
 
   // Regions: a region is placed under its parent, which the catalog or the file must have (parents first).
@@ -99,7 +100,7 @@ export async function applyImport(input: ImportInput, options: ImportOptions): P
       dir = `${parentDir}/${region.code}`;
     }
     dirOf.set(region.code, dir);
-    dirs.push(dir);
+    dirs.add(dir);
     report.regions.created.push(region.code);
     writes.push({ path: `${dir}/${REGION_FILE}`, text: itemYaml(region.data) });
   }
@@ -121,7 +122,7 @@ export async function applyImport(input: ImportInput, options: ImportOptions): P
     const path = `${dir}/items/${imported.catalogCode}.yaml`;
     const existingPath = catalog?.items.get(imported.region)?.get(imported.catalogCode);
     if (existingPath === undefined) {
-      if (!existsSync(join(options.root, dir, 'items'))) dirs.push(`${dir}/items`);
+      if (!dirs.has(`${dir}/items`) && !existsSync(join(options.root, dir, 'items'))) dirs.add(`${dir}/items`);
       itemWrites.push({ key, created: true, path, text: itemYaml(imported.item, hasSchema ? modelineFor(SCHEMA_FILE, path) : undefined) });
       continue;
     }
@@ -187,7 +188,7 @@ export async function openCatalog(root: string): Promise<Catalog | undefined> {
 }
 
 /** Folders first, every file under a temporary name, then all renamed: a failure leaves no half-written file. */
-function commit(root: string, dirs: readonly string[], writes: readonly Write[]): void {
+function commit(root: string, dirs: ReadonlySet<string>, writes: readonly Write[]): void {
   mkdirSync(root, { recursive: true });
   for (const dir of dirs) mkdirSync(join(root, dir), { recursive: true });
   const temporary = (path: string) => join(root, `${path}.tongbiao-import`);
