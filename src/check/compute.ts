@@ -7,7 +7,7 @@ import { severityOf } from '../catalog/config.js';
 import type { Finding, Item, ParsedFile, Region } from '../catalog/types.js';
 import { compareItem } from '../levels/compare-item.js';
 import type { Discrepancy } from '../levels/types.js';
-import { filesOnly, missingItems, type RegionItems } from '../levels/compare-region.js';
+import { filesOnly, isLocalItem, missingItems, type RegionItems } from '../levels/compare-region.js';
 import { resolveFieldClasses } from '../levels/field-classes.js';
 import { discrepancyFindings } from '../levels/findings.js';
 import { ITEM_RULES } from '../rules/registry.js';
@@ -60,6 +60,8 @@ export interface ItemPlace {
   code: string;
   parent?: string;
   baseline?: string;
+  /** no baseline item, and the region or an ancestor establishes it (localItems) */
+  local?: boolean;
 }
 
 export function placeOf(catalog: Catalog, path: string): ItemPlace | undefined {
@@ -74,7 +76,13 @@ export function placeOf(catalog: Catalog, path: string): ItemPlace | undefined {
     if (file) place.parent ??= file;
   }
   place.baseline = catalog.items.get(catalog.top.code)?.get(code);
+  if (!place.baseline) place.local = isLocalItem(code, lineage(catalog, region));
   return place;
+}
+
+/** A region and its ancestors, nearest first. */
+function* lineage(catalog: Catalog, region: Region): Generator<Region> {
+  for (let at: Region | undefined = region; at !== undefined; at = at.parent === undefined ? undefined : catalog.regions.get(at.parent)) yield at;
 }
 
 /** Cache keys: everything a result depends on, blob ids standing for file contents. */
@@ -85,7 +93,7 @@ export const keys = {
    * and the cache a province run reads.
    */
   item: (version: string, path: string, blob: string, place: ItemPlace, blobOf: (p: string) => string | undefined) =>
-    cacheKey('item', version, path, blob, place.region.code, place.region.level,
+    cacheKey('item', version, path, blob, place.region.code, place.region.level, place.local ? 'local' : '',
       place.parent, place.parent && blobOf(place.parent), place.baseline, place.baseline && blobOf(place.baseline)),
   /** undefined when a blob it depends on is not known */
   missing(version: string, catalog: Catalog, region: Region, blobOf: (p: string) => string | undefined): string | undefined {
@@ -201,7 +209,7 @@ export async function computeWork(catalog: Catalog, plan: WorkPlan, version: str
           discrepancies = compareItem({
             region: place.region.code, catalogCode: place.code, ours: item,
             parent: itemOf(parent), parentRegion: parent?.region,
-            baseline: itemOf(baseline), baselineRegion: catalog.top.code, classes,
+            baseline: itemOf(baseline), baselineRegion: catalog.top.code, local: place.local, classes,
           });
         }
         findings.push(...discrepancyFindings(discrepancies, {

@@ -4,7 +4,7 @@
 import { posix } from 'node:path';
 import type { Item } from '../catalog/types.js';
 import { TODO } from '../schema/codes.js';
-import { CLASSIFIED_ELEMENTS } from './field-classes.js';
+import { ITEM_ELEMENTS } from './field-classes.js';
 
 /**
  * Placeholders for the elements a claim cannot copy. handleArea is local too but optional
@@ -22,7 +22,7 @@ export function claimPlaceholders(): Item {
 }
 
 /** The spec's element order (§2), catalogCode first: how claimed files are laid out. */
-export const ELEMENT_ORDER: readonly string[] = ['catalogCode', ...CLASSIFIED_ELEMENTS];
+export const ELEMENT_ORDER: readonly string[] = ['catalogCode', ...ITEM_ELEMENTS];
 
 /** The region's copy of `parent`, keys in the spec's order, unknown keys after in the parent's order. */
 export function claimItem(parent: Item): Item {

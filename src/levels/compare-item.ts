@@ -1,11 +1,13 @@
 // compareItem: one region's item against its parent's and the baseline's (spec §3).
 import type { Item } from '../catalog/types.js';
+import { DEFAULT_STATUS } from '../schema/codes.js';
 import { makeDiscrepancy } from './discrepancy.js';
-import { CLASSIFIED_ELEMENTS, DEFAULT_CLASSES, isTightenable, type FieldClasses } from './field-classes.js';
+import { DEFAULT_CLASSES, isTightenable, ITEM_ELEMENTS, memberClasses, type FieldClasses } from './field-classes.js';
+import { entryTokens, identityFields } from './list-shapes.js';
 import { child } from './pointer.js';
-import { diffValues, sameValue } from './semantic-diff.js';
+import { diffValues, isPlainObject, matchEntries, sameValue } from './semantic-diff.js';
 import { judgeTightenable } from './tighten.js';
-import type { Discrepancy } from './types.js';
+import type { Discrepancy, DiscrepancyKind, FieldClass } from './types.js';
 
 export interface CompareItemInput {
   /** code of the region the item belongs to */
@@ -15,77 +17,157 @@ export interface CompareItemInput {
   /** the nearest ancestor's item with this catalogCode; defaults to the baseline */
   parent?: Item;
   parentRegion?: string;
-  /** the province's item; undefined when the province has none (→ `unknown`) */
+  /** the province's item; undefined when the province has none (→ `unknown`, or `local`) */
   baseline?: Item;
   baselineRegion: string;
+  /** the item is in its region's or an ancestor's `localItems` (compare-region.ts `isLocalItem`) */
+  local?: boolean;
+  /** the lifecycle rules (level-cancelled, level-suspended); off when comparing two revisions of one item */
+  lifecycle?: boolean;
   classes?: FieldClasses;
 }
 
+/** One element's values on the three sides. */
+interface Values {
+  ours: unknown;
+  parent: unknown;
+  baseline: unknown;
+}
+
+/** Compares one element's values by a class, at a path (and the same place by identity). */
+type Compare = (element: string, cls: FieldClass, values: Values, path: string, identityPath: string) => void;
+
 /**
- * The discrepancies of one item: locked elements against the baseline (one per element,
- * at `/name`, `/basis`, … as spec §3 lists), tighten-only elements ranked against the
- * parent, review elements at their deepest differing path, local elements never.
- * An item the baseline lacks is `unknown`; its other elements are still compared with
- * a parent that has it (a county may have copied a city's own item).
+ * The discrepancies of one item: locked elements against the baseline (one per element, at
+ * `/name`, `/basis`, … as spec §3 lists), tighten-only elements ranked against the parent, review
+ * elements at their deepest differing path, local elements never; a member with a class of its own
+ * (`dept.nature`) by that class. Handling items are matched by seq (handlingItems below). An item
+ * the baseline lacks is `unknown` (or `local` when a region established it); its other elements
+ * are still compared with a parent that has it (a county may have copied a city's own item).
  */
 export function compareItem(input: CompareItemInput): Discrepancy[] {
   const { region, catalogCode, ours, baseline, baselineRegion, classes = DEFAULT_CLASSES } = input;
   const parent = input.parent ?? baseline;
   const parentRegion = input.parent ? (input.parentRegion ?? baselineRegion) : baselineRegion;
   const out: Discrepancy[] = [];
-  const add = (against: string, kind: Discrepancy['kind'], path: string, mine: unknown, theirs: unknown, identityPath = path) =>
+  const add = (against: string, kind: DiscrepancyKind, path: string, mine: unknown, theirs: unknown, identityPath = path) =>
     out.push(makeDiscrepancy({ region, catalogCode, against, path, identityPath, kind, ours: mine, theirs }));
 
-  if (baseline === undefined) add(baselineRegion, 'unknown', '', nameOf(ours), undefined);
+  if (baseline === undefined) add(baselineRegion, input.local ? 'local' : 'unknown', '', nameOf(ours), undefined);
+  else if (input.lifecycle !== false) lifecycle(ours, baseline, (kind, mine, theirs) => add(baselineRegion, kind, '/status', mine, theirs));
 
-  for (const element of elementsOf(ours, parent, baseline)) {
-    const cls = classes[element] ?? 'review';
-    const path = child('', element);
-    const mine = valueOf(ours, element);
-    if (cls === 'local') continue;
+  const compare: Compare = (element, cls, values, path, identityPath) => {
+    if (cls === 'local') return;
     if (cls === 'locked') {
       // Locked means the element as a whole: one discrepancy, with both whole values.
-      if (baseline !== undefined && !sameValue(mine, valueOf(baseline, element), path)) {
-        add(baselineRegion, 'locked', path, mine, valueOf(baseline, element));
-      }
-      continue;
+      if (baseline !== undefined && !sameValue(values.ours, values.baseline, path)) add(baselineRegion, 'locked', path, values.ours, values.baseline, identityPath);
+      return;
     }
-    if (parent === undefined) continue;
-    const theirs = valueOf(parent, element);
+    if (parent === undefined) return;
     if (cls === 'tighten' && isTightenable(element)) {
-      for (const v of judgeTightenable(element, mine, theirs, path)) add(parentRegion, v.kind, v.path, v.ours, v.theirs, v.identityPath);
-      continue;
+      for (const v of judgeTightenable(element, values.ours, values.parent, path, identityPath)) add(parentRegion, v.kind, v.path, v.ours, v.theirs, v.identityPath);
+      return;
     }
-    for (const change of diffValues(mine, theirs, path)) add(parentRegion, 'review', change.path, change.ours, change.theirs, change.identityPath);
+    for (const change of diffValues(values.ours, values.parent, path, identityPath)) add(parentRegion, 'review', change.path, change.ours, change.theirs, change.identityPath);
+  };
+  const items = { ours, parent, baseline };
+  for (const element of elementsOf([ours, parent, baseline], MATCHED_BY)) {
+    const cls = classes[element] ?? 'review';
+    const values = mapValues(items, (item) => valueOf(item, element));
+    if (element === 'handlingItems') handlingItems(cls, values, items, classes, compare);
+    else compareElement(element, cls, values, child('', element), classes, compare);
   }
   return out;
 }
 
-/** The item's name, standing for the whole item in `unknown` / `missing` discrepancies. */
+/** An element by its class; members with a class of their own first, each by theirs, then the rest of the element. */
+function compareElement(element: string, cls: FieldClass, values: Values, path: string, classes: FieldClasses, compare: Compare, identityPath = path): void {
+  const members = memberClasses(classes, element);
+  if (members.length > 0) {
+    for (const [member, memberClass] of members) {
+      const of = (v: unknown) => (isPlainObject(v) && Object.hasOwn(v, member) ? v[member] : undefined);
+      compare(`${element}.${member}`, memberClass, mapValues(values, of), child(path, member), child(identityPath, member));
+    }
+    const names = new Set(members.map(([member]) => member));
+    values = mapValues(values, (v) => (isPlainObject(v) ? Object.fromEntries(Object.entries(v).filter(([key]) => !names.has(key))) : v));
+  }
+  compare(element, cls, values, path, identityPath);
+}
+
+function mapValues<T>(sides: { ours: T; parent: T; baseline: T }, f: (value: T) => unknown): Values {
+  return { ours: f(sides.ours), parent: f(sides.parent), baseline: f(sides.baseline) };
+}
+
+/**
+ * 业务办理项 (spec §3): the set of seqs and each one's name follow the element's class (locked: against the
+ * baseline). Inside a handling item matched by seq with the parent's, every element either of the two gives
+ * follows its own class, against the parent's handling item or, where that does not give it, the parent's
+ * item (ours likewise falls back to our item). Paths `/handlingItems/<i>/…`, keys by seq.
+ */
+function handlingItems(cls: FieldClass, values: Values, items: { ours: Item; parent: Item | undefined; baseline: Item | undefined }, classes: FieldClasses, compare: Compare): void {
+  if (cls === 'local') return;
+  const outline = (list: unknown) => (Array.isArray(list) ? list.map((h) => (isPlainObject(h) ? { seq: h.seq, name: h.name } : h)) : list);
+  compare('handlingItems', cls, mapValues(values, outline), '/handlingItems', '/handlingItems');
+  const { ours, parent } = values;
+  if (!Array.isArray(ours) || !Array.isArray(parent)) return;
+  const identity = identityFields('/handlingItems');
+  const tokens = entryTokens(ours, identity);
+  const baselineList = Array.isArray(values.baseline) ? values.baseline : [];
+  const baselineTokens = entryTokens(baselineList, identity);
+  for (const [i, j] of matchEntries(ours, parent, identity).pairs) {
+    const mine = ours[i];
+    const theirs = parent[j];
+    if (!isPlainObject(mine) || !isPlainObject(theirs)) continue;
+    const sides = { ours: mine, parent: theirs, baseline: baselineList[baselineTokens.indexOf(tokens[i]!)] };
+    for (const element of elementsOf([mine, theirs], HANDLING_ITEM_OUTLINE)) {
+      const at = { ours: items.ours, parent: items.parent, baseline: items.baseline };
+      const of = (side: keyof Values) => {
+        const h = sides[side];
+        return isPlainObject(h) && Object.hasOwn(h, element) ? h[element] : valueOf(at[side], element);
+      };
+      const path = `/handlingItems/${i}/${element}`;
+      compareElement(element, classes[element] ?? 'review', { ours: of('ours'), parent: of('parent'), baseline: of('baseline') }, path, classes, compare, `/handlingItems/${tokens[i]}/${element}`);
+    }
+  }
+}
+/** The item's name, standing for the whole item in `unknown` / `local` / `missing` discrepancies. */
 export function nameOf(item: Item): unknown {
   return item.name;
+}
+
+/**
+ * level-cancelled: the baseline item is 取消 and ours is not; level-suspended: it is 暂停 and ours is
+ * 在用 (an absent status is 在用).
+ */
+function lifecycle(ours: Item, baseline: Item, add: (kind: DiscrepancyKind, ours: unknown, theirs: unknown) => void): void {
+  const mine = ours.status ?? DEFAULT_STATUS;
+  const theirs = baseline.status ?? DEFAULT_STATUS;
+  if (theirs === '取消' && mine !== '取消') add('cancelled', mine, theirs);
+  else if (theirs === '暂停' && mine === DEFAULT_STATUS) add('suspended', mine, theirs);
 }
 
 function valueOf(item: Item | undefined, element: string): unknown {
   return item !== undefined && Object.hasOwn(item, element) ? item[element] : undefined;
 }
 
-/** Every element any side has, except catalogCode (the match itself), in the spec's order; unknown keys last, by name. */
-function elementsOf(ours: Item, parent: Item | undefined, baseline: Item | undefined): string[] {
+/**
+ * Every element any of `records` has, except those in `skip` (catalogCode: the match itself), in the
+ * spec's order; unknown keys last, by name.
+ */
+function elementsOf(records: ReadonlyArray<Record<string, unknown> | undefined>, skip: ReadonlySet<string> = MATCHED_BY): string[] {
   const known: string[] = [];
-  for (const element of CLASSIFIED_ELEMENTS) {
-    if (Object.hasOwn(ours, element) || has(parent, element) || has(baseline, element)) known.push(element);
+  for (const element of ITEM_ELEMENTS) {
+    if (!skip.has(element) && records.some((r) => r !== undefined && Object.hasOwn(r, element))) known.push(element);
   }
   let unknown: Set<string> | undefined;
-  for (const item of [ours, parent, baseline]) {
-    if (!item) continue;
-    for (const key in item) if (Object.hasOwn(item, key) && key !== 'catalogCode' && !KNOWN.has(key)) (unknown ??= new Set()).add(key);
+  for (const record of records) {
+    if (!record) continue;
+    for (const key in record) if (Object.hasOwn(record, key) && !skip.has(key) && !KNOWN.has(key)) (unknown ??= new Set()).add(key);
   }
   return unknown === undefined ? known : [...known, ...[...unknown].sort()];
 }
 
-function has(item: Item | undefined, element: string): boolean {
-  return item !== undefined && Object.hasOwn(item, element);
-}
-
-const KNOWN: ReadonlySet<string> = new Set(CLASSIFIED_ELEMENTS);
+const MATCHED_BY: ReadonlySet<string> = new Set(['catalogCode']);
+/** A handling item's seq and name are compared with the set of handling items, not inside one. */
+const HANDLING_ITEM_OUTLINE: ReadonlySet<string> = new Set(['seq', 'name']);
+const KNOWN: ReadonlySet<string> = new Set(ITEM_ELEMENTS);

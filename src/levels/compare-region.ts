@@ -1,6 +1,7 @@
 // Region-level comparison: every item of one region against its ancestors, plus the
 // baseline items it has not claimed. Pure: the caller hands in parsed items.
 import type { Item, Level } from '../catalog/types.js';
+import { DEFAULT_STATUS } from '../schema/codes.js';
 import { compareItem, nameOf } from './compare-item.js';
 import { makeDiscrepancy } from './discrepancy.js';
 import { DEFAULT_CLASSES, type FieldClasses } from './field-classes.js';
@@ -9,6 +10,8 @@ import type { Discrepancy } from './types.js';
 /** A region's items keyed by catalogCode (only files that parsed as a mapping). */
 export interface RegionItems {
   code: string;
+  /** region.yaml `localItems`: catalogCodes the region establishes itself (spec §3 level-local) */
+  localItems?: readonly string[];
   /** undefined when region.yaml is missing or invalid: then nothing can be `missing` */
   level?: Level;
   items: ReadonlyMap<string, Item>;
@@ -74,6 +77,7 @@ export function compareRegion(input: CompareRegionInput): Discrepancy[] {
         parentRegion: parent?.region,
         baseline: baseline?.item,
         baselineRegion: baselineRegion.code,
+        local: isLocalItem(catalogCode, [region, ...ancestors]),
         classes,
       }),
     );
@@ -82,8 +86,14 @@ export function compareRegion(input: CompareRegionInput): Discrepancy[] {
   return out;
 }
 
+/** True when the region or one of its ancestors (`lineage`, any order) lists the item in `localItems`. */
+export function isLocalItem(catalogCode: string, lineage: Iterable<{ localItems?: readonly string[] }>): boolean {
+  for (const region of lineage) if (region.localItems?.includes(catalogCode)) return true;
+  return false;
+}
+
 /**
- * `missing`: baseline items whose useLevel includes the region's level and that the
+ * `missing`: baseline items in use (status 在用) whose useLevel includes the region's level and that the
  * region has not claimed. `against` is where a claim would copy from (the nearest
  * ancestor that has the item); `theirs` is the item's name, standing for the whole item
  * so that a decision ("we do not implement this") survives edits elsewhere in it.
@@ -95,7 +105,7 @@ export function missingItems(input: { region: RegionItems; ancestors: readonly R
   if (baseline === undefined || region.level === undefined) return [];
   const out: Discrepancy[] = [];
   for (const [catalogCode, item] of sortedByCode(baseline.items)) {
-    if (claimed.has(catalogCode) || !usedAt(item, region.level)) continue;
+    if (claimed.has(catalogCode) || !usedAt(item, region.level) || (item.status ?? DEFAULT_STATUS) !== DEFAULT_STATUS) continue;
     const source = lineageOf(catalogCode, ancestors).parent?.region ?? baseline.code;
     out.push(makeDiscrepancy({ region: region.code, catalogCode, against: source, path: '', kind: 'missing', theirs: nameOf(item) }));
   }

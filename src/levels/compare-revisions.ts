@@ -33,7 +33,7 @@ export function compareRevisions(input: CompareRevisionsInput): Discrepancy[] {
     const was = before.get(catalogCode);
     const is = after.get(catalogCode);
     if (was !== undefined && is !== undefined) {
-      out.push(...compareItem({ region, catalogCode, ours: is, parent: was, parentRegion: region, baseline: was, baselineRegion: region, classes }));
+      out.push(...compareItem({ region, catalogCode, ours: is, parent: was, parentRegion: region, baseline: was, baselineRegion: region, classes, lifecycle: false }));
     } else {
       const mine = is === undefined ? undefined : nameOf(is);
       const theirs = was === undefined ? undefined : nameOf(was);

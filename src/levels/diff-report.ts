@@ -6,7 +6,8 @@ import type { Lang } from '../catalog/types.js';
 import { asTimeLimit } from './duration.js';
 import { describePath } from './labels.js';
 import { discrepancyMessage, type MessageContext } from './messages.js';
-import type { Discrepancy, DiscrepancyKind } from './types.js';
+import { ruleInfo } from '../rules/registry.js';
+import { ruleOfKind, type Discrepancy, type DiscrepancyKind } from './types.js';
 import { renderWordDiff, wordDiff, type WordDiffStyle } from './word-diff.js';
 
 export function renderDiffJson(ds: readonly Discrepancy[]): string {
@@ -54,14 +55,10 @@ export interface DiffReportContext {
   sideLabels?: { ours: string; theirs: string };
 }
 
-const KIND_PAINT: Record<DiscrepancyKind, keyof Pick<DiffStyle, 'error' | 'warning' | 'info'>> = {
-  locked: 'error',
-  looser: 'error',
-  unknown: 'error',
-  review: 'warning',
-  tightened: 'info',
-  missing: 'info',
-};
+/** A kind is painted as its rule's default severity (the registry decides it). */
+function paintOf(kind: DiscrepancyKind): keyof Pick<DiffStyle, 'error' | 'warning' | 'info'> {
+  return ruleInfo(ruleOfKind(kind)).severity;
+}
 
 /** A string longer than this (on either side) is shown as a word diff rather than side by side. */
 const LONG_TEXT = 24;
@@ -70,7 +67,7 @@ const LONG_TEXT = 24;
 export function renderDiffBrief(ds: readonly Discrepancy[], ctx: DiffReportContext): string {
   const { style: s } = ctx;
   return ds
-    .map((d) => `${d.region} ${d.catalogCode} ${d.path || '""'} ${s[KIND_PAINT[d.kind]](d.kind)}: ${s.oneLine(message(d, ctx))}\n`)
+    .map((d) => `${d.region} ${d.catalogCode} ${d.path || '""'} ${s[paintOf(d.kind)](d.kind)}: ${s.oneLine(message(d, ctx))}\n`)
     .join('');
 }
 
@@ -109,7 +106,7 @@ const INDENT = '    ';
 
 function entry(d: Discrepancy, ctx: DiffReportContext): string {
   const { style: s, lang } = ctx;
-  const kind = s[KIND_PAINT[d.kind]](d.kind.padEnd(9));
+  const kind = s[paintOf(d.kind)](d.kind.padEnd(9));
   if (d.path === '') return `  ${kind} ${s.oneLine(message(d, ctx))}\n`;
   const items = ctx.itemsOf(d);
   const where = describePath(d.path, d.ours === undefined ? items.theirs : items.ours);

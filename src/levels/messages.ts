@@ -2,6 +2,7 @@
 // 「承诺办结时限 20 工作日 长于上级（420100）15 工作日」.
 import type { Item, Message } from '../catalog/types.js';
 import { asTimeLimit } from './duration.js';
+import { pointerSegments } from '../catalog/locate.js';
 import { describePath } from './labels.js';
 import { isPlainObject } from './semantic-diff.js';
 import { PLAIN_STYLE, renderWordDiff, segmentWords, wordDiff, type WordChange } from './word-diff.js';
@@ -72,30 +73,48 @@ function trailingWords(words: readonly string[], length: number): string {
   return text;
 }
 
-/** Which order the tighten verdict was about: "longer", "more", "lower", … */
+/** Which order the tighten verdict was about, by the element or member ranked: "longer", "more", "narrower", … */
 function comparison(d: Discrepancy): { zh: string; en: string } | undefined {
   const looser = d.kind === 'looser';
-  switch (d.path) {
-    case '/promisedLimit':
+  switch (pointerSegments(d.path).at(-1)) {
+    case 'promisedLimit':
       return looser ? { zh: '长于', en: 'is longer than' } : { zh: '短于', en: 'is shorter than' };
-    case '/visits':
+    case 'visits':
+    case 'originals':
+    case 'copies':
       return looser ? { zh: '多于', en: 'is more than' } : { zh: '少于', en: 'is fewer than' };
-    case '/onlineDepth':
-      return looser ? { zh: '低于', en: 'is lower than' } : { zh: '高于', en: 'is higher than' };
+    case 'handleArea':
+      return looser ? { zh: '窄于', en: 'is narrower than' } : { zh: '宽于', en: 'is wider than' };
     default:
       return undefined;
   }
 }
+
+/** Sets of services (onlineDepth's stages, handlingForms) and service flags: what we lack or add. */
+const OFFERED: ReadonlySet<string> = new Set(['onlineDepth', 'handlingForms']);
+const FLAGS: ReadonlySet<string> = new Set(['express', 'payOnline', 'appointment', 'deferrable']);
+
+/** Kinds compared with the baseline rather than the parent. */
+const BASELINE_KINDS: ReadonlySet<Discrepancy['kind']> = new Set(['locked', 'cancelled', 'suspended']);
 
 export function discrepancyMessage(d: Discrepancy, ctx: MessageContext = {}): Message {
   // An entry only they have is indexed in their list, so it is named from their item.
   const where = describePath(d.path, d.ours === undefined ? ctx.theirs : ctx.ours);
   const ours = showValue(d.ours);
   const theirs = showValue(d.theirs);
-  const other = ctx.otherName ?? (d.kind === 'locked' ? { zh: '省级', en: 'the baseline' } : { zh: '上级', en: 'the parent' });
+  const other = ctx.otherName ?? (BASELINE_KINDS.has(d.kind) ? { zh: '省级', en: 'the baseline' } : { zh: '上级', en: 'the parent' });
   const up = `${other.zh}（${d.against}）`;
   const parentEn = `${other.en} (${d.against})`;
   switch (d.kind) {
+    case 'local':
+      return {
+        zh: `事项 ${d.catalogCode}「${ours}」为本地依法设立的事项（localItems），不在省级通用目录（${d.against}）中；其设定依据须填写`,
+        en: `item ${d.catalogCode} “${ours}” is established locally (localItems), not in the baseline catalog (${d.against}); its basis must still be given`,
+      };
+    case 'cancelled':
+      return { zh: `${up}已取消该事项，本级事项状态为 ${ours}`, en: `${parentEn} has cancelled this item; its status here is ${ours}` };
+    case 'suspended':
+      return { zh: `${up}已暂停该事项，本级仍为 ${ours}`, en: `${parentEn} has suspended this item; it is still ${ours} here` };
     case 'unknown':
       return ctx.otherName
         ? { zh: `事项 ${d.catalogCode}「${ours}」不在${up}中`, en: `item ${d.catalogCode} “${ours}” is not at ${parentEn}` }
@@ -126,15 +145,30 @@ export function discrepancyMessage(d: Discrepancy, ctx: MessageContext = {}): Me
 function rankedMessage(d: Discrepancy, where: Message, ours: string, theirs: string, up: string, parentEn: string): Message {
   const cmp = comparison(d);
   if (cmp) return { zh: `${where.zh} ${ours} ${cmp.zh}${up}${theirs}`, en: `${where.en} ${ours} ${cmp.en} ${parentEn}'s ${theirs}` };
+  const last = pointerSegments(d.path).at(-1) ?? '';
+  if (OFFERED.has(last) && Array.isArray(d.ours) && Array.isArray(d.theirs)) {
+    const lacking = d.theirs.filter((v) => !(d.ours as unknown[]).includes(v));
+    const extra = d.ours.filter((v) => !(d.theirs as unknown[]).includes(v));
+    return d.kind === 'looser'
+      ? { zh: `${where.zh}缺少${up}提供的 ${showValue(lacking)}`, en: `${where.en} lacks ${showValue(lacking)} that ${parentEn} offers` }
+      : { zh: `${where.zh}比${up}多 ${showValue(extra)}`, en: `${where.en} adds ${showValue(extra)} to what ${parentEn} offers` };
+  }
+  if (FLAGS.has(last)) {
+    return d.kind === 'looser'
+      ? { zh: `${where.zh}：本级否，${up}是`, en: `${where.en}: no here, yes at ${parentEn}` }
+      : { zh: `${where.zh}：本级是，${up}否`, en: `${where.en}: yes here, no at ${parentEn}` };
+  }
   if (d.path === '/fee/charged') {
     return d.kind === 'looser'
       ? { zh: `本级收费，${up}不收费`, en: `charges a fee where ${parentEn} does not` }
       : { zh: `本级不收费，${up}收费`, en: `charges no fee where ${parentEn} does` };
   }
-  // materials: added, dropped, or necessity changed
+  // materials and intermediaries: added, dropped, or necessity changed
   const necessityOf = (v: unknown) => (isPlainObject(v) && typeof v.necessity === 'string' ? v.necessity : undefined);
   if (d.theirs === undefined) {
-    return { zh: `${where.zh}为必要材料，${up}没有要求`, en: `${where.en} is required and ${parentEn} does not list it` };
+    return d.path.includes('/intermediaries/')
+      ? { zh: `${where.zh}：本级要求，${up}没有要求`, en: `${where.en} is required here and not by ${parentEn}` }
+      : { zh: `${where.zh}为必要材料，${up}没有要求`, en: `${where.en} is required and ${parentEn} does not list it` };
   }
   if (d.ours === undefined) {
     return { zh: `${where.zh}：${up}要求，本级不再要求`, en: `${where.en}: required by ${parentEn}, not by us` };

@@ -1,11 +1,11 @@
 // Cross-level comparison vocabulary (spec §3, cross-level rules).
 import type { FindingDecision } from '../catalog/types.js';
 
-/** How a top-level element may differ between levels. */
+/** How an element (or an object member, `dept.nature`) may differ between levels. */
 export type FieldClass = 'locked' | 'tighten' | 'local' | 'review';
 
 /** Every kind of discrepancy: the one list (the web queue's filter and facets ask it). */
-export const DISCREPANCY_KINDS = ['locked', 'looser', 'tightened', 'review', 'unknown', 'missing'] as const;
+export const DISCREPANCY_KINDS = ['locked', 'looser', 'tightened', 'review', 'unknown', 'local', 'missing', 'cancelled', 'suspended'] as const;
 export type DiscrepancyKind = (typeof DISCREPANCY_KINDS)[number];
 
 /** A discrepancy kind's rule ID: `level-<kind>`. */

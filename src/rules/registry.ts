@@ -57,11 +57,14 @@ const STAGE_RULES: RuleInfo[] = [
   { id: 'stray-file', severity: 'warning', description: { zh: '目录中有不属于目录结构的文件', en: 'a file that is not part of the catalog layout' } },
   { id: 'decisions-file', severity: 'error', description: { zh: 'decisions.yaml 无效', en: 'invalid decisions.yaml' } },
   { id: 'level-unknown', severity: 'error', description: { zh: '事项不在省级通用目录中', en: 'the item has no baseline item' } },
+  { id: 'level-local', severity: 'info', description: { zh: '本地依法设立的事项（localItems）', en: 'an item established locally (localItems), not in the baseline' } },
   { id: 'level-locked', severity: 'error', description: { zh: '“四级四同”要素与省级不一致', en: 'a locked element differs from the baseline' } },
   { id: 'level-looser', severity: 'error', description: { zh: '要素比上级更宽松（只能更便民）', en: 'a tighten-only element is looser than the parent' } },
   { id: 'level-tightened', severity: 'info', description: { zh: '要素比上级更便民', en: 'a tighten-only element is stricter than the parent' } },
   { id: 'level-review', severity: 'warning', description: { zh: '与上级不同，需要审核', en: 'differs from the parent; needs review' } },
   { id: 'level-missing', severity: 'info', description: { zh: '未认领的省级事项', en: 'a baseline item the region has not claimed' } },
+  { id: 'level-cancelled', severity: 'error', description: { zh: '省级已取消的事项本级仍未取消', en: 'the baseline item is cancelled and this one is not' } },
+  { id: 'level-suspended', severity: 'warning', description: { zh: '省级已暂停的事项本级仍在用', en: 'the baseline item is suspended and this one is in use' } },
 ];
 
 export const RULES: RuleInfo[] = [...STAGE_RULES.slice(0, 2), ...ITEM_RULES, ...STAGE_RULES.slice(2)];

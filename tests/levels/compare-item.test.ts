@@ -34,7 +34,12 @@ describe('compareItem', () => {
       i.places = [{ address: '江岸区市民之家' }];
       i.consultPhone = '027-12345678';
       i.complaintPhone = '027-1';
-      i.handleArea = '全市通办';
+      i.powerSource = '上级下放';
+      i.jointDepts = ['武汉市江岸区财政局'];
+      i.onlineUrl = 'https://zwfw.example/1';
+      i.inHall = false;
+      i.version = 2;
+      i.effectiveDate = '2026-01-01';
     });
     expect(compare(ours)).toEqual([]);
   });
@@ -95,9 +100,8 @@ describe('compareItem', () => {
       expect(compare(variant(base, (i) => void (i.visits = 0))).map((d) => d.kind)).toEqual(['tightened']);
     });
 
-    it('onlineDepth: lower is looser, deeper tightened', () => {
-      expect(compare(variant(base, (i) => void (i.onlineDepth = 2))).map((d) => [d.kind, d.path])).toEqual([['looser', '/onlineDepth']]);
-      expect(compare(variant(base, (i) => void (i.onlineDepth = 4))).map((d) => [d.kind, d.path])).toEqual([['tightened', '/onlineDepth']]);
+    it('onlineDepth (v1 levels 1–4): not a set of stages, so for review', () => {
+      expect(compare(variant(base, (i) => void (i.onlineDepth = 2))).map((d) => [d.kind, d.path])).toEqual([['review', '/onlineDepth']]);
     });
 
     it('fee: newly charged is looser at /fee/charged, dropped tightened; its items are not repeated', () => {
@@ -142,9 +146,9 @@ describe('compareItem', () => {
       it('a reordered list is nothing; another field of an entry is a review at its path', () => {
         const ours = variant(base, (i) => {
           materialsOf(i).reverse(); // 委托书, 参保缴费凭证, 居民身份证
-          materialsOf(i)[2]!.copies = 2;
+          materialsOf(i)[2]!.source = '其他';
         });
-        expect(brief(compare(ours))).toEqual([{ kind: 'review', path: '/materials/2/copies', against: PROVINCE, ours: 2, theirs: 1 }]);
+        expect(brief(compare(ours))).toEqual([{ kind: 'review', path: '/materials/2/source', against: PROVINCE, ours: '其他', theirs: '申请人自备' }]);
       });
 
       it('a relaxed material whose form also changed gives both', () => {
@@ -178,12 +182,13 @@ describe('compareItem', () => {
       const ours = variant(base, (i) => {
         i.conditions = '新的受理条件';
         stepsOf(i)[2]!.days = 3;
-        i.result = { type: '其他', name: '转移接续凭证' };
+        i.dept = { ...(i.dept as object), nature: '受委托组织', entrustedBy: '湖北省人力资源和社会保障厅' };
       });
       expect(brief(compare(ours))).toEqual([
+        { kind: 'review', path: '/dept/nature', against: PROVINCE, ours: '受委托组织', theirs: '法定机关' },
+        { kind: 'review', path: '/dept/entrustedBy', against: PROVINCE, ours: '湖北省人力资源和社会保障厅', theirs: undefined },
         { kind: 'review', path: '/conditions', against: PROVINCE, ours: '新的受理条件', theirs: base.conditions },
         { kind: 'review', path: '/steps/2/days', against: PROVINCE, ours: 3, theirs: 4 },
-        { kind: 'review', path: '/result/name', against: PROVINCE, ours: '转移接续凭证', theirs: '参保缴费凭证' },
       ]);
     });
 
@@ -194,13 +199,13 @@ describe('compareItem', () => {
       ]);
     });
 
-    it('reports statutoryLimit 无 against a limit, and keys only one side has', () => {
+    it('reports statutoryLimit 无 against a limit (locked), and keys only one side has', () => {
       const ours = variant(base, (i) => {
         i.statutoryLimit = '无';
         delete i.visitsReason;
       });
       expect(brief(compare(ours))).toEqual([
-        { kind: 'review', path: '/statutoryLimit', against: PROVINCE, ours: '无', theirs: base.statutoryLimit },
+        { kind: 'locked', path: '/statutoryLimit', against: PROVINCE, ours: '无', theirs: base.statutoryLimit },
         { kind: 'review', path: '/visitsReason', against: PROVINCE, ours: undefined, theirs: '需现场核验身份' },
       ]);
     });

@@ -116,7 +116,7 @@ async function snapshot(catalog: Catalog, region: Region | undefined, code: stri
     if (data !== null && typeof data === 'object' && !Array.isArray(data)) items.set(catalogCode, data as Item);
     else broken.push(path);
   }
-  return { code, level: region?.level, items, files, claimed: new Set(paths.keys()), broken };
+  return { code, level: region?.level, localItems: region?.localItems, items, files, claimed: new Set(paths.keys()), broken };
 }
 
 function regionOf(catalog: Catalog, code: string): Region {
