@@ -5,7 +5,7 @@ import { makeDiscrepancy } from './discrepancy.js';
 import { DEFAULT_CLASSES, isTightenable, ITEM_ELEMENTS, memberClasses, type FieldClasses } from './field-classes.js';
 import { entryTokens, identityFields } from './list-shapes.js';
 import { child } from './pointer.js';
-import { diffValues, isPlainObject, matchEntries, sameValue } from './semantic-diff.js';
+import { diffValues, isPlainObject, matchEntries, sameData, sameValue } from './semantic-diff.js';
 import { judgeTightenable } from './tighten.js';
 import type { Discrepancy, DiscrepancyKind, FieldClass } from './types.js';
 
@@ -72,8 +72,10 @@ export function compareItem(input: CompareItemInput): Discrepancy[] {
   };
   const items = { ours, parent, baseline };
   for (const element of elementsOf([ours, parent, baseline], MATCHED_BY)) {
+    const values = { ours: valueOf(ours, element), parent: valueOf(parent, element), baseline: valueOf(baseline, element) };
+    // The same data on all sides differs by no class (most elements of most items): skip the rest.
+    if (sameData(values.ours, values.parent) && (values.baseline === values.parent || sameData(values.ours, values.baseline))) continue;
     const cls = classes[element] ?? 'review';
-    const values = mapValues(items, (item) => valueOf(item, element));
     if (element === 'handlingItems') handlingItems(cls, values, items, classes, compare);
     else compareElement(element, cls, values, child('', element), classes, compare);
   }
@@ -157,7 +159,13 @@ function valueOf(item: Item | undefined, element: string): unknown {
 function elementsOf(records: ReadonlyArray<Record<string, unknown> | undefined>, skip: ReadonlySet<string> = MATCHED_BY): string[] {
   const known: string[] = [];
   for (const element of ITEM_ELEMENTS) {
-    if (!skip.has(element) && records.some((r) => r !== undefined && Object.hasOwn(r, element))) known.push(element);
+    if (skip.has(element)) continue;
+    for (const record of records) {
+      if (record !== undefined && Object.hasOwn(record, element)) {
+        known.push(element);
+        break;
+      }
+    }
   }
   let unknown: Set<string> | undefined;
   for (const record of records) {
