@@ -7,9 +7,9 @@ import { TODO } from '../schema/codes.js';
 import { ITEM_ELEMENTS } from './field-classes.js';
 
 /**
- * Placeholders for the elements a claim cannot copy. handleArea is local too but optional
- * free text, and the parent's (全省通办, 全市通办) is a sensible start, so it is copied;
- * entrustedBy goes with the parent's dept and is dropped with it.
+ * Placeholders for the elements a claim cannot copy: who implements the item and how to reach
+ * them. dept.nature is compared with the parent's (review), so claimItem keeps the parent's as
+ * the start; entrustedBy goes with the parent's dept and is dropped with it.
  */
 export function claimPlaceholders(): Item {
   return {
@@ -27,6 +27,9 @@ export const ELEMENT_ORDER: readonly string[] = ['catalogCode', ...ITEM_ELEMENTS
 /** The region's copy of `parent`, keys in the spec's order, unknown keys after in the parent's order. */
 export function claimItem(parent: Item): Item {
   const merged: Item = { ...structuredClone(parent), ...claimPlaceholders() };
+  // 实施主体性质 is compared with the parent's (review): the parent's is the likely start, not TODO.
+  const nature = (parent.dept as { nature?: unknown } | undefined)?.nature;
+  if (typeof nature === 'string') (merged.dept as Record<string, unknown>).nature = nature;
   const known = ELEMENT_ORDER.filter((key) => Object.hasOwn(merged, key));
   const extra = Object.keys(merged).filter((key) => !ELEMENT_ORDER.includes(key));
   return Object.fromEntries([...known, ...extra].map((key) => [key, merged[key]]));

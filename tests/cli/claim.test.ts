@@ -48,7 +48,8 @@ describe('tongbiao claim', () => {
     const item = parse(text) as Record<string, unknown>;
     const city = parse(read(catalog, `420000/420100/items/${B}.yaml`)) as Record<string, unknown>;
     expect(item.taskCode).toBe('TODO');
-    expect(item.dept).toEqual({ name: 'TODO', creditCode: 'TODO', nature: 'TODO' });
+    // 实施主体性质 is compared with the parent's (review, spec §3), so it starts as the parent's
+    expect(item.dept).toEqual({ name: 'TODO', creditCode: 'TODO', nature: (city.dept as { nature: string }).nature });
     expect(item.places).toEqual([{ address: 'TODO' }]);
     expect(item.consultPhone).toBe('TODO');
     expect(item.complaintPhone).toBe('TODO');
@@ -64,7 +65,7 @@ describe('tongbiao claim', () => {
     const { output } = validateJson([join(catalog, COUNTY_ITEMS, `${B}.yaml`)]);
     expect(new Set(output.findings.map((f) => f.rule))).toEqual(new Set(['todo']));
     expect(output.findings.map((f) => f.path).sort()).toEqual(
-      ['/complaintPhone', '/consultPhone', '/dept/creditCode', '/dept/name', '/dept/nature', '/places/0/address', '/taskCode'],
+      ['/complaintPhone', '/consultPhone', '/dept/creditCode', '/dept/name', '/places/0/address', '/taskCode'],
     );
     const diff = JSON.parse(runCli(['diff', '420102', '--catalog', catalog, '--item', B, '--format', 'json']).stdout);
     expect(diff).toEqual({ discrepancies: [] });

@@ -10,7 +10,8 @@ describe('claimItem', () => {
 
   it('copies every element but the local ones, which become TODO', () => {
     expect(claimed.taskCode).toBe('TODO');
-    expect(claimed.dept).toEqual({ name: 'TODO', creditCode: 'TODO', nature: 'TODO' });
+    // 实施主体性质 is compared with the parent's (review), so it starts as the parent's
+    expect(claimed.dept).toEqual({ name: 'TODO', creditCode: 'TODO', nature: (parent.dept as { nature: string }).nature });
     expect(claimed.places).toEqual([{ address: 'TODO' }]);
     expect(claimed.consultPhone).toBe('TODO');
     expect(claimed.complaintPhone).toBe('TODO');
