@@ -6,46 +6,28 @@ import { isLocalItem, missingItems } from '../../src/levels/compare-region.js';
 import { resolveFieldClasses, type FieldClasses } from '../../src/levels/field-classes.js';
 import { discrepancyMessage } from '../../src/levels/messages.js';
 import { ruleInfo } from '../../src/rules/registry.js';
+import { baselineItem } from './items.js';
 
 const PROVINCE = '420000';
 const CITY = '420100';
 const COUNTY = '420102';
 
+/** The level tests' baseline item with the v2 elements these rules compare. */
 function v2Item(): Item {
   return {
-    catalogCode: '002000101000',
-    name: '城镇职工基本养老保险关系转移接续',
-    type: '公共服务',
-    basis: [{ law: '《中华人民共和国社会保险法》', article: '第十九条' }],
-    useLevel: ['省级', '市级', '县级'],
+    ...baselineItem(),
     status: '在用',
-    taskCode: '11420000MB0000001X2002000101000',
-    dept: { name: '湖北省人力资源和社会保障厅', creditCode: '11420000MB0000001X', nature: '法定机关' },
-    serviceObjects: ['自然人'],
-    caseType: '承诺件',
-    statutoryLimit: { days: 45, unit: '工作日' },
-    promisedLimit: { days: 15, unit: '工作日' },
     specialProcedures: [{ name: '专家评审', days: 20, unit: '工作日' }],
-    visits: 1,
-    visitsReason: '需现场核验身份',
-    conditions: '参保人员跨统筹地区就业的，可申请转移。',
     materials: [
       { name: '居民身份证', necessity: '必要', type: '原件', format: '纸质', originals: 1, copies: 0, source: '申请人自备' },
       { name: '参保缴费凭证', necessity: '必要', deferrable: true, type: '复印件', format: '纸质或电子', copies: 1, source: '政府部门核发' },
       { name: '委托书', necessity: '非必要', type: '原件', format: '纸质', originals: 1, source: '申请人自备' },
     ],
-    steps: [{ name: '受理', days: 1 }, { name: '审核', days: 10 }, { name: '办结', days: 4 }],
     intermediaries: [{ name: '环境影响评价报告编制', basis: '《环境影响评价法》第十九条' }],
-    fee: { charged: false },
-    handlingForms: ['窗口办理', '网上办理'],
     onlineDepth: ['互联网咨询', '互联网收件', '互联网预审', '互联网受理'],
     express: true,
     payOnline: false,
     handleArea: '全市',
-    places: [{ address: '武汉市江岸区市民之家' }],
-    consultPhone: '027-12345678',
-    complaintPhone: '12345',
-    result: { type: '其他', name: '参保缴费凭证' },
     handlingItems: [
       { seq: '01', name: '转入', materials: [{ name: '转移接续申请表', necessity: '必要', type: '原件', format: '纸质' }] },
       { seq: '02', name: '转出' },
