@@ -1,6 +1,6 @@
 // The province's baseline (通用目录): `count` items built from department × action × object, each with
 // real-looking legal bases, limits, materials and steps that are consistent with every item rule.
-import { ITEM_TYPE_DIGITS, type ItemType } from '../schema/codes.js';
+import { ITEM_TYPE_DIGITS, ONLINE_STAGES, type ItemType } from '../schema/codes.js';
 import {
   CASE_MATERIALS, COMMON_MATERIALS, DEPTS, MATERIAL_NOTES, type Activity, type Dept, type Permit,
 } from './departments.js';
@@ -250,7 +250,9 @@ function buildItem(rng: Random, c: Candidate, name: string, variant: string, cat
       [['窗口办理', '网上办理'], 5], [['窗口办理', '网上办理', '移动端办理'], 3], [['窗口办理', '网上办理', '快递申请'], 1],
       [['窗口办理'], 1],
     ] as const).slice();
-  const onlineDepth = !handlingForms.includes('网上办理') ? 1 : visits === 0 ? rng.pick([3, 4, 4]) : rng.pick([2, 3, 3]);
+  // Stages open online: consulting only offline; 全程网办 (through 结果信息反馈) only with no visit (online-visits).
+  const stages = !handlingForms.includes('网上办理') ? 1 : visits === 0 ? rng.pick([5, 6, 7, 7]) : rng.pick([3, 4, 5, 5]);
+  const onlineDepth = ONLINE_STAGES.slice(0, stages);
 
   const item: GenItem = {
     catalogCode, name, type, basis, useLevel, dept: dept.key, implementer, serviceObjects, caseType,
@@ -260,6 +262,7 @@ function buildItem(rng: Random, c: Candidate, name: string, variant: string, cat
     steps: [],
     fee: { charged: false },
     handlingForms, onlineDepth,
+    result: { type: '无' },
   };
   if (visits > 0) item.visitsReason = rng.pick(VISIT_REASONS);
   item.steps = stepsOf(rng, type, variant, item.promisedLimit.days, caseType);
@@ -271,9 +274,65 @@ function buildItem(rng: Random, c: Candidate, name: string, variant: string, cat
   } else if ((type === '行政许可' || type === '行政确认') && rng.chance(0.04)) {
     item.fee = { charged: true, basis: '《湖北省行政事业性收费目录清单》', items: [{ name: `${stem}证书工本费`, standard: '每证10元' }] };
   }
-  const result = resultOf(rng, type, c, name, stem);
-  if (result) item.result = result;
+  item.result = resultOf(rng, type, c, name, stem) ?? { type: '无' };
+  addV2Elements(rng, item, enforcement);
   return item;
+}
+
+const SPECIAL_PROCEDURES = [
+  { name: '专家评审', days: 20, unit: '工作日', note: '不计入办结时限' },
+  { name: '听证', days: 20, unit: '工作日', note: '不计入办结时限' },
+  { name: '现场勘查', days: 10, unit: '工作日', note: '不计入办结时限' },
+  { name: '公示', days: 7, unit: '自然日', note: '不计入办结时限' },
+] as const;
+const INTERMEDIARIES = [
+  { name: '环境影响评价报告编制', basis: '《中华人民共和国环境影响评价法》第十九条' },
+  { name: '安全评价报告编制', basis: '《中华人民共和国安全生产法》第七十二条' },
+  { name: '建设工程施工图设计文件审查', basis: '《建设工程质量管理条例》第十一条' },
+  { name: '消防设施检测', basis: '《中华人民共和国消防法》第三十四条' },
+  { name: '房屋安全鉴定', basis: '《城市危险房屋管理规定》第六条' },
+] as const;
+const PORTAL = 'https://zwfw.hubei.gov.cn';
+
+/**
+ * The optional v2 elements, each on a realistic share of items: lifecycle (1% 暂停, 1% 取消), versions, limit
+ * notes, special procedures and intermediaries on permits, quantity limits, 通办范围 全省, service flags,
+ * blank forms, examples and result samples (portal URLs), and handling items (委托代理 split) on a few.
+ */
+function addV2Elements(rng: Random, item: GenItem, enforcement: boolean): void {
+  const permit = item.type === '行政许可';
+  const lifecycle = rng.next();
+  if (lifecycle < 0.01) item.status = '暂停';
+  else if (lifecycle < 0.02) [item.status, item.cancelDate] = ['取消', `2026-${String(rng.int(1, 12)).padStart(2, '0')}-01`];
+  if (rng.chance(0.3)) [item.version, item.effectiveDate] = [rng.int(1, 4), `202${rng.int(3, 6)}-${String(rng.int(1, 12)).padStart(2, '0')}-01`];
+  if (item.statutoryLimit !== '无' && rng.chance(0.15)) item.statutoryLimitNote = '依法需要听证、检验、检测、鉴定和专家评审的，所需时间不计算在期限内';
+  if (item.caseType === '承诺件' && rng.chance(0.2)) item.promisedLimitNote = '自受理之日起计算，不含申请人补正材料的时间';
+  if (permit && rng.chance(0.2)) item.specialProcedures = [{ ...rng.pick(SPECIAL_PROCEDURES) }];
+  if (permit && rng.chance(0.4)) item.quantityLimit = rng.chance(0.9) ? '无数量限制' : '按本行政区域规划布局控制总量';
+  if (permit && rng.chance(0.08)) item.intermediaries = [{ ...rng.pick(INTERMEDIARIES) }];
+  if (!enforcement && rng.chance(0.25)) item.handleArea = '全省';
+  const online = item.handlingForms.includes('网上办理') || item.handlingForms.includes('移动端办理');
+  // With no visit and no online channel the result can only reach the applicant by post (zero-visit-delivery).
+  if (item.visits === 0 && !online) item.express = true;
+  else if (rng.chance(0.35)) item.express = true;
+  if (item.fee.charged) item.payOnline = rng.chance(0.7);
+  if (!enforcement && rng.chance(0.4)) item.appointment = true;
+  const first = item.materials[0];
+  if (first?.name.endsWith('申请表') && rng.chance(0.6)) {
+    first.blankForm = `${PORTAL}/bszn/forms/${item.catalogCode}-01.docx`;
+    if (rng.chance(0.3)) first.example = `${PORTAL}/bszn/examples/${item.catalogCode}-01.pdf`;
+  }
+  if ((item.result.type === '证照' || item.result.type === '批文') && rng.chance(0.15)) item.resultSample = `${PORTAL}/bszn/samples/${item.catalogCode}.pdf`;
+  if (!enforcement && item.materials.length >= 3 && rng.chance(0.04)) {
+    const proxy: Material[] = [
+      { name: '授权委托书', necessity: '必要', type: '原件', format: '纸质', originals: 1, source: '申请人自备' },
+      { name: '代理人身份证明', necessity: '必要', type: '原件或复印件', format: '纸质或电子', source: '申请人自备' },
+    ];
+    item.handlingItems = [
+      { seq: '01', name: `${item.name}（本人申请）` },
+      { seq: '02', name: `${item.name}（委托代理人申请）`, materials: [...item.materials, ...proxy] },
+    ];
+  }
 }
 
 /** The law that best matches the item (most shared two-character words), sometimes with a second one. */
@@ -344,8 +403,13 @@ function conditionsOf(rng: Random, type: ItemType, c: Candidate, name: string, v
   }
 }
 
-function material(name: string, necessity: Material['necessity'], form: Material['form'], source: Material['source'], rng: Random): Material {
-  const m: Material = { name, necessity, form, medium: rng.weighted([['纸质或电子', 6], ['纸质', 2], ['电子', 1]] as const), copies: 1, source };
+/** A material; `deferrable` is 容缺受理 (handed in after acceptance, necessity stays 必要). */
+function material(name: string, necessity: Material['necessity'] | '容缺', type: Material['type'], source: Material['source'], rng: Random): Material {
+  const format = rng.weighted([['纸质或电子', 6], ['纸质', 2], ['电子', 1], ['纸质和电子', 0.2]] as const);
+  const m: Material = { name, necessity: necessity === '容缺' ? '必要' : necessity, type, format, source };
+  if (necessity === '容缺') m.deferrable = true;
+  if (type !== '复印件') m.originals = 1;
+  if (type === '复印件' || type === '原件和复印件') m.copies = 1;
   if (rng.chance(0.4)) m.note = rng.pick(MATERIAL_NOTES);
   return m;
 }
@@ -378,7 +442,7 @@ function materialsOf(rng: Random, type: ItemType, c: Candidate, name: string, va
     if (variant === '延续') add(material(own[0]!, '必要', '原件', '申请人自备', rng));
   } else {
     const k = type === '行政许可' ? rng.int(2, 3) : rng.int(0, 2);
-    for (const n of own.slice(0, k)) add(material(n, rng.chance(0.85) ? '必要' : '容缺', rng.pick(['原件', '复印件', '原件和复印件'] as const), '申请人自备', rng));
+    for (const n of own.slice(0, k)) add(material(n, rng.chance(0.85) ? '必要' : '容缺', rng.weighted([['原件', 4], ['复印件', 4], ['原件和复印件', 3], ['原件或复印件', 1]] as const), '申请人自备', rng));
     if (!personal && rng.chance(0.5)) add(material(COMMON_MATERIALS[1], '必要', '复印件', '申请人自备', rng));
     if (type === '行政许可' && rng.chance(0.4)) add(material(rng.pick(COMMON_MATERIALS.slice(3)), rng.chance(0.5) ? '必要' : '容缺', '原件', '申请人自备', rng));
   }
@@ -413,7 +477,7 @@ function stepsOf(rng: Random, type: ItemType, variant: string, days: number, cas
   return out;
 }
 
-function resultOf(rng: Random, type: ItemType, c: Candidate, name: string, stem: string): GenItem['result'] {
+function resultOf(rng: Random, type: ItemType, c: Candidate, name: string, stem: string): GenItem['result'] | undefined {
   switch (type) {
     case '行政许可':
       if (c.permit?.doc) return { type: '证照', name: c.permit.doc };

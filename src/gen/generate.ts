@@ -16,7 +16,7 @@ import type { GenItem } from './item.js';
 import { RegionLocals } from './local.js';
 import { Random } from './random.js';
 import { allRegions, regionTree, type GenRegion } from './regions.js';
-import { modeline, renderItem, renderRegion, schemaFiles, TONGBIAO_YAML, type LocalElements } from './render.js';
+import { modeline, renderItem, renderRegion, schemaFiles, tongbiaoYaml, type FormatVersion, type LocalElements } from './render.js';
 import { breakItem, DISCREPANCY_KINDS, ERROR_KINDS, errorKindsFor, vary, type DiscrepancyKind, type ErrorKind } from './variants.js';
 
 export interface GenerateOptions {
@@ -26,6 +26,10 @@ export interface GenerateOptions {
   countiesPerCity?: number;
   /** include the 省直辖 county-level units 429004 429005 429006 429021 (default true) */
   provinceDirect?: boolean;
+  /** 乡镇级 regions under each county (default 0), claiming the items whose useLevel includes 乡镇级 */
+  townships?: number;
+  /** the catalog format written: 2 (default), or 1 — a v1 catalog for testing `tongbiao migrate` */
+  formatVersion?: FormatVersion;
   /** baseline items (default 1,500) */
   items?: number;
   /** the seed; the same seed gives the same files (default "tongbiao") */
@@ -106,6 +110,8 @@ export interface PlanOptions {
   cities: number;
   countiesPerCity: number;
   provinceDirect: boolean;
+  townships: number;
+  formatVersion: FormatVersion;
   claimRate: readonly [number, number];
   discrepancyRate: number;
   looserShare: number;
@@ -125,11 +131,14 @@ export function planOptions(options: GenerateOptions): PlanOptions {
     cities: options.cities ?? GEN_DEFAULTS.cities,
     countiesPerCity: options.countiesPerCity ?? GEN_DEFAULTS.countiesPerCity,
     provinceDirect: options.provinceDirect ?? true,
+    townships: options.townships ?? 0,
+    formatVersion: options.formatVersion ?? 2,
     claimRate: options.claimRate ?? GEN_DEFAULTS.claimRate,
     discrepancyRate: options.discrepancyRate ?? GEN_DEFAULTS.discrepancyRate,
     looserShare: options.looserShare ?? GEN_DEFAULTS.looserShare,
     errorRate: options.errorRate ?? GEN_DEFAULTS.errorRate,
   };
+  if (plan.formatVersion !== 1 && plan.formatVersion !== 2) throw new GenError('formatVersion must be 1 or 2');
   const max = maxBaselineItems();
   if (!Number.isInteger(plan.items) || plan.items < 1 || plan.items > max) throw new GenError(`items must be 1–${max}`);
   const rates = [...plan.claimRate, plan.discrepancyRate, plan.looserShare, plan.errorRate];
@@ -157,7 +166,8 @@ function claimsOf(plan: Plan, region: GenRegion): { claimed: GenItem[]; unclaime
   for (const item of plan.baseline) {
     if (!item.useLevel.includes(region.level)) continue;
     if (rng.next() < rate) claimed.push(item);
-    else unclaimed++;
+    // Only an item in use (在用) is missed where it is not claimed (level-missing).
+    else if (item.status === undefined) unclaimed++;
   }
   return { claimed, unclaimed };
 }
@@ -201,22 +211,21 @@ export function writeUnits(root: string, options: PlanOptions, units: Unit[], on
   for (const unit of units) {
     if (unit === tree.code) {
       const locals = begin(tree);
-      for (const item of plan.baseline) write(`${tree.dir}/items/${item.catalogCode}.yaml`, renderItem(item, locals.elements(item), head));
+      for (const item of plan.baseline) write(`${tree.dir}/items/${item.catalogCode}.yaml`, renderItem(item, locals.elements(item), head, plan.formatVersion));
       continue;
     }
     const top = tree.children.find((c) => c.code === unit)!;
-    // Items as each region implements them, without injected errors: what its children copy.
-    const effective = new Map<string, GenItem>();
-    for (const region of [top, ...top.children]) {
+    // Each region copies its parent's items as the parent implements them (without injected errors).
+    const writeRegion = (region: GenRegion, parentItems: ReadonlyMap<string, GenItem> | undefined) => {
       const locals = begin(region);
       const { claimed, unclaimed } = claimsOf(plan, region);
       out.unclaimed += unclaimed;
       const rng = new Random(seed, 'vary', region.code);
       let errorTurn = rng.int(0, 3);
-      const fromParent = region !== top;
+      const effective = region.children.length > 0 ? new Map<string, GenItem>() : undefined;
       for (const base of claimed) {
         const file = `${region.dir}/items/${base.catalogCode}.yaml`;
-        let item = (fromParent ? effective.get(base.catalogCode) : undefined) ?? base;
+        let item = parentItems?.get(base.catalogCode) ?? base;
         let comments: Record<string, string> | undefined;
         if (rng.next() < plan.discrepancyRate) {
           const variation = vary(item, rng, rng.next() < plan.looserShare, region.name);
@@ -229,7 +238,7 @@ export function writeUnits(root: string, options: PlanOptions, units: Unit[], on
             });
           }
         }
-        if (!fromParent && region.children.length > 0) effective.set(item.catalogCode, item);
+        effective?.set(item.catalogCode, item);
         const local: LocalElements = locals.elements(item);
         if (comments) local.comments = comments;
         let written = item;
@@ -244,10 +253,12 @@ export function writeUnits(root: string, options: PlanOptions, units: Unit[], on
           if (kind === 'unquoted-phone') local.complaintUnquoted = true;
           out.injections.push({ file, region: region.code, catalogCode: item.catalogCode, category: 'error', kind, rules: ERROR_KINDS[kind] });
         }
-        write(file, renderItem(written, local, head));
+        write(file, renderItem(written, local, head, plan.formatVersion));
         out.claimedItems++;
       }
-    }
+      for (const child of region.children) writeRegion(child, effective);
+    };
+    writeRegion(top, undefined);
   }
   if (pending > 0) onWritten?.(pending);
   return out;
@@ -283,7 +294,7 @@ export function generateCatalog(dir: string, options: GenerateOptions = {}): Gen
   let total = 3 + regions.length + baseline.length;
   for (const top of tree.children) {
     let size = 0;
-    for (const region of [top, ...top.children]) size += claimsOf(plan, region).claimed.length;
+    for (const region of allRegions(top)) size += claimsOf(plan, region).claimed.length;
     sizes.set(top.code, size);
     total += size;
   }
@@ -298,7 +309,7 @@ export function generateCatalog(dir: string, options: GenerateOptions = {}): Gen
   }
 
   // The catalog's own files: tongbiao.yaml and the schemas the files' first lines point at.
-  const own: Record<string, string> = { 'tongbiao.yaml': TONGBIAO_YAML, ...schemaFiles() };
+  const own: Record<string, string> = { 'tongbiao.yaml': tongbiaoYaml(planned.formatVersion), ...schemaFiles() };
   mkdirSync(join(root, 'schema'), { recursive: true });
   let ownBytes = 0;
   for (const [path, text] of Object.entries(own)) {

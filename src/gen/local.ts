@@ -4,7 +4,7 @@ import { LEVEL_DIGIT } from '../catalog/types.js';
 import { makeCreditCode } from '../codes/uscc.js';
 import { DEPTS, HOURS, ROADS, type Dept } from './departments.js';
 import type { GenItem } from './item.js';
-import { chineseNumber, Random } from './random.js';
+import { chineseNumber, hash32, Random } from './random.js';
 import type { GenRegion } from './regions.js';
 import type { LocalElements } from './render.js';
 
@@ -18,6 +18,10 @@ interface DeptLocal {
   center?: Office;
   places: Array<{ address: string; hours: string }>;
   consultPhone: string;
+  /** 进驻政务服务大厅 */
+  inHall: boolean;
+  /** 联办机构 of the department's items that have one */
+  jointDept: string;
 }
 
 const DEPT_BY_KEY = new Map(DEPTS.map((d) => [d.key, d]));
@@ -27,10 +31,13 @@ export class RegionLocals {
   private readonly depts = new Map<string, DeptLocal>();
   private readonly centre: string;
   private readonly rng: Random;
+  /** the region keeps its own codes beside the national ones (地方基本编码 / 地方实施编码) */
+  private readonly localCodes: boolean;
 
   constructor(private readonly seed: string, readonly region: GenRegion) {
     this.rng = new Random(seed, 'local', region.code);
     const r = this.rng;
+    this.localCodes = r.chance(0.2);
     this.centre = region.level === '省级'
       ? '武汉市洪山区欢乐大道1号湖北省政务服务中心'
       : `${region.addressPrefix}${r.pick(ROADS)}${r.int(1, 399)}号${region.name}政务服务中心`;
@@ -41,20 +48,26 @@ export class RegionLocals {
     if (local) return local;
     const r = new Random(this.seed, 'dept', this.region.code, dept.key);
     const { region } = this;
-    const own = region.level === '省级' ? dept.prov : region.level === '市级' ? dept.city : (dept.county ?? dept.city);
+    // A township's one office does everything: 江岸区后湖街道办事处, 仙桃市郑场镇人民政府.
+    const own = region.level === '省级' ? dept.prov : region.level === '市级' ? dept.city
+      : region.level === '乡镇级' ? (region.name.endsWith('街道') ? '办事处' : '人民政府') : (dept.county ?? dept.city);
     // A county's departments carry their city's name too: 武汉市江岸区市场监督管理局.
-    const name = `${region.level === '县级' && region.parent?.level === '市级' ? region.parent.name : ''}${region.name}${own}`;
+    const parent = region.parent;
+    const prefix = region.level === '县级' && parent?.level === '市级' ? parent.name : region.level === '乡镇级' && parent ? parent.name : '';
+    const name = `${prefix}${region.name}${own}`;
     const window = `${this.centre}${chineseNumber(r.int(1, 4))}楼${own.replace(/(局|厅|委员会|办公室)$/, '')}窗口`;
     const places = [{ address: window, hours: r.pick(HOURS) }];
     if (r.chance(0.3)) {
       places.push({ address: `${region.addressPrefix}${r.pick(ROADS)}${r.int(1, 499)}号${name}办事大厅`, hours: r.pick(HOURS) });
     }
     local = {
-      dept: { name, creditCode: creditCode(r, '11', region.code) },
+      dept: { name, creditCode: creditCode(r, '11', region.code.slice(0, 6)) },
       places,
       consultPhone: phone(r, region),
+      inHall: r.chance(0.85),
+      jointDept: `${prefix}${region.name}${region.level === '乡镇级' ? '便民服务中心' : region.level === '省级' ? '财政厅' : '财政局'}`,
     };
-    if (dept.center) local.center = { name: name.slice(0, -own.length) + dept.center, creditCode: creditCode(r, '12', region.code) };
+    if (dept.center) local.center = { name: name.slice(0, -own.length) + dept.center, creditCode: creditCode(r, '12', region.code.slice(0, 6)) };
     this.depts.set(dept.key, local);
     return local;
   }
@@ -70,13 +83,31 @@ export class RegionLocals {
       nature: office === local.dept ? '法定机关' : item.implementer,
       taskCode: office.creditCode + LEVEL_DIGIT[this.region.level] + item.catalogCode,
       handleArea: this.region.handleArea,
+      inHall: local.inHall,
       places: local.places,
       consultPhone: local.consultPhone,
       complaintPhone: '12345',
     };
     if (out.nature === '受委托组织') out.entrustedBy = local.dept.name;
+    if (this.localCodes) {
+      out.localCatalogCode = `${this.region.code.slice(0, 6)}${item.catalogCode.slice(2)}`;
+      out.localTaskCode = `${out.localCatalogCode}${LEVEL_DIGIT[this.region.level]}`;
+    }
+    if (item.type !== '公共服务') out.powerSource = powerSource(item, this.region);
+    // 联办 and the portal addresses: cheap hashes of the item, so a region's choice does not shift its stream.
+    const h = hash32(this.region.code + item.catalogCode);
+    if (h % 100 < 3) out.jointDepts = [local.jointDept];
+    if (item.handlingForms.includes('网上办理')) out.onlineUrl = `https://zwfw.hubei.gov.cn/webview/bszn/bsznpage.html?code=${out.taskCode}`;
+    if (item.handlingForms.includes('移动端办理')) out.mobileUrl = `https://ehb.hubei.gov.cn/bs/${out.taskCode}`;
     return out;
   }
+}
+
+/** 权力来源: most items are exercised by law at their own level; some county permits were handed down (上级下放). */
+function powerSource(item: GenItem, region: GenRegion): string {
+  if (region.level === '县级' && item.type === '行政许可' && hash32('power' + item.catalogCode) % 100 < 8) return '上级下放';
+  if (region.level === '乡镇级') return item.type === '行政许可' ? '上级委托' : '上级下放';
+  return '法定本级行使';
 }
 
 /** A valid GB 32100 code for a government body (11) or public institution (12) registered in `region`. */

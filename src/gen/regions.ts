@@ -84,12 +84,15 @@ const AREA_CODES = ['0714', '0710', '0711', '0712', '0713', '0715', '0716', '071
 
 export const MAX_CITIES = 80;
 export const MAX_COUNTIES_PER_CITY = 98;
+export const MAX_TOWNSHIPS_PER_COUNTY = 40;
 
 export interface RegionTreeOptions {
   cities: number;
   countiesPerCity: number;
   /** include 仙桃市, 潜江市, 天门市, 神农架林区 directly under the province */
   provinceDirect: boolean;
+  /** 乡镇级 regions (街道 in a district, 镇 elsewhere) under each county (default 0) */
+  townships?: number;
 }
 
 /** The province with its cities and counties, in code order at every level. */
@@ -147,7 +150,24 @@ export function regionTree(options: RegionTreeOptions): GenRegion {
     }
   }
   province.children.sort((a, b) => a.code.localeCompare(b.code));
+  const townships = options.townships ?? 0;
+  if (!Number.isInteger(townships) || townships < 0 || townships > MAX_TOWNSHIPS_PER_COUNTY) throw new RangeError(`townships per county must be 0–${MAX_TOWNSHIPS_PER_COUNTY}`);
+  if (townships > 0) for (const county of allRegions(province).filter((r) => r.level === '县级')) addTownships(county, townships);
   return province;
+}
+
+/** A county's 乡镇级 regions: its code + 001, 002, …; 街道 in a district, 镇 elsewhere. */
+function addTownships(county: GenRegion, count: number): void {
+  const kind = county.name.endsWith('区') ? '街道' : '镇';
+  for (let n = 1; n <= count; n++) {
+    // 7 is coprime with the 64 stems, so a county's names are distinct.
+    const name = PLACE_STEMS[(Number(county.code.slice(4)) + n * 7) % PLACE_STEMS.length]! + kind;
+    county.children.push({
+      code: county.code + String(n).padStart(3, '0'), name, level: '乡镇级', dir: `${county.dir}/${county.code}${String(n).padStart(3, '0')}`,
+      parent: county, areaCode: county.areaCode, localDigits: county.localDigits, addressPrefix: county.addressPrefix + name,
+      handleArea: kind === '街道' ? '全街道通办' : '全镇通办', children: [],
+    });
+  }
 }
 
 function countyArea(name: string): string {

@@ -5,7 +5,7 @@
 // reads back as the same string (Chinese text, no `: `, ` #` or flow indicators), or is quoted.
 import type { Level } from '../catalog/types.js';
 import { itemSchema, regionSchema } from '../schema/item.js';
-import type { GenItem, Implementer } from './item.js';
+import type { GenItem, Implementer, Material } from './item.js';
 
 /** The region's own elements of an item (spec §3 local fields) and how to write them. */
 export interface LocalElements {
@@ -14,7 +14,15 @@ export interface LocalElements {
   nature: Implementer;
   entrustedBy?: string;
   taskCode: string;
+  localCatalogCode?: string;
+  localTaskCode?: string;
+  powerSource?: string;
+  jointDepts?: readonly string[];
+  /** 通办范围 as v1 wrote it, free text (`全区通办`); v2 takes the item's code instead */
   handleArea: string;
+  onlineUrl?: string;
+  mobileUrl?: string;
+  inHall: boolean;
   places: ReadonlyArray<{ address: string; hours: string }>;
   consultPhone: string;
   complaintPhone: string;
@@ -24,6 +32,9 @@ export interface LocalElements {
   comments?: Readonly<Record<string, string>>;
 }
 
+/** The catalog format a file is written in: v2, or v1 for the tests of `tongbiao migrate`. */
+export type FormatVersion = 1 | 2;
+
 const flowList = (values: readonly string[]) => `[${values.join(', ')}]`;
 
 /** The first line of a file that points editors at the catalog's schema: `../` once per folder up to the root. */
@@ -31,41 +42,111 @@ export function modeline(depth: number, schema: 'item' | 'region'): string {
   return `# yaml-language-server: $schema=${'../'.repeat(depth)}schema/${schema}.schema.json\n`;
 }
 
-/** An item file; `head` (the modeline) is written first. */
-export function renderItem(item: GenItem, local: LocalElements, head = ''): string {
+/** An item file in the spec's element order (§2); `head` (the modeline) is written first. */
+export function renderItem(item: GenItem, local: LocalElements, head = '', version: FormatVersion = 2): string {
+  const v2 = version === 2;
   const c = local.comments;
   const note = (key: string) => (c?.[key] === undefined ? '' : `# ${c[key]}\n`);
+  const line = (key: string, value: string | number | boolean | undefined) => (value === undefined ? '' : `${key}: ${value}\n`);
   let s = `${head}catalogCode: "${item.catalogCode}"\nname: ${item.name}\ntype: ${item.type}\nbasis:\n`;
   for (const b of item.basis) s += `  - law: ${b.law}\n    article: ${b.article}\n`;
-  s += `useLevel: ${flowList(item.useLevel)}\n\n`;
-  s += `taskCode: "${local.taskCode}"\ndept:\n  name: ${local.deptName}\n  creditCode: "${local.creditCode}"\n  nature: ${local.nature}\n`;
+  s += `useLevel: ${flowList(item.useLevel)}\n`;
+  if (v2) s += line('status', item.status) + line('version', item.version) + line('effectiveDate', item.effectiveDate) + line('cancelDate', item.cancelDate);
+  s += `\ntaskCode: "${local.taskCode}"\n`;
+  if (v2) {
+    if (local.localCatalogCode !== undefined) s += `localCatalogCode: "${local.localCatalogCode}"\nlocalTaskCode: "${local.localTaskCode}"\n`;
+    s += line('powerSource', local.powerSource);
+  }
+  s += `dept:\n  name: ${local.deptName}\n  creditCode: "${local.creditCode}"\n  nature: ${local.nature}\n`;
   if (local.entrustedBy !== undefined) s += `  entrustedBy: ${local.entrustedBy}\n`;
+  if (v2 && local.jointDepts) s += `jointDepts: ${flowList(local.jointDepts)}\n`;
   s += `serviceObjects: ${flowList(item.serviceObjects)}\ncaseType: ${item.caseType}\n`;
   const st = item.statutoryLimit;
   s += st === '无' ? 'statutoryLimit: 无\n' : `statutoryLimit: { days: ${st.days}, unit: ${st.unit} }\n`;
+  if (v2) s += line('statutoryLimitNote', item.statutoryLimitNote);
   s += `${note('promisedLimit')}promisedLimit: { days: ${item.promisedLimit.days}, unit: ${item.promisedLimit.unit} }\n`;
+  if (v2) {
+    s += line('promisedLimitNote', item.promisedLimitNote);
+    if (item.specialProcedures) {
+      s += 'specialProcedures:\n';
+      for (const p of item.specialProcedures) s += `  - { name: ${p.name}, days: ${p.days}, unit: ${p.unit}, note: ${p.note} }\n`;
+    }
+  }
   s += `${note('visits')}visits: ${item.visits}\n`;
   if (item.visitsReason !== undefined) s += `visitsReason: ${item.visitsReason}\n`;
   s += `${note('conditions')}conditions: ${item.conditions}\n`;
-  s += `${note('materials')}materials:\n`;
-  for (const m of item.materials) {
-    s += `  - name: ${m.name}\n    necessity: ${m.necessity}\n    form: ${m.form}\n    medium: ${m.medium}\n    copies: ${m.copies}\n    source: ${m.source}\n`;
-    if (m.note !== undefined) s += `    note: ${m.note}\n`;
-  }
+  if (v2) s += line('quantityLimit', item.quantityLimit);
+  s += `${note('materials')}materials:\n${materialLines(item.materials, '  ', version)}`;
   s += `${note('steps')}steps:\n`;
   for (const step of item.steps) s += `  - { name: ${step.name}, days: ${step.days} }\n`;
+  if (v2 && item.intermediaries) {
+    s += 'intermediaries:\n';
+    for (const i of item.intermediaries) s += `  - { name: ${i.name}, basis: ${i.basis} }\n`;
+  }
   const fee = item.fee;
   if (!fee.charged) s += 'fee: { charged: false }\n';
   else {
     s += `fee:\n  charged: true\n  basis: ${fee.basis}\n  items:\n`;
     for (const f of fee.items) s += `    - name: ${f.name}\n      standard: ${f.standard}\n`;
   }
-  s += `handlingForms: ${flowList(item.handlingForms)}\n${note('onlineDepth')}onlineDepth: ${item.onlineDepth}\nhandleArea: ${local.handleArea}\nplaces:\n`;
+  s += `handlingForms: ${flowList(item.handlingForms)}\n${note('onlineDepth')}`;
+  if (v2) {
+    s += `onlineDepth: ${flowList(item.onlineDepth)}\n`;
+    s += line('onlineUrl', local.onlineUrl) + line('mobileUrl', local.mobileUrl);
+    s += line('express', item.express) + line('payOnline', item.payOnline) + line('appointment', item.appointment) + line('inHall', local.inHall);
+    s += line('handleArea', item.handleArea);
+  } else {
+    s += `onlineDepth: ${v1Depth(item.onlineDepth)}\nhandleArea: ${local.handleArea}\n`;
+  }
+  s += 'places:\n';
   for (const p of local.places) s += `  - { address: ${p.address}, hours: ${p.hours} }\n`;
   s += `consultPhone: "${local.consultPhone}"\n`;
   s += local.complaintUnquoted ? `complaintPhone: ${local.complaintPhone}\n` : `complaintPhone: "${local.complaintPhone}"\n`;
-  if (item.result) s += `result: { type: ${item.result.type}, name: ${item.result.name} }\n`;
+  const result = item.result;
+  if (v2) s += result.name === undefined ? `result: { type: ${result.type} }\n` : `result: { type: ${result.type}, name: ${result.name} }\n`;
+  else if (result.type !== '无') s += `result: { type: ${result.type}, name: ${result.name} }\n`;
+  if (v2) {
+    s += line('resultSample', item.resultSample);
+    if (item.handlingItems) {
+      s += 'handlingItems:\n';
+      for (const h of item.handlingItems) {
+        s += `  - seq: "${h.seq}"\n    name: ${h.name}\n`;
+        if (h.materials) s += `    materials:\n${materialLines(h.materials, '      ', version)}`;
+      }
+    }
+  }
   return s;
+}
+
+function materialLines(materials: readonly Material[], indent: string, version: FormatVersion): string {
+  let s = '';
+  const field = `${indent}  `;
+  for (const m of materials) {
+    if (version === 2) {
+      s += `${indent}- name: ${m.name}\n${field}necessity: ${m.necessity}\n`;
+      if (m.deferrable) s += `${field}deferrable: true\n`;
+      s += `${field}type: ${m.type}\n${field}format: ${m.format}\n`;
+      if (m.originals !== undefined) s += `${field}originals: ${m.originals}\n`;
+      if (m.copies !== undefined) s += `${field}copies: ${m.copies}\n`;
+      s += `${field}source: ${m.source}\n`;
+      if (m.note !== undefined) s += `${field}note: ${m.note}\n`;
+      if (m.blankForm !== undefined) s += `${field}blankForm: ${m.blankForm}\n`;
+      if (m.example !== undefined) s += `${field}example: ${m.example}\n`;
+    } else {
+      // v1 had no 原件或复印件 nor 纸质和电子, one copies count, and 容缺 as a necessity.
+      const form = m.type === '原件或复印件' ? '原件和复印件' : m.type;
+      const medium = m.format === '纸质和电子' ? '纸质或电子' : m.format;
+      s += `${indent}- name: ${m.name}\n${field}necessity: ${m.deferrable ? '容缺' : m.necessity}\n${field}form: ${form}\n${field}medium: ${medium}\n`;
+      s += `${field}copies: ${m.originals ?? m.copies ?? 1}\n${field}source: ${m.source}\n`;
+      if (m.note !== undefined) s += `${field}note: ${m.note}\n`;
+    }
+  }
+  return s;
+}
+
+/** v1's 网上办理深度 level for a set of stages: 1 consult, 2 up to 预审, 3 up to 办理, 4 every stage (spec §8). */
+function v1Depth(stages: readonly string[]): number {
+  return stages.length <= 1 ? 1 : stages.length <= 3 ? 2 : stages.length <= 5 ? 3 : 4;
 }
 
 export function renderRegion(code: string, name: string, level: Level, head = ''): string {
@@ -80,6 +161,6 @@ export function schemaFiles(): Record<string, string> {
   };
 }
 
-export const TONGBIAO_YAML = `# 同标（tongbiao）生成的合成目录，用于基准测试和演示；格式遵循同标目录格式规范 v1。
-formatVersion: 1
-`;
+export function tongbiaoYaml(version: FormatVersion): string {
+  return `# 同标（tongbiao）生成的合成目录，用于基准测试和演示；格式遵循同标目录格式规范 v${version}。\nformatVersion: ${version}\n`;
+}

@@ -2,7 +2,7 @@
 // (shorter promised limits, a material dropped, an extra local condition, different step days, and a few
 // that are looser than the parent allows); errors are mistakes the validator must catch. Both are drawn
 // from the region's seeded stream.
-import { ITEM_TYPES } from '../schema/codes.js';
+import { HANDLE_AREAS, ITEM_TYPES, ONLINE_STAGES } from '../schema/codes.js';
 import type { GenItem, Material } from './item.js';
 import { fifths, stepDays } from './item.js';
 import type { Random } from './random.js';
@@ -14,6 +14,7 @@ export const DISCREPANCY_KINDS = {
   'relaxed-material': 'level-tightened',
   'fewer-visits': 'level-tightened',
   'deeper-online': 'level-tightened',
+  'wider-area': 'level-tightened',
   'extra-condition': 'level-review',
   'step-days': 'level-review',
   'longer-limit': 'level-looser',
@@ -34,7 +35,7 @@ export type ErrorKind = keyof typeof ERROR_KINDS;
 
 const STRICTER: ReadonlyArray<readonly [DiscrepancyKind, number]> = [
   ['shorter-limit', 30], ['extra-condition', 25], ['dropped-material', 15], ['step-days', 15], ['relaxed-material', 5],
-  ['fewer-visits', 5], ['deeper-online', 5],
+  ['fewer-visits', 5], ['deeper-online', 5], ['wider-area', 3],
 ];
 const LOOSER: ReadonlyArray<readonly [DiscrepancyKind, number]> = [
   ['longer-limit', 2], ['more-visits', 1], ['required-material', 1], ['shallower-online', 1],
@@ -92,36 +93,48 @@ function apply(p: GenItem, kind: DiscrepancyKind, rng: Random, regionName: strin
       return { item, kind, comment: { key: 'materials', text: `通过数据共享获取，${regionName}不再要求提交：${p.materials[i]!.name}` } };
     }
     case 'relaxed-material': {
-      const i = p.materials.findIndex((m, j) => j > 0 && m.necessity === '必要');
+      // 容缺受理: a required material may now be handed in after acceptance.
+      const i = p.materials.findIndex((m, j) => j > 0 && m.necessity === '必要' && m.deferrable !== true);
       if (i < 0) return undefined;
-      item.materials = p.materials.map((m, j): Material => (j === i ? { ...m, necessity: '容缺' } : m));
+      item.materials = p.materials.map((m, j): Material => (j === i ? { ...m, deferrable: true } : m));
       return { item, kind };
     }
     case 'required-material': {
       const i = p.materials.findIndex((m) => m.necessity !== '必要');
       if (i >= 0) item.materials = p.materials.map((m, j): Material => (j === i ? { ...m, necessity: '必要' } : m));
-      else item.materials = [...p.materials, { name: '本地社会保险缴纳证明', necessity: '必要', form: '原件', medium: '纸质', copies: 1, source: '政府部门核发' }];
+      else item.materials = [...p.materials, { name: '本地社会保险缴纳证明', necessity: '必要', type: '原件', format: '纸质', originals: 1, source: '政府部门核发' }];
       return { item, kind };
     }
     case 'fewer-visits': {
-      if (p.visits === 0) return undefined;
+      // No visit needs a way to get the result: online, or by post (zero-visit-delivery).
+      const online = p.handlingForms.includes('网上办理') || p.handlingForms.includes('移动端办理');
+      if (p.visits === 0 || (!online && p.express !== true)) return undefined;
       item.visits = 0;
       delete item.visitsReason;
       return { item, kind };
     }
     case 'more-visits': {
+      if (fullyOnline(p.onlineDepth)) return undefined;
       item.visits = p.visits + 1;
       item.visitsReason = p.visitsReason ?? '需现场核验申请人身份';
       return { item, kind };
     }
     case 'deeper-online': {
-      if (p.onlineDepth >= 4 || !p.handlingForms.includes('网上办理')) return undefined;
-      item.onlineDepth = p.onlineDepth + 1;
+      const next = ONLINE_STAGES.slice(0, p.onlineDepth.length + 1);
+      if (next.length === p.onlineDepth.length || !p.handlingForms.includes('网上办理') || (p.visits > 0 && fullyOnline(next))) return undefined;
+      item.onlineDepth = next;
       return { item, kind };
     }
     case 'shallower-online': {
-      if (p.onlineDepth <= 1) return undefined;
-      item.onlineDepth = p.onlineDepth - 1;
+      if (p.onlineDepth.length <= 1) return undefined;
+      item.onlineDepth = p.onlineDepth.slice(0, -1);
+      return { item, kind };
+    }
+    case 'wider-area': {
+      if (p.handleArea === undefined) return undefined;
+      const at = HANDLE_AREAS.indexOf(p.handleArea as (typeof HANDLE_AREAS)[number]);
+      if (at <= 0) return undefined;
+      item.handleArea = HANDLE_AREAS[at - 1];
       return { item, kind };
     }
     case 'extra-condition': {
@@ -137,6 +150,11 @@ function apply(p: GenItem, kind: DiscrepancyKind, rng: Random, regionName: strin
       return { item, kind };
     }
   }
+}
+
+/** 全程网办: accepted, handled and the result fed back online (what online-visits asks of an item with no visit). */
+function fullyOnline(stages: readonly string[]): boolean {
+  return stages.includes('互联网受理') && stages.includes('互联网办理') && stages.includes('互联网办理结果信息反馈');
 }
 
 /** Steps shortened so their days fit in `days`, taking from the longest step first. */

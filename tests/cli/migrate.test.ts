@@ -79,7 +79,7 @@ describe('tongbiao migrate', () => {
   });
 
   it('migrates a generated v1 catalog', () => {
-    const catalog = tempCatalog((target) => generateCatalog(target, { cities: 1, countiesPerCity: 2, items: 20, seed: 'migrate' }));
+    const catalog = tempCatalog((target) => generateCatalog(target, { cities: 1, countiesPerCity: 2, items: 20, seed: 'migrate', formatVersion: 1 }));
     const { lines } = migrateAndCheck(catalog);
     expect(lines.length).toBeGreaterThan(300);
   });

@@ -6,7 +6,8 @@ import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LEVEL_DIGIT, type Level } from '../../src/catalog/types.js';
 import { checkCreditCode } from '../../src/codes/uscc.js';
-import { ITEM_TYPE_DIGITS, type ItemType } from '../../src/schema/codes.js';
+import { HANDLE_AREAS, ITEM_TYPE_DIGITS, ONLINE_STAGES, type ItemType } from '../../src/schema/codes.js';
+import { itemFromV1 } from '../../src/catalog/v1.js';
 import { buildBaseline } from '../../src/gen/baseline.js';
 import { generateCatalog, GenError, maxBaselineItems, type GenerateResult } from '../../src/gen/index.js';
 import { removeTempDirs, tempDir } from './helpers.js';
@@ -84,7 +85,7 @@ function regionsOf(root: string): RegionInfo[] {
         for (const file of readdirSync(join(root, dir, 'items'))) expect(file, `${dir}/items`).toMatch(/^\d{12}\.yaml$/);
         continue;
       }
-      expect(entry, `stray entry in ${dir}`).toMatch(/^\d{6}$/);
+      expect(entry, `stray entry in ${dir}`).toMatch(/^(\d{6}|\d{9})$/);
       expect(statSync(join(root, dir, entry)).isDirectory()).toBe(true);
       walk(`${dir}/${entry}`, region);
     }
@@ -96,7 +97,7 @@ function regionsOf(root: string): RegionInfo[] {
 describe('layout (spec §1)', () => {
   it('has tongbiao.yaml, the schemas and exactly one province directory at the root', () => {
     expect(readdirSync(a).sort()).toEqual(['420000', 'schema', 'tongbiao.yaml']);
-    expect(parse(treeA.get('tongbiao.yaml')!)).toEqual({ formatVersion: 1 });
+    expect(parse(treeA.get('tongbiao.yaml')!)).toEqual({ formatVersion: 2 });
     expect(readdirSync(join(a, 'schema')).sort()).toEqual(['item.schema.json', 'region.schema.json']);
     expect(JSON.parse(treeA.get('schema/item.schema.json')!).title).toBe('政务服务事项');
   });
@@ -150,7 +151,7 @@ describe('items', () => {
       if (error !== 'type-digit') expect(item.catalogCode.slice(2, 4), path).toBe(ITEM_TYPE_DIGITS[item.type as ItemType]);
       if (error !== 'credit-code') expect(checkCreditCode(item.dept.creditCode), path).toBeUndefined();
       else expect(checkCreditCode(item.dept.creditCode), path).toBe('check');
-      expect(item.dept.creditCode.slice(2, 8)).toBe(region.code);
+      expect(item.dept.creditCode.slice(2, 8)).toBe(region.code.slice(0, 6));
       expect(item.taskCode).toBe(item.dept.creditCode + LEVEL_DIGIT[region.level] + item.catalogCode);
       if (region.level !== '省级') expect(item.useLevel).toContain(region.level);
       if (error === 'unquoted-phone') expect(item.complaintPhone).toBe(12345);
@@ -183,7 +184,7 @@ describe('items', () => {
   it('copy the parent region’s version, so a county differs from its city only where a discrepancy was injected', () => {
     const touched = new Set(resultA.injections.map((i) => i.file));
     const body = (text: string) =>
-      text.split('\n').filter((l) => !/^(#|taskCode|  name|  creditCode|  nature|  entrustedBy|handleArea|  - \{ address|consultPhone|complaintPhone)/.test(l)).join('\n');
+      text.split('\n').filter((l) => !/^(#|taskCode|localCatalogCode|localTaskCode|powerSource|jointDepts|  name|  creditCode|  nature|  entrustedBy|onlineUrl|mobileUrl|inHall|  - \{ address|consultPhone|complaintPhone)/.test(l)).join('\n');
     let compared = 0;
     for (const [path, text] of treeA) {
       const m = /^420000\/(4201|4202)00\/(\d{6})\/items\/(\d{12})\.yaml$/.exec(path);
@@ -244,5 +245,103 @@ describe('options', () => {
       const types = new Set(items.map((i) => i.type));
       expect(types.size).toBe(11);
     }
+  });
+});
+
+describe('format v2 elements', () => {
+  const items = () => [...treeA].filter(([p]) => p.includes('/items/')).map(([p, t]) => [p, parse(t) as Record<string, any>] as const);
+
+  it('writes every v2 element somewhere, and no v1 spelling anywhere', () => {
+    const seen = new Set<string>();
+    for (const [path, item] of items()) {
+      for (const key of Object.keys(item)) seen.add(key);
+      for (const m of [...item.materials, ...(item.handlingItems ?? []).flatMap((h: any) => h.materials ?? [])]) {
+        for (const key of Object.keys(m)) seen.add(`materials.${key}`);
+        expect(m, path).not.toHaveProperty('form');
+        expect(m, path).not.toHaveProperty('medium');
+        expect(m.necessity, path).not.toBe('容缺');
+      }
+      expect(ONLINE_STAGES.slice(0, item.onlineDepth.length), path).toEqual(item.onlineDepth);
+      if (item.handleArea !== undefined) expect(HANDLE_AREAS, path).toContain(item.handleArea);
+      expect(item.result, path).toBeDefined();
+      if (item.type !== '公共服务') expect(item.powerSource, path).toBeDefined();
+      if (item.status === '取消') expect(item.cancelDate, path).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+    for (const key of [
+      'status', 'version', 'effectiveDate', 'cancelDate', 'localCatalogCode', 'localTaskCode', 'powerSource', 'jointDepts',
+      'statutoryLimitNote', 'promisedLimitNote', 'specialProcedures', 'quantityLimit', 'intermediaries', 'onlineUrl', 'mobileUrl',
+      'express', 'payOnline', 'appointment', 'inHall', 'handleArea', 'resultSample', 'handlingItems',
+      'materials.deferrable', 'materials.originals', 'materials.copies', 'materials.blankForm', 'materials.example',
+    ]) expect(seen, key).toContain(key);
+  });
+
+  it('keeps the rare elements rare and the common ones common', () => {
+    const all = items().map(([, item]) => item);
+    const share = (test: (item: Record<string, any>) => boolean) => all.filter(test).length / all.length;
+    expect(share((i) => i.status !== undefined)).toBeLessThan(0.06);
+    expect(share((i) => i.handlingItems !== undefined)).toBeLessThan(0.1);
+    expect(share((i) => i.inHall === true)).toBeGreaterThan(0.6);
+    expect(share((i) => i.onlineUrl !== undefined)).toBeGreaterThan(0.5);
+  });
+
+  it('splits a few items into handling items: 本人申请 and 委托代理人申请 with the proxy materials', () => {
+    const split = items().map(([, item]) => item).find((item) => item.handlingItems);
+    expect(split!.handlingItems.map((h: any) => h.seq)).toEqual(['01', '02']);
+    expect(split!.handlingItems[1].name).toBe(`${split!.name}（委托代理人申请）`);
+    expect(split!.handlingItems[1].materials.map((m: any) => m.name)).toEqual([...split!.materials.map((m: any) => m.name), '授权委托书', '代理人身份证明']);
+  });
+});
+
+describe('format v1 (for the tests of tongbiao migrate)', () => {
+  it('writes the same catalog in v1 spelling, which the v1 mapping reads without v1 keys left', () => {
+    const dir = tempDir();
+    generateCatalog(dir, { ...SMALL, seed: 'alpha', formatVersion: 1 });
+    const tree = readTree(dir);
+    expect(parse(tree.get('tongbiao.yaml')!)).toEqual({ formatVersion: 1 });
+    expect([...tree.keys()]).toEqual([...treeA.keys()]);
+    let deferred = 0;
+    for (const [path, text] of tree) {
+      if (!path.includes('/items/')) continue;
+      const v1 = parse(text) as Record<string, any>;
+      expect(typeof v1.onlineDepth, path).toBe('number');
+      expect(v1, path).not.toHaveProperty('powerSource');
+      expect(v1, path).not.toHaveProperty('handlingItems');
+      for (const m of v1.materials) {
+        expect(Object.keys(m), path).toEqual(expect.arrayContaining(['form', 'medium', 'copies']));
+        if (m.necessity === '容缺') deferred++;
+      }
+      const v2 = itemFromV1(v1);
+      for (const m of v2.materials as Array<Record<string, unknown>>) expect(Object.keys(m), path).not.toContain('form');
+      expect(Array.isArray(v2.onlineDepth), path).toBe(true);
+    }
+    expect(deferred).toBeGreaterThan(0);
+  });
+
+  it('refuses a format it does not know', () => {
+    expect(() => generateCatalog(tempDir(), { items: 1, formatVersion: 3 as never })).toThrow(/formatVersion must be 1 or 2/);
+  });
+});
+
+describe('townships (乡镇级)', () => {
+  it('puts N townships under every county, 9-digit codes, claiming the items exercised at 乡镇级 with level digit 5', () => {
+    const dir = tempDir();
+    const result = generateCatalog(dir, { cities: 1, countiesPerCity: 2, provinceDirect: false, townships: 2, items: 400, seed: 'towns' });
+    const regions = regionsOf(dir);
+    const towns = regions.filter((r) => r.level === '乡镇级');
+    expect(result.regions).toBe(1 + 1 + 2 + 4);
+    expect(towns.map((t) => t.code)).toEqual(['420102001', '420102002', '420103001', '420103002']);
+    for (const town of towns) {
+      expect(town.parent!.level).toBe('县级');
+      expect(town.name).toMatch(/街道$/);
+      const files = readdirSync(join(dir, town.dir, 'items'));
+      expect(files.length, town.code).toBeGreaterThan(0);
+      for (const file of files) {
+        const item = parse(readFileSync(join(dir, town.dir, 'items', file), 'utf8')) as Record<string, any>;
+        expect(item.useLevel).toContain('乡镇级');
+        expect(item.taskCode[18]).toBe('5');
+        expect(item.dept.name.startsWith(`${town.parent!.name}${town.name}`), item.dept.name).toBe(true);
+      }
+    }
+    expect(() => generateCatalog(tempDir(), { items: 1, townships: 41 })).toThrow(/townships/);
   });
 });

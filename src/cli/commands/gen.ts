@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { TongbiaoError } from '../../errors.js';
 import { GEN_DEFAULTS, GenError, generateCatalog, maxBaselineItems, type GenerateOptions } from '../../gen/index.js';
-import { MAX_CITIES, MAX_COUNTIES_PER_CITY } from '../../gen/regions.js';
+import { MAX_CITIES, MAX_COUNTIES_PER_CITY, MAX_TOWNSHIPS_PER_COUNTY } from '../../gen/regions.js';
 import { defineCommand, oneOf } from '../command.js';
 import { statusLine } from '../progress.js';
 
@@ -9,18 +9,22 @@ export const gen = defineCommand({
   name: 'gen',
   help: `Usage: tongbiao gen <DIR> [options]
 
-Writes a synthetic catalog into DIR: 420000 湖北省 with its baseline items, N cities of M counties
-each (real Hubei names and codes first, made-up ones beyond them) and the 省直辖 units 429004 429005
-429006 429021. Cities and counties claim 88–99% of the items their level may exercise, with local
-departments, credit codes, places and phones; about 4% of claimed items differ from their parent
-(mostly stricter, a few looser) and about 0.5% carry a deliberate error (bad credit code check digit,
-promised limit over the statutory one, an unquoted phone, a wrong type). The same seed always gives
-the same files.
+Writes a synthetic catalog (format v2) into DIR: 420000 湖北省 with its baseline items, N cities of M
+counties each (real Hubei names and codes first, made-up ones beyond them), the 省直辖 units 429004
+429005 429006 429021 and, if asked, 乡镇级 regions under each county. Cities and counties claim 88–99%
+of the items their level may exercise, with local departments, credit codes, places, phones, portal
+addresses and local codes; items carry every v2 element on a realistic share (lifecycle 暂停/取消,
+权力来源, limit notes, special procedures, intermediaries, quantity limits, service flags, blank forms,
+handling items). About 4% of claimed items differ from their parent (mostly stricter, a few looser)
+and about 0.5% carry a deliberate error (bad credit code check digit, promised limit over the
+statutory one, an unquoted phone, a wrong type). The same seed always gives the same files.
 
 Options:
   --cities N               cities (default ${GEN_DEFAULTS.cities}, at most ${MAX_CITIES})
   --counties-per-city N    counties in each city (default ${GEN_DEFAULTS.countiesPerCity}, at most ${MAX_COUNTIES_PER_CITY})
   --no-direct              leave out the 省直辖 county-level units
+  --townships N            乡镇级 regions under each county (default 0, at most ${MAX_TOWNSHIPS_PER_COUNTY})
+  --format-version V       2 (default), or 1: a v1 catalog, to try 'tongbiao migrate' on
   --items N                baseline items (default ${GEN_DEFAULTS.items}, at most ${maxBaselineItems()})
   --seed S                 seed (default ${GEN_DEFAULTS.seed})
   --git                    git init DIR and commit everything in one reproducible commit
@@ -34,6 +38,8 @@ Exit status: 0 generated, 2 could not (bad option, DIR not empty).`,
     cities: { type: 'string' },
     'counties-per-city': { type: 'string' },
     'no-direct': { type: 'boolean' },
+    townships: { type: 'string' },
+    'format-version': { type: 'string' },
     items: { type: 'string' },
     seed: { type: 'string' },
     git: { type: 'boolean' },
@@ -50,6 +56,13 @@ Exit status: 0 generated, 2 could not (bad option, DIR not empty).`,
     const counties = integer('counties-per-city', values['counties-per-city']);
     const items = integer('items', values.items);
     const workers = integer('workers', values.workers);
+    const townships = integer('townships', values.townships);
+    if (townships !== undefined) options.townships = townships;
+    const version = values['format-version'];
+    if (version !== undefined) {
+      if (version !== '1' && version !== '2') throw new TongbiaoError(`--format-version must be 1 or 2 (got '${version}')`);
+      options.formatVersion = Number(version) as 1 | 2;
+    }
     if (cities !== undefined) options.cities = cities;
     if (counties !== undefined) options.countiesPerCity = counties;
     if (items !== undefined) options.items = items;
