@@ -142,18 +142,14 @@ describe.skipIf(!linux)('tongbiao serve --workers', () => {
     const serving = await startServing(['serve', '--port', '0', '--db', db, '--workers', '2']);
     try {
       const csrf = await loginForm(serving.url);
-      // one after another, alternating workers: 5 failures, then refused even with the right password
-      const statuses: number[] = [];
-      for (let i = 0; i < 5; i++) statuses.push((await attempt(serving.url, csrf, 'jiangan', `wrong ${i}`)).status);
-      statuses.push((await attempt(serving.url, csrf, 'jiangan', PASSWORD)).status);
-      statuses.push((await attempt(serving.url, csrf, 'JiangAn', PASSWORD)).status);
-      expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429]);
-      // at once: the check and the count are one transaction, so exactly 5 of 12 get to try a password
-      const burst = await Promise.all(Array.from({ length: 12 }, (_, i) => attempt(serving.url, csrf, 'wuchang', `wrong ${i}`)));
+      // at once, alternating workers, the name in two spellings: the check and the count are one transaction in
+      // the shared database, so exactly the 3 free failures of a name + address get to try a password, and the
+      // rest wait for the backoff (rate-limit.ts)
+      const burst = await Promise.all(Array.from({ length: 12 }, (_, i) => attempt(serving.url, csrf, i % 2 ? 'wuchang' : 'WuChang', `wrong ${i}`)));
       const counts = burst.reduce<Record<number, number>>((acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }), {});
-      expect(counts).toEqual({ 401: 5, 429: 7 });
+      expect(counts).toEqual({ 401: 3, 429: 9 });
       const limited = burst.find((r) => r.status === 429)!;
-      expect(Number(limited.headers.get('Retry-After'))).toBeGreaterThan(800);
+      expect(Number(limited.headers.get('Retry-After'))).toBeGreaterThanOrEqual(1);
     } finally {
       expect(await stop(serving.child)).toBe(0);
     }
