@@ -1,7 +1,7 @@
 // 概览: the region tree with each region's items, errors, review states and claim rate.
 import { html } from 'hono/html';
 import type { DashboardRow } from '../src/store/read/dashboard.js';
-import { inSubtree, type SyncInfo } from '../src/store/rows.js';
+import type { SyncInfo } from '../src/store/rows.js';
 import type { Ui } from '../src/web/context.js';
 import { href } from '../src/web/http.js';
 import { Exports, formatTime } from './components.js';
@@ -32,17 +32,19 @@ function regionRow(ui: Ui, r: DashboardRow, subtreeOpen: number) {
 }
 
 /**
- * The open discrepancies of a region and every region below it. The table's other counts are the region's own
- * (a province row said 待审 0 beside a summary of 46): both are shown, each labelled.
+ * The open discrepancies of each region and every region below it, in one pass over the rows (a region's lineage
+ * names it and its ancestors: each row adds its own count to each of them). The table's other counts are the
+ * region's own (a province row said 待审 0 beside a summary of 46): both are shown, each labelled.
  */
-function subtreeOpen(rows: DashboardRow[], root: DashboardRow): number {
-  let n = 0;
-  for (const r of rows) if (inSubtree(r.lineage, root.lineage)) n += r.open;
-  return n;
+function subtreeOpenCounts(rows: readonly DashboardRow[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const r of rows) for (const code of r.lineage.split('/')) out.set(code, (out.get(code) ?? 0) + r.open);
+  return out;
 }
 
 export function DashboardPage(props: { ui: Ui; rows: DashboardRow[]; sync?: SyncInfo }) {
   const { ui, rows, sync } = props;
+  const subtreeOpen = subtreeOpenCounts(rows);
   const { t } = ui;
   const sum = (pick: (r: DashboardRow) => number) => rows.reduce((n, r) => n + pick(r), 0);
   const queue = (params: Record<string, string>) => href('/queue', params);
@@ -109,7 +111,7 @@ export function DashboardPage(props: { ui: Ui; rows: DashboardRow[]; sync?: Sync
           </tr>
         </thead>
         <tbody>
-          {rows.map((r) => regionRow(ui, r, subtreeOpen(rows, r)))}
+          {rows.map((r) => regionRow(ui, r, subtreeOpen.get(r.code) ?? 0))}
         </tbody>
       </table>
       <p class="muted small">{t('claimRateHint')}</p>
