@@ -3,7 +3,7 @@
 // commits exactly those files.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { GEN_AUTHOR, GenError, genGitEnv, git } from './generate.js';
+import { GenError, genGitEnv, git } from './generate.js';
 import { Random } from './random.js';
 
 export interface EditCommit {

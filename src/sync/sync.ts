@@ -16,7 +16,7 @@ import { loadCatalog, type Catalog } from '../catalog/load.js';
 import { readFile } from '../catalog/read-file.js';
 import { fsSource } from '../catalog/source-fs.js';
 import { gitSourceAt } from '../catalog/source-git.js';
-import type { Finding, ParsedFile } from '../catalog/types.js';
+import type { Finding } from '../catalog/types.js';
 import { checkCatalog } from '../check/check.js';
 import { TongbiaoError } from '../errors.js';
 import { topElement } from '../levels/pointer.js';
