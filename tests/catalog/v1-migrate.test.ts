@@ -6,7 +6,7 @@ import { migrateItemText, migrateSettingsText } from '../../src/catalog/v1-migra
 import { itemFromV1 } from '../../src/catalog/v1.js';
 import { FIXTURES } from '../helpers/item.js';
 
-const XIANTAO = readFileSync(join(FIXTURES, 'v1-catalog', '420000', '429004', 'items', '000100106000.yaml'), 'utf8');
+const XIANTAO = readFileSync(join(FIXTURES, 'v1-demo', '420000', '429004', 'items', '000100106000.yaml'), 'utf8');
 
 const migrated = (text: string) => {
   const result = migrateItemText(text);

@@ -10,7 +10,7 @@ import { FIXTURES } from '../helpers/item.js';
 const STAGES = ['互联网咨询', '互联网收件', '互联网预审', '互联网受理', '互联网办理', '互联网办理结果信息反馈', '互联网电子证照反馈'];
 
 /** 江岸区's 养老保险关系转移接续 as the v1 demo catalog has it. */
-const V1_FILE = join(FIXTURES, 'v1-catalog', '420000', '420100', '420102', 'items', '002000101000.yaml');
+const V1_FILE = join(FIXTURES, 'v1-demo', '420000', '420100', '420102', 'items', '002000101000.yaml');
 const v1Text = readFileSync(V1_FILE, 'utf8');
 const v1Item = (): Item => {
   const parsed = parseYaml(v1Text);

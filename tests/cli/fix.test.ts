@@ -1,5 +1,6 @@
-// `tongbiao fix` on a real repository holding the demo catalog: every locked and looser error it is asked to fix
-// is gone afterwards, `git diff` shows only the intended values changed, and every comment is kept.
+// `tongbiao fix` on a real repository holding the v1 demo catalog (tests/fixtures/v1-demo, frozen: the edits
+// below are written in v1 spelling): every locked and looser error it is asked to fix is gone afterwards,
+// `git diff` shows only the intended values changed, and every comment is kept.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -8,7 +9,7 @@ import { readTree } from '../helpers/files.js';
 import { makeGitCatalog, type TempGitCatalog } from '../helpers/git-repo.js';
 import { runCli, validateJson } from '../helpers/cli.js';
 
-const DEMO = join(import.meta.dirname, '..', '..', 'catalog-yaml');
+const DEMO = join(import.meta.dirname, '..', 'fixtures', 'v1-demo');
 const ITEM = '420000/420100/420106/items/000100105000.yaml';
 
 let repo: TempGitCatalog;

@@ -9,7 +9,7 @@ import { generateCatalog } from '../../src/gen/index.js';
 import { runCli } from '../helpers/cli.js';
 import { readTree } from '../helpers/files.js';
 
-const V1_DEMO = join(import.meta.dirname, '..', 'fixtures', 'v1-catalog');
+const V1_DEMO = join(import.meta.dirname, '..', 'fixtures', 'v1-demo');
 
 let dir: string | undefined;
 afterEach(() => {
