@@ -4,7 +4,7 @@
 // (every item file of a generated province and of the demo catalog) at ≈ 30× the speed of `yaml`; anything
 // it declines goes to `yaml` itself. (A js-yaml stage once sat between them: it returned data different
 // from `yaml`'s on about 1 % of fuzzed inputs and took files `yaml` refuses, for no file of a real catalog.)
-import { Composer, isCollection, isMap, isPair, isScalar, Lexer, LineCounter, Parser, YAMLParseError, type Document, type Node } from 'yaml';
+import { Composer, isAlias, isCollection, isMap, isPair, isScalar, Lexer, LineCounter, Parser, YAMLParseError, type Document, type Node } from 'yaml';
 import { scanBlockYaml } from './block-yaml.js';
 import type { Message } from './types.js';
 import { MAX_ALIAS_COUNT, MAX_DEPTH } from './yaml-limits.js';
@@ -86,6 +86,9 @@ function parseWithYaml(text: string, uniqueKeys = false): Parsed {
     const reason = firstLine((e as Error).message);
     return { problem: { line: 1, column: 1, message: { zh: `YAML 别名无法展开：${reason}`, en: `a YAML alias cannot be expanded: ${reason}` } } };
   }
+  // (Only `yaml` reads aliases, and every alias is written with a `*`.)
+  const aliased = text.includes('*') ? aliasProblem(doc!) : undefined;
+  if (aliased) return { problem: { ...at(aliased.offset), message: aliased.message } };
   if (data === null || data === undefined) {
     return { problem: { line: 1, column: 1, message: { zh: '文件为空', en: 'file is empty' } } };
   }
@@ -102,6 +105,41 @@ function parseWithYaml(text: string, uniqueKeys = false): Parsed {
 }
 
 const DEEP: Message = { zh: `YAML 嵌套超过 ${MAX_DEPTH} 层`, en: `YAML nests deeper than ${MAX_DEPTH} levels` };
+
+const CIRCULAR: Message = {
+  zh: 'YAML 别名引用了包含它自身的节点（循环结构）：事项数据不能循环引用',
+  en: 'a YAML alias refers to a node that contains it (a cycle): item data cannot be circular',
+};
+
+/**
+ * Data that aliases make circular (`steps: &s [*s]`, which `yaml` builds as a self-containing list) or nest
+ * past the limit (an anchored deep node repeated deep down): no later stage could compare, store or show it.
+ * The nodes are walked as `toJS` expanded them, so the walk is as bounded as its alias limit made the data.
+ * Found at the alias that closes the circle or first leads too deep.
+ */
+function aliasProblem(doc: Document.Parsed): { offset: number; message: Message } | undefined {
+  const open = new Set<Node>();
+  const visit = (node: unknown, depth: number, via: number | undefined): { offset: number; message: Message } | undefined => {
+    if (isAlias(node)) {
+      const target = node.resolve(doc);
+      const offset = node.range?.[0] ?? 0;
+      if (target !== undefined && open.has(target)) return { offset, message: CIRCULAR };
+      return visit(target, depth, via ?? offset);
+    }
+    if (!isCollection(node)) return undefined;
+    if (depth > MAX_DEPTH) return { offset: via ?? node.range?.[0] ?? 0, message: DEEP };
+    open.add(node);
+    for (const item of node.items) {
+      for (const child of isPair(item) ? [item.key, item.value] : [item]) {
+        const found = visit(child, depth + 1, via);
+        if (found) return found;
+      }
+    }
+    open.delete(node);
+    return undefined;
+  };
+  return visit(doc.contents, 1, undefined);
+}
 
 const COLLECTION_TOKENS = new Set(['block-map', 'block-seq', 'flow-collection']);
 

@@ -126,17 +126,39 @@ describe(`nesting beyond ${MAX_DEPTH} levels`, () => {
   });
 });
 
+describe('aliases that make the data circular or too deep', () => {
+  it('refuses an alias inside the node it names, at the alias, in a list and in a mapping', () => {
+    expect(parseYaml('name: x\nsteps: &s\n  - *s\n')).toEqual({
+      problem: { line: 3, column: 5, message: { zh: 'YAML 别名引用了包含它自身的节点（循环结构）：事项数据不能循环引用', en: 'a YAML alias refers to a node that contains it (a cycle): item data cannot be circular' } },
+    });
+    expect(parseYaml('result: &r {name: a, again: [1, {self: *r}]}\n')).toMatchObject({ problem: { line: 1, column: 40, message: { en: expect.stringContaining('cycle') } } });
+  });
+  it('takes aliases that only repeat a node, however often, below the limit', () => {
+    expect(parseYaml('a: &a {x: [1, 2]}\nb: *a\nc: [*a, *a]\n')).toEqual({ data: { a: { x: [1, 2] }, b: { x: [1, 2] }, c: [{ x: [1, 2] }, { x: [1, 2] }] } });
+  });
+  it('refuses an anchored deep node repeated deep down, at the alias that leads too deep', () => {
+    const deep = `${'['.repeat(40)}${']'.repeat(40)}`;
+    expect(parseYaml(`a: &d ${deep}\nb: ${'['.repeat(23)}*d${']'.repeat(23)}\n`)).toHaveProperty('data');
+    expect(parseYaml(`a: &d ${deep}\nb: ${'['.repeat(24)}*d${']'.repeat(24)}\n`)).toEqual({
+      problem: { line: 2, column: 28, message: { zh: 'YAML 嵌套超过 64 层', en: 'YAML nests deeper than 64 levels' } },
+    });
+  });
+});
+
 describe('tongbiao validate on files that once broke the reading entry', () => {
   it('reports deep nesting as yaml-syntax, and reads 20,000 distinct keys in bounded memory', () => {
-    const [province] = SMALL_REGIONS;
+    const [province, , county] = SMALL_REGIONS;
     const deep = itemPath(province!, catalogCodeFor(1));
     const wide = itemPath(province!, catalogCodeFor(2));
+    // A county item whose steps contain themselves: the cross-level comparison once recursed into it and crashed.
+    const circular = itemPath(county!, catalogCodeFor(3));
     const manyKeys = Array.from({ length: 20_000 }, (_, i) => `  key${i}: ${i}`).join('\n');
     const repo = makeGitCatalog({
       files: {
         ...smallCatalog(3),
         [deep]: `${itemYaml({ catalogCode: catalogCodeFor(1), region: province!.code, level: province!.level })}extra: ${'['.repeat(3200)}${']'.repeat(3200)}\n`,
         [wide]: `${itemYaml({ catalogCode: catalogCodeFor(2), region: province!.code, level: province!.level })}extra:\n${manyKeys}\n`,
+        [circular]: itemYaml({ catalogCode: catalogCodeFor(3), region: county!.code, level: county!.level }).replace(/^steps:.*\n(?: .*\n)*/m, '') + 'steps: &s\n  - *s\n',
       },
     });
     try {
@@ -149,6 +171,7 @@ describe('tongbiao validate on files that once broke the reading entry', () => {
       const findings = (JSON.parse(result.stdout) as { findings: Array<{ rule: string; file: string; line: number; message: string }> }).findings;
       expect(findings.filter((f) => f.file === deep)).toEqual([expect.objectContaining({ rule: 'yaml-syntax', message: expect.stringContaining('64') })]);
       expect(findings.filter((f) => f.file === wide).map((f) => f.rule)).toEqual(['schema']); // `extra` is no element
+      expect(findings.filter((f) => f.file === circular)).toEqual([expect.objectContaining({ rule: 'yaml-syntax', message: expect.stringContaining('循环') })]);
     } finally {
       repo.cleanup();
     }
