@@ -37,7 +37,7 @@ function detailText(detail: Record<string, unknown> | null): string {
 
 function targetHref(row: AuditRow): string | undefined {
   const key = typeof row.detail?.key === 'string' ? row.detail.key : undefined;
-  const m = key ? /^(\d{6})\/(\d{12})#/.exec(key) : null;
+  const m = key ? /^(\d{6}(?:\d{3}){0,2})\/(\d{12})#/.exec(key) : null;
   return m ? `/items/${m[1]}/${m[2]}` : undefined;
 }
 

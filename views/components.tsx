@@ -1,5 +1,7 @@
 // Pieces shared by several pages. Every value from the catalog goes through JSX text or hono's html`` template,
 // both escaped; `raw` only for markup rendered by them (the cached region options).
+import { REGION_CODE } from '../src/catalog/types.js';
+import { pointerSegments } from '../src/catalog/locate.js';
 import { FIXABLE_KINDS } from '../src/levels/fix.js';
 import type { DiscrepancyKind } from '../src/levels/types.js';
 import { html, raw } from 'hono/html';
@@ -11,6 +13,7 @@ import type { RegionRow } from '../src/store/rows.js';
 import type { Review } from '../src/store/reviews.js';
 import type { Ui } from '../src/web/context.js';
 import { cachedWordDiff, displayValue, truncate } from '../src/web/display.js';
+import { HANDLING_ELEMENTS } from '../src/web/elements.js';
 import { fieldLabel, label } from '../src/web/i18n.js';
 
 export function Pager(props: { ui: Ui; page: number; per: number; total: number; link: (page: number) => string }) {
@@ -246,9 +249,12 @@ export function DiscRow(props: {
   } else if (row.status !== 'resolved' && ui.user) {
     actions = html`<span class="muted small">${t('noPermission')}</span>`;
   }
+  // on the item page the element's label leads to where the page shows it
+  const anchor = view === 'item' && !props.itemColumn ? elementAnchor(row.key, HANDLING_ELEMENTS) : undefined;
+  const field = anchor ? html`<a href="#${anchor}">${fieldLabel(ui.lang, row.field)}</a>` : fieldLabel(ui.lang, row.field);
   const notice = props.notice ? html`<div class="notice" role="status">${props.notice}</div>` : NOTHING;
   const error = props.error ? html`<div class="error" role="alert">${props.error}</div>` : NOTHING;
-  return html`<tr class="disc status-${row.status}" data-key="${row.key}" id="d-${domId(row.key)}">${item}<td class="c-field">${fieldLabel(ui.lang, row.field)}<div class="muted small code">${row.path || '/'}</div></td><td class="c-kind">${kindBadge(ui, row.kind)}</td><td class="c-values">${values}</td><td class="c-status">${statusBadge(ui, row.status)}${verdict(ui, row)}${historyList(ui, props.history)}</td><td class="c-actions">${notice}${error}${actions}</td></tr>`;
+  return html`<tr class="disc status-${row.status}" data-key="${row.key}" id="d-${domId(row.key)}">${item}<td class="c-field">${field}<div class="muted small code">${row.path || '/'}</div></td><td class="c-kind">${kindBadge(ui, row.kind)}</td><td class="c-values">${values}</td><td class="c-status">${statusBadge(ui, row.status)}${verdict(ui, row)}${historyList(ui, props.history)}</td><td class="c-actions">${notice}${error}${actions}</td></tr>`;
 }
 
 function DecideForms(props: { ui: Ui; row: QueueRow; back: string; view: 'queue' | 'item'; htmx: boolean; canReopen: boolean; reason: string }) {
@@ -312,6 +318,29 @@ function Hidden(props: { ui: Ui; row: QueueRow; back: string; view: string }) {
   );
 }
 
+/** The id of a handling item's section on the item page (业务办理项, by seq), or of one of its element rows. */
+export function handlingAnchor(seq: string, element?: string): string {
+  const id = /^[0-9A-Za-z_-]{1,20}$/.test(seq) ? seq : domId(seq);
+  return element === undefined ? `h-${id}` : `h-${id}-${element}`;
+}
+
+/**
+ * Where on the item page the element a discrepancy is about is shown, read from its key's identity path (spec §3):
+ * a handling item's element row (`/handlingItems/@01/materials/…`), else the element's row (`el-materials`);
+ * undefined for one about the whole item.
+ */
+export function elementAnchor(key: string, handlingElements: readonly string[]): string | undefined {
+  const at = key.indexOf('#');
+  const tokens = at < 0 ? [] : pointerSegments(key.slice(at + 1));
+  const element = tokens[0];
+  if (element === undefined || element === '') return undefined;
+  if (element === 'handlingItems' && tokens[1]?.startsWith('@')) {
+    const seq = tokens[1].slice(1).replace(/#\d+$/, '');
+    return handlingAnchor(seq, tokens[2] !== undefined && handlingElements.includes(tokens[2]) ? tokens[2] : undefined);
+  }
+  return `el-${element}`;
+}
+
 /** A stable, attribute-safe id for a discrepancy key. */
 export function domId(key: string): string {
   let h1 = 0x811c9dc5;
@@ -359,7 +388,7 @@ export function RegionOptions(props: { regions: readonly RegionRow[]; selected?:
     optionsCache.set(props.regions, html);
   }
   const selected = props.selected;
-  if (selected !== undefined && /^\d{6}$/.test(selected)) {
+  if (selected !== undefined && REGION_CODE.test(selected)) {
     html = html.replace(`<option value="${selected}">`, `<option value="${selected}" selected="">`);
   }
   return raw(html);

@@ -3,6 +3,7 @@ import type { CoverageResult } from '../src/store/read/coverage.js';
 import type { RegionRow } from '../src/store/rows.js';
 import type { Ui } from '../src/web/context.js';
 import { href } from '../src/web/http.js';
+import { levelLabel } from '../src/web/i18n.js';
 import { Empty, Exports, itemHref, Pager, RegionOptions } from './components.js';
 import { Layout } from './layout.js';
 
@@ -66,7 +67,7 @@ export function CoveragePage(props: { ui: Ui; state: CoverageState; regions: Reg
               <tr>
                 <th class="c-item">{t('item')}</th>
                 {result.columns.map((c) => (
-                  <th class="c-cov" title={`${c.name ?? c.code} ${c.code}`}>
+                  <th class="c-cov" title={`${c.name ?? c.code} ${c.code} · ${levelLabel(ui.lang, c.level)}`}>
                     {c.code === state.region ? (
                       <span>{c.name ?? c.code}</span>
                     ) : (

@@ -4,6 +4,7 @@ import type { DashboardRow } from '../src/store/read/dashboard.js';
 import type { SyncInfo } from '../src/store/rows.js';
 import type { Ui } from '../src/web/context.js';
 import { href } from '../src/web/http.js';
+import { levelLabel } from '../src/web/i18n.js';
 import { Exports, formatTime } from './components.js';
 import { Layout } from './layout.js';
 
@@ -28,7 +29,7 @@ function regionRow(ui: Ui, r: DashboardRow, subtreeOpen: number) {
     r.claimRate === null
       ? html`<span class="muted">${r.parent === null ? t('baselineMark') : '—'}</span>`
       : html`<span class="rate-cell"><meter min="0" max="1" low="0.6" high="0.9" optimum="1" value="${r.claimRate}"></meter><span>${Math.round(r.claimRate * 1000) / 10}%</span></span>`;
-  return html`<tr class="depth-${Math.min(r.depth, 3)}"><td class="c-region"><span class="indent"><a href="${queue({ region: r.code })}">${r.name ?? r.code}</a><span class="muted code small"> ${r.code}</span></span></td><td>${r.level}</td><td class="num"><a href="${href('/coverage', { region: r.code })}">${r.items}</a></td><td class="num">${errors}</td><td class="num"><a href="${queue({ region: r.code, scope: 'self', status: 'open' })}">${r.open}</a></td><td class="num"><a href="${queue({ region: r.code, status: 'open' })}">${subtreeOpen}</a></td><td class="num"><a href="${queue({ region: r.code, scope: 'self', status: 'decided' })}">${r.decided}</a></td><td class="num">${outdated}</td><td class="num">${notInGit}</td><td class="rate">${rate}</td></tr>`;
+  return html`<tr class="depth-${Math.min(r.depth, 4)}"><td class="c-region"><span class="indent"><a href="${queue({ region: r.code })}">${r.name ?? r.code}</a><span class="muted code small"> ${r.code}</span></span></td><td>${levelLabel(ui.lang, r.level)}</td><td class="num"><a href="${href('/coverage', { region: r.code })}">${r.items}</a></td><td class="num">${errors}</td><td class="num"><a href="${queue({ region: r.code, scope: 'self', status: 'open' })}">${r.open}</a></td><td class="num"><a href="${queue({ region: r.code, status: 'open' })}">${subtreeOpen}</a></td><td class="num"><a href="${queue({ region: r.code, scope: 'self', status: 'decided' })}">${r.decided}</a></td><td class="num">${outdated}</td><td class="num">${notInGit}</td><td class="rate">${rate}</td></tr>`;
 }
 
 /**

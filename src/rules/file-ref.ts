@@ -5,7 +5,27 @@ import type { ItemRule, Problem } from './types.js';
 import { isRecord, isTodo } from './util.js';
 
 /** The members of a material that refer to a file (空白表格, 示例样表). */
-const MATERIAL_REFS = ['blankForm', 'example'] as const;
+export const MATERIAL_FILE_REFS = ['blankForm', 'example'] as const;
+
+/**
+ * Every file reference of an item with where it is: the materials' (the item's and its handling items') and
+ * resultSample. The one walk over them: this rule checks them, the web UI links them and serves only these.
+ */
+export function forEachFileRef(item: Record<string, unknown>, visit: (value: unknown, at: (string | number)[]) => void): void {
+  const materials = (list: unknown, at: (string | number)[]) => {
+    if (!Array.isArray(list)) return;
+    list.forEach((material, i) => {
+      if (isRecord(material)) for (const key of MATERIAL_FILE_REFS) if (material[key] !== undefined) visit(material[key], [...at, 'materials', i, key]);
+    });
+  };
+  materials(item.materials, []);
+  if (Array.isArray(item.handlingItems)) {
+    item.handlingItems.forEach((handling, i) => {
+      if (isRecord(handling)) materials(handling.materials, ['handlingItems', i]);
+    });
+  }
+  if (item.resultSample !== undefined) visit(item.resultSample, ['resultSample']);
+}
 
 /**
  * A file reference (blankForm, example, resultSample) is an https:// URL, or names an existing regular file under
@@ -18,24 +38,11 @@ export const fileRef: ItemRule = {
   description: { zh: '文件引用既不是 https:// 网址，也不是 files/ 中的文件', en: 'a file reference is neither an https:// URL nor a file under files/' },
   check({ item, files }) {
     const problems: Problem[] = [];
-    const check = (value: unknown, at: (string | number)[]) => {
+    forEachFileRef(item, (value, at) => {
       if (typeof value !== 'string' || isTodo(value)) return;
       const message = explain(value, files);
       if (message) problems.push({ path: pointerOf(at), message });
-    };
-    const materials = (list: unknown, at: (string | number)[]) => {
-      if (!Array.isArray(list)) return;
-      list.forEach((material, i) => {
-        if (isRecord(material)) for (const key of MATERIAL_REFS) check(material[key], [...at, 'materials', i, key]);
-      });
-    };
-    materials(item.materials, []);
-    if (Array.isArray(item.handlingItems)) {
-      item.handlingItems.forEach((handling, i) => {
-        if (isRecord(handling)) materials(handling.materials, ['handlingItems', i]);
-      });
-    }
-    check(item.resultSample, ['resultSample']);
+    });
     return problems;
   },
 };

@@ -13,6 +13,7 @@ import { registerDecide } from './routes/decide.js';
 import { registerDecisions } from './routes/decisions.js';
 import { registerErrors } from './routes/errors.js';
 import { registerExport } from './routes/export.js';
+import { registerFiles } from './routes/files.js';
 import { registerItem } from './routes/item.js';
 import { registerLogin } from './routes/login.js';
 import { registerQueue } from './routes/queue.js';
@@ -35,6 +36,7 @@ export function createApp(opts: AppOptions): Hono<Env> {
   registerDashboard(app, site);
   registerQueue(app, site);
   registerItem(app, site);
+  registerFiles(app, site);
   registerCoverage(app, site);
   registerAudit(app, site);
   registerExport(app, site);

@@ -67,6 +67,8 @@ export interface Ui {
   canReopen(region: string, author: string): boolean;
   /** does the server know the catalog, so a fix can be offered as a patch? */
   patches: boolean;
+  /** does the server know the catalog, so an item's files/ references can be opened? (routes/files.ts) */
+  files: boolean;
 }
 
 /** Admins decide everywhere; reviewers and officers in their own region's subtree (`regions`: code → region). */
@@ -99,5 +101,6 @@ export function makeUi(c: Ctx, opts: AppOptions, regions: Map<string, RegionRow>
     canDecide: (region) => mayDecide(session?.user, lineage(region), regions),
     canReopen: (region, author) => mayReopen(session?.user, lineage(region), author, regions),
     patches: opts.catalogDir !== undefined,
+    files: opts.catalogDir !== undefined,
   };
 }

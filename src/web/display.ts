@@ -1,7 +1,8 @@
 // Item values as short readable text, the same wherever they appear (item page, queue, CSV), so that a
 // word diff of two values reads like a diff of what a person sees. Shapes follow the element schema.
 import { wordDiff, type WordChange } from '../levels/word-diff.js';
-import { translator, type Lang, type Translate } from './i18n.js';
+import { MATERIAL_FILE_REFS } from '../rules/file-ref.js';
+import { fieldLabel, memberLabel, translator, type Lang, type Translate } from './i18n.js';
 
 type Plain = Record<string, unknown>;
 
@@ -9,6 +10,9 @@ const isPlain = (v: unknown): v is Plain => v !== null && typeof v === 'object' 
 const has = (o: Plain, ...keys: string[]) => keys.every((k) => Object.hasOwn(o, k));
 
 const translators: Record<Lang, Translate> = { zh: translator('zh'), en: translator('en') };
+
+/** The members of a list entry read as "name (time, note)": steps, special procedures, intermediaries. */
+const NAMED_ENTRY_MEMBERS: ReadonlySet<string> = new Set(['name', 'days', 'unit', 'note', 'description', 'basis']);
 
 function scalar(value: unknown, lang: Lang): string {
   if (typeof value === 'boolean') return translators[lang](value ? 'valYes' : 'valNo');
@@ -20,18 +24,27 @@ function entry(o: Plain, lang: Lang): string {
   const t = translators[lang];
   const sep = lang === 'zh' ? '，' : ', ';
   const paren = (text: string) => (text ? (lang === 'zh' ? `（${text}）` : ` (${text})`) : '');
-  if (has(o, 'days', 'unit') && Object.keys(o).length === 2) return `${scalar(o.days, lang)} ${scalar(o.unit, lang)}`;
+  const days = (n: unknown, unit: unknown) => (unit === undefined ? t('valDays', { n: scalar(n, lang) }) : `${scalar(n, lang)} ${scalar(unit, lang)}`);
+  if (has(o, 'days', 'unit') && Object.keys(o).length === 2) return days(o.days, o.unit);
   if (has(o, 'law')) return `${scalar(o.law, lang)}${o.article === undefined ? '' : scalar(o.article, lang)}`;
   if (has(o, 'name', 'necessity')) {
-    const parts = [o.necessity, o.form, o.medium]
+    // a material (v2: type 材料类型 and format 材料形式; versions synced from v1 files have form and medium)
+    const parts = [o.necessity, o.deferrable === true ? t('valDeferrable') : undefined, o.type ?? o.form, o.format ?? o.medium]
       .filter((v) => v !== undefined)
       .map((v) => scalar(v, lang));
+    if (o.originals !== undefined) parts.push(t('valOriginals', { n: scalar(o.originals, lang) }));
     if (o.copies !== undefined) parts.push(t('valCopies', { n: scalar(o.copies, lang) }));
     if (o.source !== undefined) parts.push(scalar(o.source, lang));
-    return `${scalar(o.name, lang)}${paren(parts.join(sep))}`;
+    const lines = [`${scalar(o.name, lang)}${paren(parts.join(sep))}`];
+    for (const member of MATERIAL_FILE_REFS) if (o[member] !== undefined) lines.push(`${memberLabel(lang, 'materials', member)}: ${scalar(o[member], lang)}`);
+    return lines.join('\n');
   }
-  if (has(o, 'name') && (Object.keys(o).length === 1 || has(o, 'days'))) {
-    return o.days === undefined ? scalar(o.name, lang) : `${scalar(o.name, lang)}${paren(t('valDays', { n: scalar(o.days, lang) }))}`;
+  if (has(o, 'name') && Object.keys(o).every((k) => NAMED_ENTRY_MEMBERS.has(k))) {
+    // steps, special procedures, intermediaries: the name, then its time and note
+    const parts: string[] = [];
+    if (o.days !== undefined) parts.push(days(o.days, o.unit));
+    for (const k of ['note', 'description', 'basis'] as const) if (o[k] !== undefined) parts.push(scalar(o[k], lang));
+    return `${scalar(o.name, lang)}${paren(parts.join(sep))}`;
   }
   if (has(o, 'address')) return `${scalar(o.address, lang)}${o.hours === undefined ? '' : paren(scalar(o.hours, lang))}`;
   if (has(o, 'charged')) {
@@ -47,6 +60,12 @@ function entry(o: Plain, lang: Lang): string {
     return o.entrustedBy === undefined ? main : `${main}\n← ${scalar(o.entrustedBy, lang)}`;
   }
   if (has(o, 'type', 'name') && Object.keys(o).length === 2) return `${scalar(o.type, lang)}: ${scalar(o.name, lang)}`;
+  if (has(o, 'type') && Object.keys(o).length === 1) return scalar(o.type, lang);
+  if (has(o, 'seq', 'name')) {
+    // a handling item: its code tail and name; what it gives itself is listed by the page, element by element
+    const given = Object.keys(o).filter((k) => k !== 'seq' && k !== 'name').map((k) => fieldLabel(lang, k));
+    return `${scalar(o.seq, lang)} ${scalar(o.name, lang)}${paren(given.join(sep))}`;
+  }
   return Object.entries(o)
     .map(([k, v]) => `${k}: ${isPlain(v) || Array.isArray(v) ? JSON.stringify(v) : scalar(v, lang)}`)
     .join('\n');

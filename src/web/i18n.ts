@@ -1,7 +1,7 @@
 // Every string the web UI shows, in Simplified Chinese (default) and English. Values from the catalog
 // (names, code-set labels such as 行政许可) are data and are shown as they are.
-import type { Lang } from '../catalog/types.js';
-import { elementTitle, ELEMENTS } from './elements.js';
+import type { Lang, Level } from '../catalog/types.js';
+import { elementTitle, ELEMENTS, memberTitle } from './elements.js';
 
 export type { Lang };
 export const LANGS: readonly Lang[] = ['zh', 'en'];
@@ -185,6 +185,32 @@ const M = {
   thisRegion: { zh: '本级：{name}', en: 'This region: {name}' },
   parentRegion: { zh: '上级：{name}', en: 'Parent: {name}' },
   baselineRegion: { zh: '省级通用目录：{name}', en: 'Province baseline: {name}' },
+  group_basic: { zh: '基本信息', en: 'Basic information' },
+  group_acceptance: { zh: '受理条件与材料', en: 'Conditions and materials' },
+  group_process: { zh: '办理流程与时限', en: 'Procedure and time limits' },
+  group_channels: { zh: '办理渠道', en: 'Channels' },
+  group_result: { zh: '结果', en: 'Result' },
+  groupsNav: { zh: '要素分组', en: 'Element groups' },
+  handlingItemsHint: {
+    zh: '业务办理项是申请人实际申请的最小单元；未单独填写的要素沿用事项本身的（标“沿用事项”）。',
+    en: 'A handling item is the smallest unit an applicant applies for; an element it does not give is the item\'s own (marked "from the item").',
+  },
+  handlingCode: { zh: '业务办理项编码', en: 'Handling item code' },
+  inherited: { zh: '沿用事项', en: 'from the item' },
+  givenHere: { zh: '本办理项填写', en: 'given here' },
+  noHandlingItems: { zh: '本事项未拆分业务办理项。', en: 'The item is not split into handling items.' },
+  notInParent: { zh: '上级没有此办理项', en: 'the parent has no such handling item' },
+  lifecycle: { zh: '事项状态', en: 'Lifecycle' },
+  versionN: { zh: '第 {n} 版', en: 'version {n}' },
+  effectiveOn: { zh: '计划 {date} 生效', en: 'effective {date}' },
+  cancelOn: { zh: '计划 {date} 取消', en: 'cancelled from {date}' },
+  suspendedNotice: { zh: '该事项已暂停办理。', en: 'This item is suspended.' },
+  cancelledNotice: { zh: '该事项已取消（计划取消日期 {date}）。', en: 'This item is cancelled (planned cancel date {date}).' },
+  otherElements: { zh: '其他要素', en: 'Other elements' },
+  fileLinks: { zh: '附件', en: 'Files' },
+  externalLink: { zh: '（外部网址）', en: '(external address)' },
+  fileNotFound: { zh: '找不到该文件：{detail}', en: 'File not found: {detail}' },
+  fileNoCatalog: { zh: '服务器未配置目录（serve --catalog），无法提供文件。', en: 'The server has no catalog (serve --catalog): files cannot be served.' },
   findingsTitle: { zh: '校验问题', en: 'Findings' },
   noFindings: { zh: '没有校验问题。', en: 'No findings.' },
   severity_error: { zh: '错误', en: 'error' },
@@ -253,7 +279,9 @@ const M = {
   valNo: { zh: '否', en: 'no' },
   valCharged: { zh: '收费', en: 'charged' },
   valFree: { zh: '不收费', en: 'free of charge' },
-  valCopies: { zh: '{n} 份', en: '{n} copies' },
+  valCopies: { zh: '复印件 {n} 份', en: '{n} copies' },
+  valOriginals: { zh: '原件 {n} 份', en: '{n} originals' },
+  valDeferrable: { zh: '容缺受理', en: 'may follow later' },
   valDays: { zh: '{n} 天', en: '{n} days' },
   valBasis: { zh: '依据', en: 'basis' },
   valNoLimit: { zh: '无', en: '无 (none)' },
@@ -326,6 +354,33 @@ const ELEMENT_EN: Record<string, string> = {
   consultPhone: 'Enquiry phone',
   complaintPhone: 'Complaints phone',
   result: 'Result',
+  status: 'Item status',
+  version: 'Item version',
+  effectiveDate: 'Planned effective date',
+  cancelDate: 'Planned cancel date',
+  localCatalogCode: 'Local catalog code',
+  localTaskCode: 'Local task code',
+  powerSource: 'Source of power',
+  jointDepts: 'Joint departments',
+  statutoryLimitNote: 'Statutory time limit note',
+  promisedLimitNote: 'Promised time limit note',
+  specialProcedures: 'Special procedures',
+  quantityLimit: 'Quantity limit',
+  intermediaries: 'Intermediary services',
+  onlineUrl: 'Online service address',
+  mobileUrl: 'Mobile service address',
+  express: 'Delivery by courier',
+  payOnline: 'Online payment',
+  appointment: 'Appointments',
+  inHall: 'In the service hall',
+  resultSample: 'Result sample',
+  handlingItems: 'Handling items',
+};
+
+// Members of entries and objects that the page names on their own (file references); Chinese from the schema.
+const MEMBER_EN: Record<string, string> = {
+  'materials.blankForm': 'Blank form',
+  'materials.example': 'Filled-in example',
 };
 
 /** The elements in the spec's order (item page rows, field facet order). */
@@ -335,6 +390,20 @@ export const FIELD_ORDER = ELEMENTS;
 export function fieldLabel(lang: Lang, field: string): string {
   if (field === '') return M.wholeItem[lang];
   return (lang === 'zh' ? elementTitle(field) : ELEMENT_EN[field]) ?? field;
+}
+
+/** A member's label, e.g. (`materials`, `blankForm`) → 空白表格 / Blank form; the member's name when neither knows it. */
+export function memberLabel(lang: Lang, element: string, member: string): string {
+  return (lang === 'zh' ? memberTitle(element, member) : MEMBER_EN[`${element}.${member}`]) ?? member;
+}
+
+/** The names English speakers read for the levels; Chinese shows the level as the catalog writes it (LEVELS). */
+const LEVEL_EN: Record<Level, string> = { 省级: 'province', 市级: 'city', 县级: 'county', 乡镇级: 'township', 村级: 'village' };
+
+/** A region's level as the UI shows it, everywhere regions are listed; a value that is no level is shown as it is. */
+export function levelLabel(lang: Lang, level: string | null): string {
+  if (level === null) return '';
+  return lang === 'en' && Object.hasOwn(LEVEL_EN, level) ? LEVEL_EN[level as Level] : level;
 }
 
 export function parseLang(value: string | undefined): Lang | undefined {

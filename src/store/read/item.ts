@@ -12,6 +12,8 @@ export type { FindingRow, ItemRow, VersionRow };
 
 export interface ItemPage {
   region: RegionRow;
+  /** the province down to the region (breadcrumbs): the ancestors known, then the region */
+  lineage: RegionRow[];
   /** the region's own item; undefined when the region has not claimed it (a `missing` discrepancy) */
   item?: ItemRow;
   /** nearest ancestor holding the same catalog code */
@@ -135,6 +137,7 @@ export async function itemPage(
   }
   return {
     region,
+    lineage: [...ancestors.slice(0, -1).flatMap((code) => regionInfo.get(code) ?? []), region],
     ...(item ? { item } : {}),
     ...(parent ? { parent } : {}),
     ...(baseline ? { baseline } : {}),
@@ -145,3 +148,15 @@ export async function itemPage(
   };
 }
 
+
+/**
+ * What the file route needs to serve one of an item's file references: the region's current item (undefined when
+ * it has none, or its file is gone) and the revision the database was last synced from.
+ */
+export async function itemForFiles(db: Db, regionCode: string, catalogCode: string): Promise<{ body: Record<string, unknown>; revision: string } | undefined> {
+  const [row] = await db.all<Row>(sql`SELECT body,
+      (SELECT revision FROM sync_runs WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT 1) AS revision
+    FROM items WHERE region = ${regionCode} AND catalog_code = ${catalogCode} AND removed_at IS NULL`);
+  const body = row ? jsonObject(row.body) : null;
+  return body && row ? { body, revision: str(row.revision) } : undefined;
+}
