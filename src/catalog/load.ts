@@ -1,6 +1,6 @@
 // A catalog from a source: settings, the region tree with its region.yaml files checked, and item files
 // parsed on demand (memoised), so a run over a few files reads only what their results depend on.
-import { pointerOf } from './locate.js';
+import { createLocator, pointerOf, type Locate } from './locate.js';
 import { layoutCatalog, type Layout } from './layout.js';
 import { fileProblem, readFile } from './read-file.js';
 import { CONFIG_FILE, DEFAULT_SETTINGS, parseSettings, type Settings } from './config.js';
@@ -11,6 +11,7 @@ import { schemaProblems } from '../rules/schema.js';
 import { regionSchema } from '../schema/item.js';
 import { regionSchemaErrors } from '../schema/validate.js';
 import { TongbiaoError } from '../errors.js';
+import { itemFromV1, v1Pointer } from './v1.js';
 
 export interface Catalog extends Layout {
   source: CatalogSource;
@@ -38,6 +39,8 @@ export async function loadCatalog(source: CatalogSource): Promise<Catalog> {
   const regionBytes = await source.read(regionPaths);
   const regionFiles = new Map<string, ParsedFile>();
   const regionFindings: Catalog['regionFindings'] = layout.problems.map((p) => fileProblem(p.rule, p.file, p.region, p.message));
+  // The catalog as a whole is the top region's; tongbiao.yaml sits beside it.
+  if (settings.formatVersion === 1) regionFindings.unshift(fileProblem('format-version', CONFIG_FILE, layout.top?.code ?? '', FORMAT_V1));
   for (const region of layout.regions.values()) {
     const bytes = regionBytes.get(region.file);
     if (!bytes) continue;
@@ -62,7 +65,7 @@ export async function loadCatalog(source: CatalogSource): Promise<Catalog> {
       }
     }
     const bytes = toRead.length ? await source.read(toRead) : new Map<string, Uint8Array>();
-    for (const path of toRead) out.set(path, readFile(path, regionOf(path), bytes.get(path) ?? new Uint8Array(), blobs?.get(path)));
+    for (const path of toRead) out.set(path, readItem(readFile(path, regionOf(path), bytes.get(path) ?? new Uint8Array(), blobs?.get(path)), settings));
     return out;
   };
   const parsed = new Map<string, ParsedFile>();
@@ -103,6 +106,36 @@ async function readDecisions(source: CatalogSource, layout: Layout, findings: Ca
     out.set(region, parsed.decisions);
   }
   return out;
+}
+
+const FORMAT_V1: Message = {
+  zh: '目录为第 1 版格式（formatVersion: 1），各事项按 v1→v2 映射读取；运行 tongbiao migrate 升级到第 2 版',
+  en: 'the catalog is format v1 (formatVersion: 1); its items are read through the v1→v2 mapping; run tongbiao migrate to upgrade it to v2',
+};
+
+/** An item file in format v2: a v1 catalog's items are read through the §8 mapping, keeping what was written. */
+export function readItem(file: ParsedFile, settings: Settings): ParsedFile {
+  if (settings.formatVersion !== 1 || file.data === undefined) return file;
+  const data = itemFromV1(file.data);
+  return data === file.data ? file : { ...file, data, written: file.data };
+}
+
+/** Where a pointer into a file's data is in its text: for a mapped v1 item, at the v1 node the value came from. */
+export function locatorOf(file: ParsedFile): Locate {
+  const locate = createLocator(file.text);
+  if (file.written === undefined) return locate;
+  const written = file.written;
+  return (pointer) => locate(v1Pointer(written, pointer));
+}
+
+/**
+ * An item file's data as the file wrote it: for a v1 catalog, before the v1→v2 mapping. What claim copies, so a
+ * v1 catalog's new files are v1 too. TRANSITIONAL also what the cross-level comparison sees, until the field
+ * classes compare v2 shapes (the levels stage's part of issue 13; they still rank onlineDepth as a level 1–4
+ * and know 容缺 as a necessity): a v1 catalog's discrepancies and their keys stay what they were.
+ */
+export function asWritten(file: ParsedFile | undefined): unknown {
+  return file?.written ?? file?.data;
 }
 
 async function readSettings(source: CatalogSource): Promise<Settings> {

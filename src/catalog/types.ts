@@ -109,8 +109,13 @@ export interface ParsedFile {
   id: string;
   /** decoded text, undefined when the file could not be read as text */
   text?: string;
-  /** the parsed document as plain data; undefined when reading or parsing failed */
+  /** the parsed document as plain data; undefined when reading or parsing failed. A v1 item: its v2 reading (spec §8) */
   data?: unknown;
+  /**
+   * A v1 item file that the v1→v2 mapping changed: the data as the file wrote it. Pointers into `data` are
+   * located in the file through the mapping's position map (`locatorOf` in load.ts).
+   */
+  written?: unknown;
   /** file-read / yaml-syntax findings, already located */
   problems: Finding[];
 }

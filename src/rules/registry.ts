@@ -53,6 +53,7 @@ export const ITEM_RULES: ItemRule[] = [
 const STAGE_RULES: RuleInfo[] = [
   { id: 'file-read', severity: 'error', description: { zh: '文件无法作为文本读取', en: 'the file cannot be read as text' } },
   { id: 'yaml-syntax', severity: 'error', description: { zh: 'YAML 语法错误或内容不是映射', en: 'invalid YAML, or not a mapping' } },
+  { id: 'format-version', severity: 'info', description: { zh: '目录为第 1 版格式，按 v1→v2 映射读取；请运行 tongbiao migrate', en: 'the catalog is format v1, read through the v1→v2 mapping; run tongbiao migrate' } },
   { id: 'region', severity: 'error', description: { zh: '区划目录或 region.yaml 无效', en: 'invalid region directory or region.yaml' } },
   { id: 'stray-file', severity: 'warning', description: { zh: '目录中有不属于目录结构的文件', en: 'a file that is not part of the catalog layout' } },
   { id: 'decisions-file', severity: 'error', description: { zh: 'decisions.yaml 无效', en: 'invalid decisions.yaml' } },
@@ -67,7 +68,7 @@ const STAGE_RULES: RuleInfo[] = [
   { id: 'level-suspended', severity: 'warning', description: { zh: '省级已暂停的事项本级仍在用', en: 'the baseline item is suspended and this one is in use' } },
 ];
 
-export const RULES: RuleInfo[] = [...STAGE_RULES.slice(0, 2), ...ITEM_RULES, ...STAGE_RULES.slice(2)];
+export const RULES: RuleInfo[] = [...STAGE_RULES.slice(0, 3), ...ITEM_RULES, ...STAGE_RULES.slice(3)];
 
 export const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.id));
 

@@ -81,7 +81,7 @@ export function itemSchemaFor(sets: CodeSets = NATIONAL_CODE_SETS, reading: Sche
 
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
-    $id: 'https://tongbiao.invalid/schema/item.json',
+    $id: `https://tongbiao.invalid/schema/item${v1 ? '-v1' : ''}.json`,
     title: '政务服务事项',
     description: '一个政务服务事项的基本要素和实施要素（GB/T 39046-2020，GB/T 39554.2-2020，格式第 2 版）。基本要素在各级保持一致（四级四同）。',
     type: 'object',

@@ -5,15 +5,17 @@
 // process and set of extensions.
 import { createRequire } from 'node:module';
 import { Ajv2020, type ErrorObject, type Options, type ValidateFunction } from 'ajv/dist/2020.js';
-import { hasExtensions, NO_EXTENSIONS, resolveCodeSets, type CodeSetExtensions } from './codes.js';
+import { hasExtensions, NATIONAL_CODE_SETS, NO_EXTENSIONS, resolveCodeSets, type CodeSetExtensions } from './codes.js';
 import { itemSchema, itemSchemaFor, regionSchema, type SchemaReading } from './item.js';
-import { itemSchemaV1 } from './item-v1.js';
 
 export const AJV_OPTIONS: Options = { allErrors: true, strict: true, allowMatchingProperties: true };
 /** Written by the build next to the compiled validate.js; absent when running from source. */
 export const STANDALONE_FILE = 'validators.cjs';
 
-/** Which item schema a file is checked against: its catalog's format version and code-set extensions. */
+/**
+ * Which item schema a file is checked against: its catalog's format version (a v1 item is checked in its v2
+ * reading, where what the mapping cannot convert stays valid) and code-set extensions.
+ */
 export interface SchemaChoice {
   formatVersion: 1 | 2;
   codeSets: CodeSetExtensions;
@@ -27,9 +29,12 @@ export interface Validators {
   region: ValidateFunction;
 }
 
+/** The national schema a v1 item's v2 reading is checked against. */
+const NATIONAL_V1 = itemSchemaFor(NATIONAL_CODE_SETS, 'v1');
+
 /** The schemas the build compiles: the national item schema for each reading, and region.yaml's. */
 export function nationalSchemas() {
-  return { item: itemSchema, itemV1: itemSchemaV1, region: regionSchema };
+  return { item: itemSchema, itemV1: NATIONAL_V1, region: regionSchema };
 }
 
 let national: Validators | undefined;
@@ -56,7 +61,6 @@ function standalone(): Validators | undefined {
 
 /** The item schema a catalog's files are checked against (what `tongbiao schema` publishes for it). */
 export function itemSchemaOf(choice: SchemaChoice = NATIONAL_V2): object {
-  if (choice.formatVersion === 1) return itemSchemaV1;
   return itemSchemaFor(resolveCodeSets(choice.codeSets), readingOf(choice));
 }
 
@@ -68,9 +72,10 @@ function readingOf(choice: SchemaChoice): SchemaReading {
 const extended = new Map<string, { validate: ValidateFunction; schema: object }>();
 
 function itemValidator(choice: SchemaChoice): { validate: ValidateFunction; schema: object } {
-  if (choice.formatVersion === 1) return { validate: validators().itemV1, schema: itemSchemaV1 };
-  if (!hasExtensions(choice.codeSets)) return { validate: validators().item, schema: itemSchema };
-  const key = JSON.stringify(choice.codeSets);
+  if (!hasExtensions(choice.codeSets)) {
+    return choice.formatVersion === 1 ? { validate: validators().itemV1, schema: NATIONAL_V1 } : { validate: validators().item, schema: itemSchema };
+  }
+  const key = JSON.stringify([choice.formatVersion, choice.codeSets]);
   let hit = extended.get(key);
   if (!hit) {
     const schema = itemSchemaOf(choice);

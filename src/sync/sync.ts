@@ -12,7 +12,8 @@
 // the spill file, the rows); what it reads from and writes to the database is store/sync-state.ts's.
 import type { Client, InStatement } from '@libsql/client';
 import { BlobReader, commitExists, commitsBetween, diffRevisions, openRepo, resolveRevision, type Commit, type FileChange } from '../catalog/git.js';
-import { loadCatalog, type Catalog } from '../catalog/load.js';
+import type { Settings } from '../catalog/config.js';
+import { loadCatalog, readItem, type Catalog } from '../catalog/load.js';
 import { readFile } from '../catalog/read-file.js';
 import { fsSource } from '../catalog/source-fs.js';
 import { gitSourceAt } from '../catalog/source-git.js';
@@ -296,7 +297,7 @@ async function prepare(
     const from = usable ? previous.revision : undefined;
     options.onProgress?.({ phase: 'history', done: 0, total: 0 });
     const commits = from === target ? [] : await commitsBetween(repo, from, target);
-    const { rows: versions, lastCommit } = await versionRows(repo, commits, present, spill, options);
+    const { rows: versions, lastCommit } = await versionRows(repo, commits, present, spill, catalog.settings, options);
 
     const dbItems = await readItems(client, full, [...present, ...absent]);
     const nextId = await nextItemId(client);
@@ -332,6 +333,7 @@ async function versionRows(
   commits: Commit[],
   present: readonly PresentItem[],
   spill: Spill,
+  settings: Settings,
   options: SyncOptions,
 ): Promise<{ rows: VersionRow[]; lastCommit: Map<string, string> }> {
   const lastCommit = new Map<string, string>();
@@ -373,7 +375,8 @@ async function versionRows(
         const blobs = await reader.read(chunk);
         const texts: Array<{ id: string; text: string | null }> = chunk.map((id) => {
           const bytes = blobs.get(id);
-          const data = bytes ? mapping(readFile('', '', bytes, id).data) : undefined;
+          // Read as the catalog reads its items (a v1 catalog's through the v1→v2 mapping), like the current bodies.
+          const data = bytes ? mapping(readItem(readFile('', '', bytes, id), settings).data) : undefined;
           return { id, text: data === undefined ? null : JSON.stringify(data) };
         });
         const spilled = texts.filter((t): t is { id: string; text: string } => t.text !== null);

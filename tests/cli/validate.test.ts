@@ -246,11 +246,12 @@ describe('tongbiao validate: file-level findings carry the registry severity and
     const { code: exit, output } = validateJson([c.catalog]);
     const stray = output.findings.filter((f) => f.rule === 'stray-file');
     expect(stray.map((f) => [f.file.endsWith('notes.txt'), f.severity])).toEqual([[true, 'warning']]);
-    expect(output.summary).toMatchObject({ errors: 0, warnings: 1 });
+    // The test catalog is format v1: one format-version info besides.
+    expect(output.summary).toMatchObject({ errors: 0, warnings: 1, infos: 1 });
     expect(exit).toBe(0); // a warning does not fail the default --fail-on error
     expect(runCli(['validate', c.catalog, '--format', 'github']).stdout).toMatch(/^::warning file=[^\n]*notes\.txt,[^\n]*title=stray-file::/m);
     const sarif = JSON.parse(runCli(['validate', c.catalog, '--format', 'sarif']).stdout);
-    expect(sarif.runs[0].results.map((r: { ruleId: string; level: string }) => [r.ruleId, r.level])).toEqual([['stray-file', 'warning']]);
+    expect(sarif.runs[0].results.map((r: { ruleId: string; level: string }) => [r.ruleId, r.level])).toEqual([['stray-file', 'warning'], ['format-version', 'note']]);
     expect(runCli(['validate', c.catalog, '--fail-on', 'warning']).code).toBe(1);
   });
 

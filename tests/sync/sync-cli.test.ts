@@ -56,7 +56,7 @@ describe.each(BACKENDS)('tongbiao sync (process) on $name', (backend) => {
     const first = await cli(['sync', repo.catalog, '--db', db.url]);
     expect(first.code).toBe(0);
     expect(first.stderr).toBe('');
-    expect(first.stdout).toMatch(/^synced [0-9a-f]{12}, 1 commit \(full\): items \+8 ~0 -0 \(8 in all\), 0 findings \(0 errors\), 0 discrepancies, reviews 0 outdated 0 resolved, \d+ files checked in [\d.]+ s\n$/);
+    expect(first.stdout).toMatch(/^synced [0-9a-f]{12}, 1 commit \(full\): items \+8 ~0 -0 \(8 in all\), 1 findings \(0 errors\), 0 discrepancies, reviews 0 outdated 0 resolved, \d+ files checked in [\d.]+ s\n$/);
     const again = await cli(['sync', '--catalog', repo.catalog, '--format', 'json'], { env: { TONGBIAO_DB: db.url } });
     expect(again.code).toBe(0);
     const summary = JSON.parse(again.stdout) as Record<string, unknown>;

@@ -2,7 +2,7 @@
 // the nearest ancestor that has each item, local elements left as TODO for the region to fill.
 import { lstatSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { loadCatalog, type Catalog } from '../../catalog/load.js';
+import { asWritten, loadCatalog, type Catalog } from '../../catalog/load.js';
 import { ancestorsOf } from '../../check/check.js';
 import { fsSource } from '../../catalog/source-fs.js';
 import type { Item, Lang, Region } from '../../catalog/types.js';
@@ -92,7 +92,7 @@ Exit status: 0 every item claimed (or nothing to claim), 1 some item not claimed
       }
       const sourceFile = catalog.items.get(source.region)!.get(catalogCode)!;
       const parsed = (await catalog.parse([sourceFile])).get(sourceFile)!;
-      const data = parsed.data;
+      const data = asWritten(parsed);
       if (data === null || typeof data !== 'object' || Array.isArray(data)) {
         refuse(catalogCode, `${show(sourceFile)} 无法解析，先修复它（tongbiao validate）`, `${show(sourceFile)} does not parse; fix it first (tongbiao validate)`);
         continue;

@@ -4,9 +4,9 @@
 import { join, relative, sep } from 'node:path';
 import { severityOf } from '../../catalog/config.js';
 import { decisionOn } from '../../catalog/decisions.js';
-import { loadCatalog, type Catalog } from '../../catalog/load.js';
+import { asWritten, loadCatalog, locatorOf, type Catalog } from '../../catalog/load.js';
 import { ancestorsOf } from '../../check/check.js';
-import { createLocator, type Locate } from '../../catalog/locate.js';
+import type { Locate } from '../../catalog/locate.js';
 import { fsSource } from '../../catalog/source-fs.js';
 import { gitSource, type GitCatalogSource } from '../../catalog/source-git.js';
 import type { Item, Lang, Message, ParsedFile, Region } from '../../catalog/types.js';
@@ -112,7 +112,7 @@ async function snapshot(catalog: Catalog, region: Region | undefined, code: stri
   for (const [catalogCode, path] of paths) {
     const file = parsed.get(path)!;
     files.set(catalogCode, file);
-    const data = file.data;
+    const data = asWritten(file);
     if (data !== null && typeof data === 'object' && !Array.isArray(data)) items.set(catalogCode, data as Item);
     else broken.push(path);
   }
@@ -239,7 +239,7 @@ function report(result: DiffResult, options: ReportOptions): string {
       regionFile: (code) => catalog.regions.get(code)?.file ?? result.region.file,
       locate: (file, pointer) => {
         let locate = locators.get(file);
-        if (!locate) locators.set(file, (locate = createLocator(file.text)));
+        if (!locate) locators.set(file, (locate = locatorOf(file)));
         return locate(pointer);
       },
       itemsOf: result.itemsOf,
