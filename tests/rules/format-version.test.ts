@@ -11,7 +11,7 @@ import type { Finding } from '../../src/catalog/types.js';
 import { checkCatalog } from '../../src/check/check.js';
 import { runCli } from '../helpers/cli.js';
 
-const V1_DEMO = join(import.meta.dirname, '..', 'fixtures', 'v1-catalog');
+const V1_DEMO = join(import.meta.dirname, '..', 'fixtures', 'v1-demo');
 const ITEM = '420000/420100/420102/items/000100101000.yaml';
 
 let dir: string | undefined;
