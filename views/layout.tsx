@@ -4,7 +4,7 @@ import type { Ui } from '../src/web/context.js';
 import { label } from '../src/web/i18n.js';
 import { staticUrl } from '../src/web/static.js';
 
-export type Section = 'dashboard' | 'queue' | 'coverage' | 'audit' | 'users' | 'login' | 'item' | 'error';
+export type Section = 'dashboard' | 'queue' | 'search' | 'coverage' | 'audit' | 'users' | 'login' | 'item' | 'error';
 
 // htmx must not inject its indicator <style> (the CSP allows no inline styles) nor evaluate anything.
 const HTMX_CONFIG = JSON.stringify({
@@ -25,6 +25,7 @@ export function Layout(props: { ui: Ui; title: string; section: Section; childre
   const nav: [Section, string, string][] = [
     ['dashboard', '/', t('navDashboard')],
     ['queue', '/queue', t('navQueue')],
+    ['search', '/search', t('navSearch')],
     ['coverage', '/coverage', t('navCoverage')],
     ['audit', '/audit', t('navAudit')],
     ...(ui.user?.role === 'admin' ? [['users', '/admin/users', t('navUsers')] as [Section, string, string]] : []),

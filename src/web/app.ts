@@ -17,6 +17,7 @@ import { registerFiles } from './routes/files.js';
 import { registerItem } from './routes/item.js';
 import { registerLogin } from './routes/login.js';
 import { registerQueue } from './routes/queue.js';
+import { registerSearch } from './routes/search.js';
 import { registerStatic } from './routes/static.js';
 import { registerUsers } from './routes/users.js';
 import { Site } from './site.js';
@@ -37,6 +38,7 @@ export function createApp(opts: AppOptions): Hono<Env> {
   registerQueue(app, site);
   registerItem(app, site);
   registerFiles(app, site);
+  registerSearch(app, site);
   registerCoverage(app, site);
   registerAudit(app, site);
   registerExport(app, site);

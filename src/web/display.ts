@@ -103,3 +103,46 @@ export function cachedWordDiff(before: string, after: string): WordChange[] {
   diffCache.set(key, changes);
   return changes;
 }
+
+/** A piece of a text that a search found terms in: `hit` pieces are the terms (highlighted by the page). */
+export interface Piece {
+  text: string;
+  hit: boolean;
+}
+
+/**
+ * `text` cut into pieces at every occurrence of any of `terms` (ASCII letters in any case). With `around`, only
+ * that many characters either side of the first occurrence are kept (… marks a cut): where a long text matched.
+ */
+export function highlight(text: string, terms: readonly string[], around?: number): Piece[] {
+  const folded = text.toLowerCase();
+  const haystack = folded.length === text.length ? folded : text;
+  const hits: [number, number][] = [];
+  for (const term of terms) {
+    const needle = haystack === folded ? term.toLowerCase() : term;
+    if (needle === '') continue;
+    for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + needle.length)) hits.push([at, at + needle.length]);
+  }
+  hits.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  let start = 0;
+  let end = text.length;
+  if (around !== undefined && hits.length > 0) {
+    start = Math.max(0, hits[0]![0] - around);
+    end = Math.min(text.length, hits[0]![1] + around);
+  } else if (around !== undefined) {
+    end = Math.min(text.length, 2 * around);
+  }
+  const pieces: Piece[] = [];
+  const push = (piece: string, hit: boolean) => piece && pieces.push({ text: piece, hit });
+  if (start > 0) push('…', false);
+  let at = start;
+  for (const [from, to] of hits) {
+    if (to <= at || from >= end) continue;
+    push(text.slice(at, Math.max(at, from)), false);
+    push(text.slice(Math.max(at, from), Math.min(to, end)), true);
+    at = Math.min(to, end);
+  }
+  push(text.slice(at, end), false);
+  if (end < text.length) push('…', false);
+  return pieces;
+}

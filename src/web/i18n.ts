@@ -31,6 +31,7 @@ const M = {
   userSaved: { zh: '账号 {name} 已更新。', en: 'Account {name} updated.' },
   userNotChanged: { zh: '未更改：{reason}', en: 'Not changed: {reason}' },
   navAudit: { zh: '审计日志', en: 'Audit log' },
+  navSearch: { zh: '事项搜索', en: 'Search' },
   switchLang: { zh: 'English', en: '中文' },
   login: { zh: '登录', en: 'Sign in' },
   logout: { zh: '退出', en: 'Sign out' },
@@ -239,6 +240,18 @@ const M = {
   changeKind_removed: { zh: '删除', en: 'removed' },
   changeKind_changed: { zh: '修改', en: 'changed' },
   changeKind_reordered: { zh: '调整顺序', en: 'reordered' },
+
+  // search
+  searchTitle: { zh: '事项搜索', en: 'Search items' },
+  searchItems: { zh: '事项名称、受理条件或编码', en: 'Item name, conditions or code' },
+  searchHint: {
+    zh: '按事项名称和受理条件查找（中文任意连续字词；空格分隔的多个词须同时出现）。每个事项列出一次，显示最上级匹配的区划。',
+    en: 'Finds items by name and conditions (any run of Chinese characters; words separated by spaces must all occur). Each item once, as the topmost matching region holds it.',
+  },
+  searchSubmit: { zh: '搜索', en: 'Search' },
+  noSearchResults: { zh: '没有找到包含“{q}”的事项。', en: 'No item contains "{q}".' },
+  matchedIn: { zh: '匹配于', en: 'Matched in' },
+  matchedRegions: { zh: '{n} 个区划匹配', en: 'matches in {n} regions' },
 
   // coverage
   coverageTitle: { zh: '认领覆盖', en: 'Coverage' },
