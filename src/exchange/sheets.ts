@@ -32,6 +32,8 @@ export interface ListPlace {
   parent?: ListPlace;
   element: Element;
   columns: Column[];
+  /** for each column of the place's sheet, the place's own column of that header (the sheet's other places' are empty) */
+  sheetColumns: Array<Column | undefined>;
 }
 
 export interface SheetLayout {
@@ -71,7 +73,7 @@ export function itemLayout(elements: Element[] = itemElements()): ItemLayout {
         if (element.literals && members[0]) members[0].literals = element.literals;
         columns.push(...members);
       } else if (element.kind === 'list') {
-        const place: ListPlace = { path, element, columns: [] };
+        const place: ListPlace = { path, element, columns: [], sheetColumns: [] };
         if (parent) place.parent = parent;
         place.columns = spread(element.members ?? [], [], undefined, place);
         places.push(place);
@@ -90,6 +92,9 @@ export function itemLayout(elements: Element[] = itemElements()): ItemLayout {
     if (place.parent) sheet.parentRef = `${place.parent.element.title}${ORDER}`;
     for (const column of place.columns) if (!sheet.columns.some((c) => c.header === column.header)) sheet.columns.push(column);
     if (sheet.columns.some((c) => c.header === ORDER)) sheet.order = false;
+  }
+  for (const sheet of sheets.values()) {
+    for (const place of sheet.places) place.sheetColumns = sheet.columns.map((c) => place.columns.find((own) => own.header === c.header));
   }
   return {
     catalogCode,
@@ -125,11 +130,11 @@ export function itemRows(layout: ItemLayout, region: string, item: Item): Map<st
         : [{ owner: item }];
       for (const { ref, owner } of owners) {
         for (const [index, entry] of listAt(owner, place.path).entries()) {
-          const keys: Cell[] = [region, code];
-          if (sheet.parentRef) keys.push(ref ?? '');
-          if (sheet.order) keys.push(index + 1);
-          const byHeader = new Map(place.columns.map((c) => [c.header, c]));
-          rows.push([...keys, ...sheet.columns.map((c) => { const own = byHeader.get(c.header); return own ? columnCell(own, entry) : ''; })]);
+          const row: Cell[] = [region, code];
+          if (sheet.parentRef) row.push(ref ?? '');
+          if (sheet.order) row.push(index + 1);
+          for (const own of place.sheetColumns) row.push(own ? columnCell(own, entry) : '');
+          rows.push(row);
         }
       }
     }
