@@ -1,9 +1,13 @@
 // What an import does to a catalog folder: creates region folders and item files, updates existing ones in
 // place (through the one YAML editor, src/catalog/yaml-edit.ts: comments and key order kept, only changed values
-// rewritten; new files laid out by src/levels/item-yaml.ts) and leaves the same ones untouched. Everything is planned first; nothing is written when any
-// problem is an error, unless forced — then the items with errors are left out and listed. Files are written
-// under temporary names and renamed at the end, so a failure while writing leaves no half-written file.
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+// rewritten; new files laid out by src/levels/item-yaml.ts) and leaves the same ones untouched. Nothing is
+// written when any problem is an error, unless forced — then the items with errors are left out and listed.
+//
+// Items are consumed one at a time (a province's workbook is never held whole): each file is written at once
+// under a temporary name beside its place (staged), and only when every item has been read and no error was
+// found (or --force) are they all renamed into place; otherwise the staged files and the folders made for
+// them are removed. So a failure at any point, or an error found in the last item, leaves the catalog as it was.
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONFIG_FILE } from '../catalog/config.js';
 import { FORMAT_VERSION } from '../schema/item.js';
@@ -15,7 +19,7 @@ import { TongbiaoError } from '../errors.js';
 import { modelineFor } from '../levels/claim.js';
 import { parseForEdit, rewriteYaml } from '../catalog/yaml-edit.js';
 import { itemYaml, styleItemNode } from '../levels/item-yaml.js';
-import { itemKey, problem, type ImportInput, type ImportProblem } from './import-input.js';
+import { itemKey, problem, type ImportedItem, type ImportInput, type ImportProblem } from './import-input.js';
 import { sameData } from './national.js';
 
 export interface ImportOptions {
@@ -54,7 +58,8 @@ export async function applyImport(input: ImportInput, options: ImportOptions): P
     items: { created: [], changed: [], unchanged: 0 },
     leftOut: [],
     otherRegions: 0,
-    problems: [...input.problems],
+    // the input's own list: a workbook's items add their problems to it as they are put together
+    problems: input.problems,
   };
   const catalog = options.catalog;
   const writes: Write[] = [];
@@ -105,71 +110,94 @@ export async function applyImport(input: ImportInput, options: ImportOptions): P
     writes.push({ path: `${dir}/${REGION_FILE}`, text: itemYaml(region.data) });
   }
 
-  // Items.
+  // Items, staged as they come.
   const hasSchema = catalog?.source.entries.some((e) => e.path === SCHEMA_FILE && e.type === 'file') ?? false;
-  const itemWrites: Array<Write & { key: string; created: boolean }> = [];
-  for (const imported of input.items) {
-    if (options.region !== undefined && imported.region !== options.region) {
-      report.otherRegions++;
-      continue;
+  const stage = new Stage(options.root);
+  const failed = new Set<string>();
+  let seenProblems = 0;
+  /** errors so far: the items they belong to ('' for the file as a whole) */
+  const errorsSoFar = () => {
+    for (; seenProblems < report.problems.length; seenProblems++) {
+      const p = report.problems[seenProblems]!;
+      if (p.severity === 'error') failed.add(p.item ?? '');
     }
-    const key = itemKey(imported.region, imported.catalogCode);
-    const dir = dirOf.get(imported.region);
-    if (dir === undefined) {
-      report.problems.push(problem(imported.at, `事项 ${key} 的区划 ${imported.region} 在目录和文件中都不存在`, `the region ${imported.region} of item ${key} exists neither in the catalog nor in the file`, key));
-      continue;
+    return failed;
+  };
+  /** staged while nothing says it will be thrown away: a dry run, or an error without --force */
+  const staging = () => !options.dryRun && (options.force || errorsSoFar().size === 0);
+  const created: string[] = [];
+  const changed: string[] = [];
+  try {
+    if (staging()) for (const w of writes) stage.write(w.path, w.text, dirs);
+    for await (const imported of input.items) {
+      if (options.region !== undefined && imported.region !== options.region) {
+        report.otherRegions++;
+        continue;
+      }
+      const key = itemKey(imported.region, imported.catalogCode);
+      const planned = planItem(imported, key, dirOf, catalog, options.root, hasSchema, report);
+      if (planned === undefined || errorsSoFar().has(key)) continue;
+      if (planned === 'unchanged') {
+        report.items.unchanged++;
+        continue;
+      }
+      (planned.created ? created : changed).push(key);
+      if (staging()) stage.write(planned.path, planned.text, planned.dirs);
     }
-    const path = `${dir}/items/${imported.catalogCode}.yaml`;
-    const existingPath = catalog?.items.get(imported.region)?.get(imported.catalogCode);
-    if (existingPath === undefined) {
-      if (!dirs.has(`${dir}/items`) && !existsSync(join(options.root, dir, 'items'))) dirs.add(`${dir}/items`);
-      itemWrites.push({ key, created: true, path, text: itemYaml(imported.item, hasSchema ? modelineFor(SCHEMA_FILE, path) : undefined) });
-      continue;
-    }
-    const absolute = join(options.root, existingPath);
-    if (!lstatSync(absolute).isFile()) {
-      report.problems.push(problem(imported.at, `${existingPath} 不是普通文件（不会跟随链接）`, `${existingPath} is not a regular file (links are never followed)`, key));
-      continue;
-    }
-    const text = readFileSync(absolute, 'utf8');
-    let old: unknown;
-    try {
-      old = parseForEdit(text).toJS();
-    } catch {
-      old = undefined;
-    }
-    if (typeof old !== 'object' || old === null || Array.isArray(old)) {
-      report.problems.push(problem(imported.at, `${existingPath} 无法解析，先修复它（tongbiao validate）`, `${existingPath} does not parse; fix it first (tongbiao validate)`, key));
-      continue;
-    }
-    const data: Item = { ...imported.item };
-    for (const kept of imported.keep ?? []) {
-      if (Object.hasOwn(old, kept)) data[kept] = (old as Item)[kept];
-    }
-    if (sameData(old, data)) {
-      report.items.unchanged++;
-      continue;
-    }
-    itemWrites.push({ key, created: false, path: existingPath, text: rewriteYaml(text, data, { onCreate: styleItemNode }) });
+  } catch (error) {
+    stage.discard();
+    throw error;
   }
-
-  const failed = new Set(report.problems.filter((p) => p.severity === 'error').map((p) => p.item ?? ''));
-  const hasErrors = failed.size > 0;
-  if (hasErrors && !options.force) {
-    report.items = { created: [], changed: [], unchanged: report.items.unchanged };
+  if (errorsSoFar().size > 0 && !options.force) {
+    stage.discard();
     report.regions = { created: [], changed: [], unchanged: report.regions.unchanged };
     return report;
   }
-  for (const w of itemWrites) {
-    if (failed.has(w.key)) continue;
-    (w.created ? report.items.created : report.items.changed).push(w.key);
-    writes.push(w);
-  }
+  report.items.created = created;
+  report.items.changed = changed;
   report.leftOut = [...failed].filter((k) => k !== '').sort();
   if (options.dryRun) return report;
-  commit(options.root, dirs, writes);
+  stage.commit();
   report.written = true;
   return report;
+}
+
+/** What one item does to its file: created, changed (the new text), left unchanged, or undefined on a problem. */
+function planItem(
+  imported: ImportedItem, key: string, dirOf: ReadonlyMap<string, string>, catalog: Catalog | undefined, root: string, hasSchema: boolean, report: ImportReport,
+): { created: boolean; path: string; text: string; dirs: string[] } | 'unchanged' | undefined {
+  const dir = dirOf.get(imported.region);
+  if (dir === undefined) {
+    report.problems.push(problem(imported.at, `事项 ${key} 的区划 ${imported.region} 在目录和文件中都不存在`, `the region ${imported.region} of item ${key} exists neither in the catalog nor in the file`, key));
+    return undefined;
+  }
+  const existingPath = catalog?.items.get(imported.region)?.get(imported.catalogCode);
+  if (existingPath === undefined) {
+    const path = `${dir}/items/${imported.catalogCode}.yaml`;
+    return { created: true, path, dirs: [dir, `${dir}/items`], text: itemYaml(imported.item, hasSchema ? modelineFor(SCHEMA_FILE, path) : undefined) };
+  }
+  const absolute = join(root, existingPath);
+  if (!lstatSync(absolute).isFile()) {
+    report.problems.push(problem(imported.at, `${existingPath} 不是普通文件（不会跟随链接）`, `${existingPath} is not a regular file (links are never followed)`, key));
+    return undefined;
+  }
+  const text = readFileSync(absolute, 'utf8');
+  let old: unknown;
+  try {
+    old = parseForEdit(text).toJS();
+  } catch {
+    old = undefined;
+  }
+  if (typeof old !== 'object' || old === null || Array.isArray(old)) {
+    report.problems.push(problem(imported.at, `${existingPath} 无法解析，先修复它（tongbiao validate）`, `${existingPath} does not parse; fix it first (tongbiao validate)`, key));
+    return undefined;
+  }
+  const data: Item = { ...imported.item };
+  for (const kept of imported.keep ?? []) {
+    if (Object.hasOwn(old, kept)) data[kept] = (old as Item)[kept];
+  }
+  if (sameData(old, data)) return 'unchanged';
+  return { created: false, path: existingPath, dirs: [], text: rewriteYaml(text, data, { onCreate: styleItemNode }) };
 }
 
 /** The catalog to import into; undefined for an empty or new folder (which becomes one). */
@@ -187,20 +215,59 @@ export async function openCatalog(root: string): Promise<Catalog | undefined> {
   return undefined;
 }
 
-/** Folders first, every file under a temporary name, then all renamed: a failure leaves no half-written file. */
-function commit(root: string, dirs: ReadonlySet<string>, writes: readonly Write[]): void {
-  mkdirSync(root, { recursive: true });
-  for (const dir of dirs) mkdirSync(join(root, dir), { recursive: true });
-  const temporary = (path: string) => join(root, `${path}.tongbiao-import`);
-  const done: string[] = [];
-  try {
-    for (const w of writes) {
-      writeFileSync(temporary(w.path), w.text, { flag: 'wx' });
-      done.push(w.path);
+/**
+ * Files written under temporary names beside their places, then all renamed (commit) or all removed with the
+ * folders made for them (discard). Folders are made as the files need them, each once.
+ */
+class Stage {
+  private readonly made: string[] = [];
+  private readonly known = new Set<string>();
+  private readonly staged: string[] = [];
+
+  constructor(private readonly root: string) {}
+
+  write(path: string, text: string, dirs: Iterable<string>): void {
+    try {
+      if (!this.known.has('')) this.mkdir('');
+      for (const dir of dirs) if (!this.known.has(dir)) this.mkdir(dir);
+      writeFileSync(this.temporary(path), text, { flag: 'wx' });
+      this.staged.push(path);
+    } catch (error) {
+      this.discard();
+      throw new TongbiaoError(`cannot write into ${this.root}: ${(error as Error).message}; nothing was changed`);
     }
-  } catch (error) {
-    for (const path of done) rmSync(temporary(path), { force: true });
-    throw new TongbiaoError(`cannot write into ${root}: ${(error as Error).message}; nothing was changed`);
   }
-  for (const w of writes) renameSync(temporary(w.path), join(root, w.path));
+
+  commit(): void {
+    for (const path of this.staged) renameSync(this.temporary(path), join(this.root, path));
+    this.staged.length = 0;
+  }
+
+  discard(): void {
+    for (const path of this.staged) rmSync(this.temporary(path), { force: true });
+    this.staged.length = 0;
+    for (const dir of this.made.reverse()) {
+      try {
+        rmdirSync(join(this.root, dir));
+      } catch {
+        /* not empty: something else is in it */
+      }
+    }
+    this.made.length = 0;
+  }
+
+  private mkdir(dir: string): void {
+    this.known.add(dir);
+    const absolute = join(this.root, dir);
+    if (existsSync(absolute)) return;
+    // Parents first, each recorded, so that discard removes exactly the folders this import made.
+    const parent = dir.includes('/') ? dir.slice(0, dir.lastIndexOf('/')) : dir === '' ? undefined : '';
+    if (parent !== undefined && !this.known.has(parent)) this.mkdir(parent);
+    mkdirSync(absolute);
+    this.made.push(dir);
+  }
+
+  private temporary(path: string): string {
+    return join(this.root, `${path}.tongbiao-import`);
+  }
 }

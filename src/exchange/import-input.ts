@@ -31,8 +31,10 @@ export interface ImportedRegion {
 }
 
 export interface ImportInput {
-  items: ImportedItem[];
+  /** a workbook's items are put together as they are consumed (bounded memory), the JSON's are an array */
+  items: Iterable<ImportedItem> | AsyncIterable<ImportedItem>;
   regions: ImportedRegion[];
+  /** every problem; an item's own problems are in it by the time the item is yielded */
   problems: ImportProblem[];
 }
 

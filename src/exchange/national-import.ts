@@ -7,7 +7,7 @@ import { readFileSync, statSync } from 'node:fs';
 import type { Message } from '../catalog/types.js';
 import { unknownCodes } from './codes.js';
 import { itemElements } from './elements.js';
-import { inSchemaOrder, itemKey, problem, regionCodeOf, type ImportInput, type ImportProblem } from './import-input.js';
+import { inSchemaOrder, itemKey, problem, regionCodeOf, type ImportedItem, type ImportedRegion, type ImportInput, type ImportProblem } from './import-input.js';
 import { decodeItem, regionOfRecords, TABLES, X, type ItemRecords, type NationalRecord } from './national.js';
 import { isObject } from './sheets.js';
 
@@ -40,7 +40,7 @@ export async function readExchangeJson(file: string, defaultRegion?: string): Pr
   } catch (error) {
     throw new NotExchangeJson(`not JSON (${(error as Error).message})`);
   }
-  const input: ImportInput = { items: [], regions: [], problems: [] };
+  const input = { items: [] as ImportedItem[], regions: [] as ImportedRegion[], problems: [] as ImportProblem[] };
   let located: Located[];
   if (isObject(data) && isObject(data.tables)) {
     located = grouped(data.tables, input);

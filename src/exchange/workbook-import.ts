@@ -1,17 +1,24 @@
 // The 实施清单 workbook (exchange.md §1) → items and regions, read a row at a time. Columns are found by their
 // headers (a person may reorder them or add blank rows); every cell that cannot be placed is a problem at
-// `sheet!cell`. Rows of the list sheets are turned into entries as they are read and attached to their items
-// at the end, because a workbook's sheets may come in any order.
+// `sheet!cell`.
+//
+// Memory stays bounded however large the workbook: an item's rows are spread over several sheets that may come
+// in any order, so the first pass reads every sheet, turns each row into a fragment (the item row's values, or
+// one list entry) and appends it to a spill file, keeping in memory only where each item's fragments lie. The
+// items are then put together from their fragments a batch at a time, as the import consumes them. Problems of
+// cells are all known after the first pass; problems of putting an item together (an entry of an item that has
+// no 事项 row, a repeated 序号, an unknown 业务办理项序号) are added to `problems` before that item is yielded.
 import type { Item } from '../catalog/types.js';
+import { Spill, type SpillRef } from '../sync/spill.js';
 import { textOf, type Cell } from './cells.js';
-import { inSchemaOrder, itemKey, problem, regionCodeOf, type ImportInput, type ImportProblem } from './import-input.js';
+import { inSchemaOrder, itemKey, problem, regionCodeOf, type ImportedItem, type ImportInput, type ImportProblem } from './import-input.js';
 import {
   entryRef, headersOf, isObject, itemLayout, ITEM_SHEET, listAt, ORDER, readColumns, REGION_CODE, setAt, valueAt,
   type ItemLayout, type ListPlace, type SheetLayout,
 } from './sheets.js';
 import { valueOf } from './cells.js';
 import { ABOUT_SHEET, PARENT_CODE, REGION_SHEET, regionColumns } from './workbook-meta.js';
-import { checkZip, readSheets, type ZipLimits } from './xlsx-read.js';
+import { readSheets, type ZipLimits } from './xlsx-read.js';
 
 /** The column letters of a 0-based index: 0 → A, 27 → AB. */
 export function columnName(index: number): string {
@@ -20,120 +27,194 @@ export function columnName(index: number): string {
   return name;
 }
 
-interface PendingEntry {
-  key: string;
-  sheet: SheetLayout;
-  place: ListPlace;
-  parentRef?: string;
-  order: number;
-  entry: Record<string, unknown>;
-  at: string;
+/** One row of an item as spilled: its 事项 row, or one entry of a list sheet. */
+type Fragment =
+  | { item: Item; at: string }
+  | { sheet: number; place: number; parentRef?: string; /** null: no 序号 */ order: number | null; entry: Record<string, unknown>; at: string };
+
+/** What the first pass keeps of an item: where its 事项 row is and where its fragments lie in the spill. */
+interface Staged {
+  region: string;
+  catalogCode: string;
+  /** its 事项 row; undefined while only list rows have named it */
+  at?: string;
+  refs: SpillRef[];
 }
 
-export async function readWorkbook(file: string, limits?: ZipLimits, layout: ItemLayout = itemLayout()): Promise<ImportInput> {
-  await checkZip(file, limits);
-  const input: ImportInput = { items: [], regions: [], problems: [] };
-  const items = new Map<string, ImportInput['items'][number]>();
-  const pending: PendingEntry[] = [];
-  const sheetsByName = new Map<string, SheetLayout>([[ITEM_SHEET, layout.item], ...layout.lists.map((s) => [s.name, s] as const)]);
+/** Spill texts appended per call, and items put together per read. */
+const SPILL_BATCH = 2048;
+const ASSEMBLE_BATCH = 256;
+
+/** A workbook read: regions and the problems of every cell now, the items as they are put together. */
+export interface WorkbookInput extends ImportInput {
+  items: AsyncIterable<ImportedItem>;
+  /** removes the spill file when the items are not consumed to the end */
+  close(): void;
+}
+
+export async function readWorkbook(file: string, limits?: ZipLimits, layout: ItemLayout = itemLayout()): Promise<WorkbookInput> {
+  const regions: ImportInput['regions'] = [];
+  const problems: ImportProblem[] = [];
+  const staged = new Map<string, Staged>();
+  const lists = layout.lists;
+  const sheetsByName = new Map<string, SheetLayout>([[ITEM_SHEET, layout.item], ...lists.map((s) => [s.name, s] as const)]);
   const known = [...sheetsByName.keys(), REGION_SHEET, ABOUT_SHEET];
   const seen = new Set<string>();
   const elements = layout.elements;
+  /** elements whose every column is left out of the 事项 sheet: an existing item file keeps its own */
+  let keep = new Set<string>();
 
-  for await (const sheet of readSheets(file)) {
-    const name = sheet.name.trim();
-    seen.add(name);
-    const itemSheet = sheetsByName.get(name);
-    if (!itemSheet && name !== REGION_SHEET && name !== ABOUT_SHEET) {
-      input.problems.push(problem(`${sheet.name}!A1`, `工作表「${sheet.name}」不是实施清单的工作表（应为：${known.join('、')}）`, `sheet "${sheet.name}" is not a sheet of the workbook (expected: ${known.join(', ')})`));
-      for await (const _row of sheet.rows) { /* drained */ }
-      continue;
+  const spill = new Spill();
+  // Consecutive rows of one item in one sheet go to the spill as one text (an exported workbook lists each
+  // item's rows together): one reference per item and sheet rather than per row.
+  let run: { owner: Staged; fragments: Fragment[] } | undefined;
+  let texts: string[] = [];
+  let owners: Staged[] = [];
+  const flushRun = () => {
+    if (!run) return;
+    texts.push(JSON.stringify(run.fragments));
+    owners.push(run.owner);
+    run = undefined;
+    if (texts.length >= SPILL_BATCH) flushSpill();
+  };
+  const flushSpill = () => {
+    const refs = spill.append(texts);
+    for (let i = 0; i < refs.length; i++) owners[i]!.refs.push(refs[i]!);
+    texts = [];
+    owners = [];
+  };
+  const add = (region: string, catalogCode: string, fragment: Fragment) => {
+    const key = itemKey(region, catalogCode);
+    let owner = staged.get(key);
+    if (!owner) staged.set(key, (owner = { region, catalogCode, refs: [] }));
+    if (run?.owner !== owner) {
+      flushRun();
+      run = { owner, fragments: [] };
     }
-    const expected = itemSheet ? headersOf(layout, itemSheet) : name === REGION_SHEET ? [REGION_CODE, ...regionColumns().map((e) => e.title), PARENT_CODE] : undefined;
-    const keys = itemSheet ? [REGION_CODE, layout.catalogCode.header] : [REGION_CODE];
-    let columns: Map<string, number> | undefined;
-    let keep: Set<string> | undefined;
-    for await (const { number, cells } of sheet.rows) {
-      if (cells.every((c) => c === null || textOf(c) === '')) continue;
-      if (!columns) {
-        columns = headerColumns(sheet.name, number, cells, expected, keys, input.problems);
-        if (!columns) break;
-        const given = columns;
-        // Elements whose every column is left out of the 事项 sheet: an existing item file keeps its own.
-        keep = new Set(elements.filter((e) => e.kind !== 'list' && e.key !== 'catalogCode' && !layout.item.columns.some((c) => c.path[0] === e.key && given.has(c.header))).map((e) => e.key));
+    run.fragments.push(fragment);
+    return owner;
+  };
+
+  try {
+    for await (const sheet of readSheets(file, limits)) {
+      const name = sheet.name.trim();
+      seen.add(name);
+      const itemSheet = sheetsByName.get(name);
+      const sheetIndex = itemSheet ? lists.indexOf(itemSheet) : -1;
+      if (!itemSheet && name !== REGION_SHEET && name !== ABOUT_SHEET) {
+        problems.push(problem(`${sheet.name}!A1`, `工作表「${sheet.name}」不是实施清单的工作表（应为：${known.join('、')}）`, `sheet "${sheet.name}" is not a sheet of the workbook (expected: ${known.join(', ')})`));
+        for await (const _row of sheet.rows) { /* drained */ }
         continue;
       }
-      const cols = columns;
-      const at = (header: string) => `${sheet.name}!${columnName(cols.get(header) ?? 0)}${number}`;
-      const cellMap = new Map<string, Cell>();
-      for (const [header, index] of cols) cellMap.set(header, cells[index] ?? null);
-      if (name === ABOUT_SHEET) continue;
-      const region = regionCodeOf(cellMap.get(REGION_CODE));
-      if (region === undefined) {
-        input.problems.push(problem(at(REGION_CODE), `区划代码 "${textOf(cellMap.get(REGION_CODE) ?? null)}" 不是 6、9 或 12 位数字代码`, `区划代码 "${textOf(cellMap.get(REGION_CODE) ?? null)}" is not a 6, 9 or 12-digit code`));
-        continue;
-      }
-      if (!itemSheet) {
-        readRegionRow(region, cellMap, at, input);
-        continue;
-      }
-      const codeCell = cellMap.get(layout.catalogCode.header) ?? null;
-      const code = valueOf(layout.catalogCode.element, codeCell);
-      const where = at(layout.catalogCode.header);
-      if ('problem' in code) {
-        input.problems.push({ at: where, ...code.problem });
-        continue;
-      }
-      const catalogCode = code.value as string;
-      const key = itemKey(region, catalogCode);
-      if (code.warning) input.problems.push({ at: where, ...code.warning, item: key });
-      const problems: ImportProblem[] = [];
-      const row = { cells: cellMap, at };
-      if (itemSheet === layout.item) {
-        if (items.has(key)) {
-          input.problems.push(problem(`${sheet.name}!A${number}`, `事项 ${key} 重复（已见于 ${items.get(key)!.at}）`, `item ${key} appears twice (already at ${items.get(key)!.at})`, key));
+      const expected = itemSheet ? headersOf(layout, itemSheet) : name === REGION_SHEET ? [REGION_CODE, ...regionColumns().map((e) => e.title), PARENT_CODE] : undefined;
+      const keys = itemSheet ? [REGION_CODE, layout.catalogCode.header] : [REGION_CODE];
+      let columns: Map<string, number> | undefined;
+      for await (const { number, cells } of sheet.rows) {
+        if (cells.every((c) => c === null || textOf(c) === '')) continue;
+        if (!columns) {
+          columns = headerColumns(sheet.name, number, cells, expected, keys, problems);
+          if (!columns) break;
+          const given = columns;
+          if (itemSheet === layout.item) {
+            keep = new Set(elements.filter((e) => e.kind !== 'list' && e.key !== 'catalogCode' && !layout.item.columns.some((c) => c.path[0] === e.key && given.has(c.header))).map((e) => e.key));
+          }
           continue;
         }
-        const item: Item = { catalogCode };
-        readColumns(layout.item.columns, { cells: cellMap, at }, item, problems);
-        items.set(key, { region, catalogCode, item, at: `${sheet.name}!A${number}`, ...(keep?.size ? { keep } : {}) });
-      } else {
-        const parentRef = itemSheet.parentRef === undefined ? '' : textOf(cellMap.get(itemSheet.parentRef) ?? null);
-        const place = itemSheet.places.find((p) => (parentRef === '' ? !p.parent : p.parent)) ?? itemSheet.places[0]!;
-        const orderCell = itemSheet.order ? cellMap.get(ORDER) ?? null : null;
-        const order = orderCell === null || textOf(orderCell) === '' ? Number.POSITIVE_INFINITY : Number(textOf(orderCell));
-        if (Number.isNaN(order)) problems.push(problem(at(ORDER), `序号 "${textOf(orderCell)}" 不是数字`, `序号 "${textOf(orderCell)}" is not a number`));
-        const entry: Record<string, unknown> = {};
-        readColumns(place.columns, row, entry, problems);
-        pending.push({ key, sheet: itemSheet, place, ...(parentRef !== '' ? { parentRef } : {}), order, entry, at: `${sheet.name}!A${number}` });
+        if (name === ABOUT_SHEET) continue;
+        const cols = columns;
+        const at = (header: string) => `${sheet.name}!${columnName(cols.get(header) ?? 0)}${number}`;
+        const cellMap = new Map<string, Cell>();
+        for (const [header, index] of cols) cellMap.set(header, cells[index] ?? null);
+        const region = regionCodeOf(cellMap.get(REGION_CODE));
+        if (region === undefined) {
+          problems.push(problem(at(REGION_CODE), `区划代码 "${textOf(cellMap.get(REGION_CODE) ?? null)}" 不是 6、9 或 12 位数字代码`, `区划代码 "${textOf(cellMap.get(REGION_CODE) ?? null)}" is not a 6, 9 or 12-digit code`));
+          continue;
+        }
+        if (!itemSheet) {
+          readRegionRow(region, cellMap, at, regions, problems);
+          continue;
+        }
+        const codeCell = cellMap.get(layout.catalogCode.header) ?? null;
+        const code = valueOf(layout.catalogCode.element, codeCell);
+        const where = at(layout.catalogCode.header);
+        if ('problem' in code) {
+          problems.push({ at: where, ...code.problem });
+          continue;
+        }
+        const catalogCode = code.value as string;
+        const key = itemKey(region, catalogCode);
+        if (code.warning) problems.push({ at: where, ...code.warning, item: key });
+        const rowProblems: ImportProblem[] = [];
+        const row = { cells: cellMap, at };
+        const rowAt = `${sheet.name}!A${number}`;
+        if (itemSheet === layout.item) {
+          const first = staged.get(key)?.at;
+          if (first !== undefined) {
+            problems.push(problem(rowAt, `事项 ${key} 重复（已见于 ${first}）`, `item ${key} appears twice (already at ${first})`, key));
+            continue;
+          }
+          const item: Item = { catalogCode };
+          readColumns(layout.item.columns, row, item, rowProblems);
+          add(region, catalogCode, { item, at: rowAt }).at = rowAt;
+        } else {
+          const parentRef = itemSheet.parentRef === undefined ? '' : textOf(cellMap.get(itemSheet.parentRef) ?? null);
+          const placeIndex = Math.max(0, itemSheet.places.findIndex((p) => (parentRef === '' ? !p.parent : p.parent)));
+          const place = itemSheet.places[placeIndex]!;
+          const orderCell = itemSheet.order ? cellMap.get(ORDER) ?? null : null;
+          const order = orderCell === null || textOf(orderCell) === '' ? null : Number(textOf(orderCell));
+          if (Number.isNaN(order)) rowProblems.push(problem(at(ORDER), `序号 "${textOf(orderCell)}" 不是数字`, `序号 "${textOf(orderCell)}" is not a number`));
+          const entry: Record<string, unknown> = {};
+          readColumns(place.columns, row, entry, rowProblems);
+          add(region, catalogCode, { sheet: sheetIndex, place: placeIndex, ...(parentRef !== '' ? { parentRef } : {}), order: Number.isNaN(order) ? null : order, entry, at: rowAt });
+        }
+        for (const p of rowProblems) problems.push({ ...p, item: key });
       }
-      for (const p of problems) input.problems.push({ ...p, item: key });
+      flushRun();
+      if (!columns && name === ITEM_SHEET) problems.push(problem(`${sheet.name}!A1`, '「事项」工作表是空的', 'the 事项 sheet is empty'));
     }
-    if (!columns && name !== ABOUT_SHEET) {
-      if (name === ITEM_SHEET) input.problems.push(problem(`${sheet.name}!A1`, '「事项」工作表是空的', 'the 事项 sheet is empty'));
-    }
+    flushSpill();
+  } catch (error) {
+    spill.close();
+    throw error;
   }
   if (!seen.has(ITEM_SHEET)) {
-    input.problems.push(problem(`${ITEM_SHEET}!A1`, '工作簿中没有「事项」工作表，无法导入', `the workbook has no 事项 sheet: nothing to import`));
+    problems.push(problem(`${ITEM_SHEET}!A1`, '工作簿中没有「事项」工作表，无法导入', `the workbook has no 事项 sheet: nothing to import`));
   }
   // A list sheet left out of the workbook: an existing item keeps those lists as they are (a new one has none).
-  const missing = layout.lists.filter((s) => !seen.has(s.name));
+  const missing = lists.filter((s) => !seen.has(s.name));
   const keepLists = missing.flatMap((s) => s.places.filter((p) => !p.parent).map((p) => p.path[0]!));
   if (seen.has(ITEM_SHEET)) {
     for (const sheet of missing) {
-      input.problems.push(problem(`${sheet.name}!A1`, `工作簿中没有「${sheet.name}」工作表：已有事项的这部分内容保持不变`, `the workbook has no ${sheet.name} sheet: existing items keep theirs as they are`, undefined, 'warning'));
+      problems.push(problem(`${sheet.name}!A1`, `工作簿中没有「${sheet.name}」工作表：已有事项的这部分内容保持不变`, `the workbook has no ${sheet.name} sheet: existing items keep theirs as they are`, undefined, 'warning'));
     }
   }
-  attachEntries(layout, items, pending, input.problems);
-  for (const imported of items.values()) {
-    if (keepLists.length > 0) imported.keep = new Set([...(imported.keep ?? []), ...keepLists]);
-    for (const element of elements) {
-      if (element.kind === 'list' && element.required && !Object.hasOwn(imported.item, element.key)) imported.item[element.key] = [];
+  const kept = new Set([...keep, ...keepLists]);
+
+  async function* items(): AsyncGenerator<ImportedItem> {
+    try {
+      const all = [...staged.values()];
+      staged.clear();
+      for (let i = 0; i < all.length; i += ASSEMBLE_BATCH) {
+        const group = all.slice(i, i + ASSEMBLE_BATCH);
+        const read = spill.read(group.flatMap((s) => s.refs));
+        let next = 0;
+        for (const owner of group) {
+          const fragments = owner.refs.flatMap(() => JSON.parse(read[next++]!) as Fragment[]);
+          const imported = assemble(layout, owner, fragments, problems);
+          if (!imported) continue;
+          if (kept.size > 0) imported.keep = kept;
+          for (const element of elements) {
+            if (element.kind === 'list' && element.required && !Object.hasOwn(imported.item, element.key)) imported.item[element.key] = [];
+          }
+          imported.item = inSchemaOrder(imported.item, elements);
+          yield imported;
+        }
+      }
+    } finally {
+      spill.close();
     }
-    imported.item = inSchemaOrder(imported.item, elements);
-    input.items.push(imported);
   }
-  return input;
+  return { regions, problems, items: items(), close: () => spill.close() };
 }
 
 function headerColumns(sheet: string, row: number, cells: Cell[], expected: string[] | undefined, keys: string[], problems: ImportProblem[]): Map<string, number> | undefined {
@@ -159,7 +240,7 @@ function headerColumns(sheet: string, row: number, cells: Cell[], expected: stri
   return columns;
 }
 
-function readRegionRow(code: string, cells: Map<string, Cell>, at: (header: string) => string, input: ImportInput): void {
+function readRegionRow(code: string, cells: Map<string, Cell>, at: (header: string) => string, regions: ImportInput['regions'], out: ImportProblem[]): void {
   const data: Record<string, unknown> = { code };
   const problems: ImportProblem[] = [];
   for (const element of regionColumns()) {
@@ -174,44 +255,55 @@ function readRegionRow(code: string, cells: Map<string, Cell>, at: (header: stri
   if (parentCell !== null && textOf(parentCell) !== '' && parent === undefined) {
     problems.push(problem(at(PARENT_CODE), `上级区划代码 "${textOf(parentCell)}" 不是区划代码`, `上级区划代码 "${textOf(parentCell)}" is not a region code`));
   }
-  if (input.regions.some((r) => r.code === code)) problems.push(problem(at(REGION_CODE), `区划 ${code} 重复`, `region ${code} appears twice`));
-  input.problems.push(...problems.map((p) => ({ ...p, item: `region:${code}` })));
-  if (problems.length === 0) input.regions.push({ code, ...(parent !== undefined ? { parent } : {}), data, at: at(REGION_CODE) });
+  if (regions.some((r) => r.code === code)) problems.push(problem(at(REGION_CODE), `区划 ${code} 重复`, `region ${code} appears twice`));
+  out.push(...problems.map((p) => ({ ...p, item: `region:${code}` })));
+  if (problems.length === 0) regions.push({ code, ...(parent !== undefined ? { parent } : {}), data, at: at(REGION_CODE) });
 }
 
-function attachEntries(layout: ItemLayout, items: Map<string, ImportInput['items'][number]>, pending: PendingEntry[], problems: ImportProblem[]): void {
+/** An item from its fragments: the 事项 row's values with every list entry in its place, in 序号 order. */
+function assemble(layout: ItemLayout, owner: Staged, fragments: Fragment[], problems: ImportProblem[]): ImportedItem | undefined {
+  const key = itemKey(owner.region, owner.catalogCode);
+  let item: Item | undefined;
+  const entries: Array<Extract<Fragment, { sheet: number }>> = [];
+  for (const f of fragments) {
+    if ('item' in f) item = f.item;
+    else entries.push(f);
+  }
+  if (!item) {
+    for (const e of entries) problems.push(problem(e.at, `事项 ${key} 不在「事项」工作表中`, `item ${key} has no row in the 事项 sheet`, key));
+    return undefined;
+  }
+  const placeOf = (e: (typeof entries)[number]): ListPlace => layout.lists[e.sheet]!.places[e.place]!;
+  const rank = (order: number | null) => order ?? Number.POSITIVE_INFINITY;
   // Entries of top-level lists first: the entries of lists inside them (handling items' materials) need them.
-  pending.sort((a, b) => Number(a.place.parent !== undefined) - Number(b.place.parent !== undefined) || (a.order - b.order));
+  entries.sort((a, b) => Number(placeOf(a).parent !== undefined) - Number(placeOf(b).parent !== undefined) || rank(a.order) - rank(b.order));
   const orders = new Map<string, Set<number>>();
-  for (const p of pending) {
-    const imported = items.get(p.key);
-    if (!imported) {
-      problems.push(problem(p.at, `事项 ${p.key} 不在「事项」工作表中`, `item ${p.key} has no row in the 事项 sheet`, p.key));
-      continue;
-    }
-    const slot = `${p.key}|${p.sheet.name}|${p.parentRef ?? ''}`;
-    if (Number.isFinite(p.order)) {
+  for (const e of entries) {
+    const sheet = layout.lists[e.sheet]!;
+    const place = placeOf(e);
+    if (e.order !== null) {
+      const slot = `${sheet.name}|${e.parentRef ?? ''}`;
       const used = orders.get(slot) ?? new Set<number>();
       orders.set(slot, used);
-      if (used.has(p.order)) {
-        problems.push(problem(p.at, `${p.sheet.name} 中事项 ${p.key} 的序号 ${p.order} 重复`, `${p.sheet.name}: 序号 ${p.order} of item ${p.key} appears twice`, p.key));
+      if (used.has(e.order)) {
+        problems.push(problem(e.at, `${sheet.name} 中事项 ${key} 的序号 ${e.order} 重复`, `${sheet.name}: 序号 ${e.order} of item ${key} appears twice`, key));
         continue;
       }
-      used.add(p.order);
+      used.add(e.order);
     }
-    let owner: Record<string, unknown> = imported.item;
-    if (p.place.parent) {
-      const parents = listAt(imported.item, p.place.parent.path);
-      const index = parents.findIndex((entry, i) => entryRef(entry, i) === p.parentRef);
+    let target: Record<string, unknown> = item;
+    if (place.parent) {
+      const parents = listAt(item, place.parent.path);
+      const index = parents.findIndex((entry, i) => entryRef(entry, i) === e.parentRef);
       if (index < 0 || !isObject(parents[index])) {
-        problems.push(problem(p.at, `${p.sheet.parentRef} "${p.parentRef}" 在事项 ${p.key} 中不存在`, `${p.sheet.parentRef} "${p.parentRef}" does not exist in item ${p.key}`, p.key));
+        problems.push(problem(e.at, `${sheet.parentRef} "${e.parentRef}" 在事项 ${key} 中不存在`, `${sheet.parentRef} "${e.parentRef}" does not exist in item ${key}`, key));
         continue;
       }
-      owner = parents[index] as Record<string, unknown>;
+      target = parents[index] as Record<string, unknown>;
     }
-    const list = valueAt(owner, p.place.path);
-    if (Array.isArray(list)) list.push(p.entry);
-    else setAt(owner, p.place.path, [p.entry]);
+    const list = valueAt(target, place.path);
+    if (Array.isArray(list)) list.push(e.entry);
+    else setAt(target, place.path, [e.entry]);
   }
+  return { region: owner.region, catalogCode: owner.catalogCode, item, at: owner.at! };
 }
-

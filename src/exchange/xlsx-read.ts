@@ -1,10 +1,12 @@
-// Reads a workbook a row at a time with exceljs' streaming WorkbookReader, after checking that the file is a
-// zip holding a workbook and that it cannot inflate beyond bounds (a zip bomb): the central directory's sizes
-// are checked, then every part is inflated once, counting, and refused the moment it outgrows what it declared.
+// Reads a workbook a row at a time with exceljs' streaming parsers, after checking that the file is a zip
+// holding a workbook whose central directory does not promise a zip bomb; while the parts are read, each is
+// counted as it inflates and refused the moment it outgrows what it declared (or all parts outgrow the total),
+// so a lying directory is caught too — in the one pass that reads the data (inflating everything a second
+// time only to count it cost a province's import ≈ 15% of its CPU).
 // Formulas are never evaluated: a formula cell gives the value the spreadsheet program cached.
 import ExcelJS from './exceljs.js';
 import { statSync } from 'node:fs';
-import type { Readable } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import { Open } from 'unzipper';
 import type { Cell } from './cells.js';
 
@@ -22,7 +24,10 @@ export interface ZipLimits {
 /** Generous for a province (≈ 1 GB of sheet XML for 170,000 items), far below what a bomb inflates to. */
 export const DEFAULT_LIMITS: ZipLimits = { maxBytes: 4 * 2 ** 30, maxRatio: 200, smallPart: 1 << 20 };
 
-export async function checkZip(file: string, limits: ZipLimits = DEFAULT_LIMITS): Promise<void> {
+type ZipEntry = Awaited<ReturnType<typeof Open.file>>['files'][number];
+
+/** The parts of a workbook by path, once its central directory has passed the limits. */
+async function openZip(file: string, limits: ZipLimits): Promise<Map<string, ZipEntry>> {
   const size = statSync(file).size;
   if (size === 0) throw new NotAWorkbook('the file is empty');
   let entries;
@@ -43,21 +48,25 @@ export async function checkZip(file: string, limits: ZipLimits = DEFAULT_LIMITS)
       throw new NotAWorkbook(`refused: ${entry.path} would inflate to ${entry.uncompressedSize} bytes (${Math.round(ratio)}:1) — a zip bomb?`);
     }
   }
-  for (const entry of entries) {
-    if (entry.type !== 'File') continue;
-    let seen = 0;
-    const stream = entry.stream();
-    try {
-      for await (const chunk of stream) {
-        seen += (chunk as Buffer).length;
-        if (seen > entry.uncompressedSize) throw new NotAWorkbook(`refused: ${entry.path} inflates beyond its declared ${entry.uncompressedSize} bytes — a zip bomb?`);
-      }
-    } catch (error) {
-      stream.destroy();
-      if (error instanceof NotAWorkbook) throw error;
-      throw new NotAWorkbook(`the zip is damaged (${entry.path}: ${(error as Error).message})`);
-    }
-  }
+  return new Map(entries.map((e) => [e.path, e]));
+}
+
+/** A part's inflated bytes, refused beyond its declared size or beyond the limit of all parts together. */
+function bounded(entry: ZipEntry, limits: ZipLimits, inflated: { bytes: number }): Readable {
+  let seen = 0;
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      seen += chunk.length;
+      inflated.bytes += chunk.length;
+      if (seen > entry.uncompressedSize || inflated.bytes > limits.maxBytes) {
+        done(new NotAWorkbook(`refused: ${entry.path} inflates beyond its declared ${entry.uncompressedSize} bytes — a zip bomb?`));
+      } else done(null, chunk);
+    },
+  });
+  const source = entry.stream();
+  source.on('error', (error: Error) => counter.destroy(new NotAWorkbook(`the zip is damaged (${entry.path}: ${error.message})`)));
+  counter.on('close', () => source.destroy());
+  return source.pipe(counter);
 }
 
 export interface SheetRows {
@@ -83,9 +92,13 @@ interface ReaderParts {
  * files and, on small workbooks, loses the parts after them (the sheet names come back as Sheet1, Sheet2 …).
  * exceljs' own parsers turn each part into rows.
  */
-export async function* readSheets(file: string): AsyncGenerator<SheetRows> {
-  const parts = new Map((await Open.file(file)).files.map((e) => [e.path, e]));
-  const part = (path: string) => parts.get(path.replace(/^\//, ''));
+export async function* readSheets(file: string, limits: ZipLimits = DEFAULT_LIMITS): AsyncGenerator<SheetRows> {
+  const parts = await openZip(file, limits);
+  const inflated = { bytes: 0 };
+  const part = (path: string) => {
+    const entry = parts.get(path.replace(/^\//, ''));
+    return entry && { stream: () => bounded(entry, limits, inflated) };
+  };
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
     worksheets: 'emit',
     sharedStrings: 'cache',

@@ -3,6 +3,7 @@
 import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { readWorkbook } from '../../src/exchange/workbook-import.js';
 import { runCli, type CliResult } from '../helpers/cli.js';
 
 export const DEMO = join(import.meta.dirname, '..', '..', 'catalog-yaml');
@@ -78,4 +79,12 @@ export function importJson(file: string, catalog: string, ...args: string[]): Cl
     throw new Error(`import printed no JSON (exit ${result.code}): ${result.stderr}${result.stdout}`);
   }
   return { ...result, report };
+}
+
+/** A workbook read whole by the importer's reader: its items (put together as they are consumed), regions and problems. */
+export async function readAll(file: string) {
+  const input = await readWorkbook(file);
+  const items = [];
+  for await (const item of input.items) items.push(item);
+  return { ...input, items };
 }

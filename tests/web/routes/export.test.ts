@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { readWorkbook } from '../../../src/exchange/workbook-import.js';
+import { readAll } from '../../exchange/helpers.js';
 import { XLSX_TYPE } from '../../../src/web/routes/export.js';
 import { recordSync, testApp } from '../seed.js';
 
@@ -31,8 +31,9 @@ async function download(url: string, who: keyof typeof t.sessions) {
   expect(res.headers.get('Content-Disposition')).toMatch(/^attachment; filename="tongbiao-[\w-]+\.xlsx"$/);
   const file = join(dir, `${Math.random().toString(36).slice(2)}.xlsx`);
   writeFileSync(file, Buffer.from(await res.arrayBuffer()));
-  return readWorkbook(file);
+  return readAll(file);
 }
+
 
 describe('export.xlsx: happy', () => {
   test("a region's own list, with its ancestors in the 区划 sheet", async () => {
