@@ -20,6 +20,8 @@ export type CellValue = { value: unknown; warning?: { severity: 'warning'; messa
 export const SET_SEPARATOR = '、';
 /** What people use between set values besides 、 */
 const SET_SPLIT = /[、,，;；\n]/;
+/** A set value that must be quoted to come back as one value: it holds a separator, starts with a quote or has spaces around it. */
+const NEEDS_QUOTES = /[、,，;；\n]|^"|^\s|\s$/;
 const YES = '是';
 const NO = '否';
 
@@ -30,7 +32,7 @@ export function cellOf(element: Element, value: unknown): Cell {
     case 'boolean':
       return value === true ? YES : value === false ? NO : String(value);
     case 'set':
-      return Array.isArray(value) ? value.map(String).join(SET_SEPARATOR) : String(value);
+      return Array.isArray(value) ? value.map((v) => quoteSetValue(String(v))).join(SET_SEPARATOR) : String(value);
     case 'integer':
     case 'number':
       return typeof value === 'number' ? value : String(value);
@@ -59,7 +61,7 @@ export function valueOf(element: Element, cell: Cell, title = element.title): Ce
       return { value: n };
     }
     case 'set': {
-      const values = text.split(SET_SPLIT).map((v) => v.trim()).filter((v) => v !== '');
+      const values = splitSet(text);
       const unknown = element.values ? values.filter((v) => !element.values!.includes(v)) : [];
       if (unknown.length > 0) return notInSet(title, unknown.join(SET_SEPARATOR), element.values!);
       return { value: values };
@@ -98,6 +100,51 @@ export function valueOf(element: Element, cell: Cell, title = element.title): Ce
       return { value: typeof cell === 'string' ? cell : text };
     }
   }
+}
+
+/**
+ * A set value as written in a cell: as it is, or — when it holds a separator (a 联办机构 such as
+ * "市场监管局、税务局联合窗口"), starts with a quote or has spaces around it — in double quotes with its own
+ * quotes doubled, as CSV and spreadsheet users know it: `"市场监管局、税务局联合窗口"、市财政局`.
+ */
+export function quoteSetValue(value: string): string {
+  return NEEDS_QUOTES.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+/** A cell's set values: split at any separator outside double quotes, trimmed, empty ones dropped. */
+export function splitSet(text: string): string[] {
+  const values: string[] = [];
+  let at = 0;
+  while (at <= text.length) {
+    while (at < text.length && /\s/.test(text[at]!) && text[at] !== '\n') at++;
+    let value = '';
+    if (text[at] === '"') {
+      // A quoted value runs to the quote that is not doubled; what follows it up to the separator is kept too.
+      for (at++; at < text.length; at++) {
+        if (text[at] === '"') {
+          if (text[at + 1] !== '"') break;
+          at++;
+        }
+        value += text[at];
+      }
+      at++;
+      const rest = nextSeparator(text, at);
+      value += text.slice(at, rest).trimEnd();
+      at = rest + 1;
+      if (value !== '') values.push(value);
+      continue;
+    }
+    const end = nextSeparator(text, at);
+    value = text.slice(at, end).trim();
+    if (value !== '') values.push(value);
+    at = end + 1;
+  }
+  return values;
+}
+
+function nextSeparator(text: string, from: number): number {
+  const found = text.slice(from).search(SET_SPLIT);
+  return found < 0 ? text.length : from + found;
 }
 
 function notInSet(title: string, value: string, values: readonly string[]): CellValue {

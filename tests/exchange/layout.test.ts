@@ -93,6 +93,17 @@ describe('cells', () => {
     expect(valueOf(levels, '市级、县级')).toEqual({ value: ['市级', '县级'] });
   });
 
+  it('quotes a set value that holds a separator, CSV-style, and reads it back as one value', () => {
+    const joint = at('jointDepts');
+    const values = ['市场监管局、税务局联合窗口', '市财政局', '"互联网+"办公室', 'a,b', ' 前后空格 ', '中间"引号"'];
+    const cell = cellOf(joint, values);
+    expect(cell).toBe('"市场监管局、税务局联合窗口"、市财政局、"""互联网+""办公室"、"a,b"、" 前后空格 "、中间"引号"');
+    expect(valueOf(joint, cell)).toEqual({ value: values });
+    // What people type keeps working: any of the usual separators, spaces around values.
+    expect(valueOf(joint, '市财政局, 市税务局；市人社局\n市医保局')).toEqual({ value: ['市财政局', '市税务局', '市人社局', '市医保局'] });
+    expect(valueOf(joint, '"没有结尾的引号、其余')).toEqual({ value: ['没有结尾的引号、其余'] });
+  });
+
   it('reads a date a spreadsheet program stored as a serial number', () => {
     const date = { key: 'effectiveDate', title: '计划生效日期', kind: 'date' as const, required: false };
     expect(valueOf(date, 46023)).toEqual({ value: '2026-01-01' });

@@ -1,9 +1,10 @@
 // Export then import gives back the same data for every item and region (exchange.md: lossless both ways): the
 // demo catalog and a generated one (read from a git revision), through the workbook, through the exchange JSON
 // made from the imported workbook, and through the flattened exchange form provincial systems give.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { runCli } from '../helpers/cli.js';
 import { catalogData, DEMO, differences, exportCatalog, importJson, removeTempDirs, tempDir, v2Copy } from './helpers.js';
 
@@ -79,6 +80,22 @@ describe('round trip', () => {
     expect(importJson(join(dir, 'gen.json'), viaJson).code).toBe(0);
     expect(differences(source, catalogData(viaJson))).toEqual([]);
   }, 240_000);
+
+  it('a set value holding 、 or a comma (a 联办机构, a local item code list) comes back as one value', () => {
+    const dir = tempDir();
+    const copy = join(dir, 'catalog');
+    cpSync(DEMO_V2, copy, { recursive: true });
+    const file = join(copy, '420000', 'items', '000100101000.yaml');
+    const joint = ['市场监管局、税务局联合窗口', '"互联网+"办公室', '财政局,税务局'];
+    writeFileSync(file, `${readFileSync(file, 'utf8').trimEnd()}\njointDepts: ${JSON.stringify(joint)}\n`);
+    expect(runCli(['validate', file, '--format', 'json']).stdout).not.toContain('"schema"');
+    expect(exportCatalog(copy, join(dir, 'sets.xlsx')).code).toBe(0);
+    const target = join(dir, 'back');
+    const result = importJson(join(dir, 'sets.xlsx'), target);
+    expect(result.report.problems).toEqual([]);
+    expect(parse(readFileSync(join(target, '420000', 'items', '000100101000.yaml'), 'utf8')).jointDepts).toEqual(joint);
+    expect(differences(catalogData(copy), catalogData(target))).toEqual([]);
+  });
 
   it('--region with --subtree exports that subtree (and its ancestors as regions only)', () => {
     const dir = tempDir();
