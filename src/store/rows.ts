@@ -8,7 +8,7 @@ import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { auditLog, findings, items, itemVersions, regions, reviews, syncRuns } from './schema.js';
 
 /** A region as pages use it: its row without the folder, and its depth below the province (0). */
-export type RegionRow = Omit<typeof regions.$inferSelect, 'dir'> & { depth: number };
+export type RegionRow = Omit<typeof regions.$inferSelect, 'dir' | 'localItems'> & { depth: number };
 /** An item's stored state (without the sync's bookkeeping: blob, id). */
 export type ItemRow = Omit<typeof items.$inferSelect, 'blob' | 'id'>;
 export type FindingRow = Omit<typeof findings.$inferSelect, 'id' | 'region' | 'catalogCode'>;

@@ -34,6 +34,8 @@ export const regions = sqliteTable('regions', {
   dir: text('dir').notNull(),
   /** materialised path of codes, e.g. `420000/420100/420102`, so a subtree is one LIKE prefix query */
   lineage: text('lineage').notNull(),
+  /** region.yaml `localItems` (catalogCodes the region establishes itself) as a JSON array; null when none */
+  localItems: text('local_items', { mode: 'json' }).$type<string[]>(),
 }, (t) => [index('regions_parent').on(t.parent), index('regions_lineage').on(t.lineage)]);
 
 /** The current state of every item file (事项), including removed ones (their history stays). */

@@ -19,7 +19,7 @@ export const ITEM_UPSERT = `ON CONFLICT (region, catalog_code) DO UPDATE SET id 
 /** items_fts is a virtual table (FTS5) drizzle does not know; its rowid is the item's id. */
 export const FTS_COLUMNS = ['rowid', 'region', 'catalog_code', 'name', 'conditions', 'materials'];
 export const VERSION_COLUMNS = columnNames(itemVersions, ['region', 'catalogCode', 'file', 'commit', 'author', 'date', 'message', 'change', 'blob', 'body', 'previousFile']);
-export const REGION_COLUMNS = columnNames(regions, ['code', 'name', 'level', 'parent', 'dir', 'lineage']);
+export const REGION_COLUMNS = columnNames(regions, ['code', 'name', 'level', 'parent', 'dir', 'lineage', 'localItems']);
 
 export interface PreviousRun {
   id: number;

@@ -549,7 +549,7 @@ async function write(
       };
     }
     yield () => {
-      const rows = regions.map((r) => [r.code, r.name ?? null, r.level ?? null, r.parent ?? null, r.dir, r.dir]);
+      const rows = regions.map((r) => [r.code, r.name ?? null, r.level ?? null, r.parent ?? null, r.dir, r.dir, r.localItems ? JSON.stringify(r.localItems) : null]);
       return { statements: [{ sql: 'DELETE FROM regions', args: [] }, ...insertStatements('regions', REGION_COLUMNS, rows)], rows: 1 + rows.length };
     };
   }

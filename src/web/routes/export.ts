@@ -7,9 +7,9 @@ import { itemFromV1 } from '../../catalog/v1.js';
 import { writeWorkbook } from '../../exchange/workbook-export.js';
 import type { ExportRegion } from '../../exchange/workbook-meta.js';
 import { FORMAT_VERSION } from '../../schema/item.js';
-import { exportItems, type ExportScope } from '../../store/read/export.js';
+import { exportItems, exportRegions, type ExportScope } from '../../store/read/export.js';
 import { inSubtree } from '../../store/rows.js';
-import { lastSync, listRegions } from '../../store/read/regions.js';
+import { lastSync } from '../../store/read/regions.js';
 import { VERSION } from '../../version.js';
 import type { Env } from '../context.js';
 import { enumParam, HttpError } from '../http.js';
@@ -27,15 +27,11 @@ export function registerExport(app: Hono<Env>, site: Site): void {
     if (!region && user?.role !== 'officer' && user?.role !== 'admin') throw new HttpError(403, 'error403', 'the whole catalog');
     const scope: ExportScope = region ? { region: region.code, lineage: region.lineage, subtree } : { all: true };
 
-    const all = await listRegions(site.db);
+    const all = await exportRegions(site.db);
     const chosen = region ? all.filter((r) => (subtree ? inSubtree(r.lineage, region.lineage) : r.code === region.code)) : all;
     // The 区划 sheet also lists the ancestors, so the workbook imports into an empty folder.
     const needed = new Set(chosen.flatMap((r) => r.lineage.split('/')));
-    const regions: ExportRegion[] = all.filter((r) => needed.has(r.code)).map((r) => ({
-      code: r.code,
-      ...(r.parent ? { parent: r.parent } : {}),
-      data: { code: r.code, ...(r.name ? { name: r.name } : {}), ...(r.level ? { level: r.level } : {}) },
-    }));
+    const regions: ExportRegion[] = all.filter((r) => needed.has(r.code)).map((r) => ({ code: r.code, ...(r.parent ? { parent: r.parent } : {}), data: r.data }));
     const sync = await lastSync(site.db);
     const info = {
       version: VERSION,

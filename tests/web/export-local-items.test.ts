@@ -1,0 +1,55 @@
+// The review UI's workbook export carries what region.yaml says, localItems included: a real sync of the demo
+// catalog (with a city that establishes an item of its own) into a database, the app over it, /export.xlsx
+// downloaded and read with the importer's reader, and imported into an empty folder by the CLI — the region
+// file that comes back lists the same local items.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
+import { syncCatalog } from '../../src/sync/sync.js';
+import { addUser, createSession } from '../../src/store/users.js';
+import { createApp } from '../../src/web/app.js';
+import { DEMO, importJson, readAll, removeTempDirs, tempDir, v2Copy } from '../exchange/helpers.js';
+import { PASSWORD, tempStore } from './seed.js';
+
+const LOCAL = ['420100999000', '420100999001'];
+let temp: Awaited<ReturnType<typeof tempStore>>;
+let cookie: string;
+let app: ReturnType<typeof createApp>;
+beforeAll(async () => {
+  const catalog = v2Copy(DEMO);
+  const regionFile = join(catalog, '420000', '420100', 'region.yaml');
+  writeFileSync(regionFile, `${readFileSync(regionFile, 'utf8').trimEnd()}\nlocalItems: ${JSON.stringify(LOCAL)}\n`);
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: catalog, stdio: 'pipe' });
+  git('init', '-q');
+  git('add', '-A');
+  git('-c', 'user.name=t', '-c', 'user.email=t@example.org', 'commit', '-qm', 'demo with local items');
+  temp = await tempStore();
+  await syncCatalog(temp.store, { catalogDir: catalog });
+  const officer = await addUser(temp.store.db, { name: 'wuhan', password: PASSWORD, region: '420100', role: 'officer' }, 'test');
+  cookie = `tb_session=${(await createSession(temp.store.db, officer.id)).token}`;
+  app = createApp({ store: temp.store });
+}, 180_000);
+afterAll(() => {
+  temp.cleanup();
+  removeTempDirs();
+});
+
+describe('export.xlsx: the 区划 sheet', () => {
+  test("lists a region's localItems, and they import back into region.yaml", async () => {
+    const res = await app.request('/export.xlsx?region=420100&scope=subtree', { headers: { Cookie: cookie } });
+    expect(res.status).toBe(200);
+    const file = join(tempDir('web-export'), 'wuhan.xlsx');
+    writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+    const input = await readAll(file);
+    expect(input.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(input.regions.find((r) => r.code === '420100')?.data).toEqual({ code: '420100', name: '武汉市', level: '市级', localItems: LOCAL });
+    expect(input.regions.find((r) => r.code === '420000')?.data.localItems).toBeUndefined();
+
+    const target = join(tempDir('web-export'), 'imported');
+    const imported = importJson(file, target);
+    expect(imported.code, imported.stdout).toBe(0);
+    expect(parse(readFileSync(join(target, '420000', '420100', 'region.yaml'), 'utf8'))).toEqual({ code: '420100', name: '武汉市', level: '市级', localItems: LOCAL });
+  });
+});
