@@ -1,12 +1,8 @@
 // Accessibility in Chromium: axe-core (injected into each page) finds no serious or critical violation on any
 // page, in Chinese and English, logged in and out; and a reviewer can decide a discrepancy by keyboard alone.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { haveChromium, row, shot, startReview, type Review } from './harness.js';
+import { haveChromium, row, shot, startReview, violations, type Review } from './harness.js';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const ITEM = '002000102000';
 const KEY = `420102/${ITEM}#/steps/@制卡/days`;
 
@@ -17,26 +13,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await review?.close();
 });
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-/** axe-core's serious and critical violations on the page as it is now. */
-async function violations(page: Page): Promise<string[]> {
-  // evaluated through the DevTools protocol: the pages' CSP (script-src 'self') rightly refuses an inline tag
-  await page.evaluate(AXE);
-  const found = (await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run(): Promise<{ violations: unknown[] }> } }).axe.run();
-    return result.violations;
-  })) as Violation[];
-  return found
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-}
 
 const PAGES = [
   '',

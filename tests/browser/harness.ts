@@ -1,7 +1,8 @@
 // What every browser test needs: the demo catalog in a temporary git repository, synced by the real CLI into a
 // database file, served on a free port, and Debian's Chromium (/usr/bin/chromium through playwright-core;
 // never a downloaded browser) with a fresh profile per context. Screenshots go to tests/screenshots/.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
@@ -69,20 +70,9 @@ export async function startReview(options: Partial<AppOptions> = {}, edit?: (fil
     problems,
     sync,
     async browser(options = {}) {
-      const userDataDir = mkdtempSync(join(tmpdir(), 'tongbiao-chromium-'));
-      dirs.push(userDataDir);
-      const context = await chromium.launchPersistentContext(userDataDir, {
-        executablePath: CHROMIUM,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-        viewport: { width: 1366, height: 768 },
-        locale: 'zh-CN',
-        ...options,
-      });
+      const { context, dir } = await launchChromium(problems, options);
+      dirs.push(dir);
       contexts.push(context);
-      context.on('console', (m) => {
-        if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-      });
-      context.on('weberror', (e) => problems.push(`page error: ${e.error().message}`));
       return context;
     },
     async login(page, name) {
@@ -101,9 +91,52 @@ export async function startReview(options: Partial<AppOptions> = {}, edit?: (fil
   };
 }
 
+/**
+ * Debian's Chromium with a fresh profile (its folder `dir`, for the caller to remove), console errors and page
+ * errors added to `problems`.
+ */
+export async function launchChromium(problems: string[], options: { javaScriptEnabled?: boolean } = {}): Promise<{ context: BrowserContext; dir: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'tongbiao-chromium-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    viewport: { width: 1366, height: 768 },
+    locale: 'zh-CN',
+    ...options,
+  });
+  context.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  context.on('weberror', (e) => problems.push(`page error: ${e.error().message}`));
+  return { context, dir };
+}
+
 export async function shot(page: Page, name: string, fullPage = false): Promise<void> {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
 }
 
 /** The row of a discrepancy, wherever it is shown. */
 export const row = (page: Page, key: string): Locator => page.locator(`tr[data-key="${key}"]`);
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** axe-core's serious and critical violations on the page as it is now. */
+export async function violations(page: Page): Promise<string[]> {
+  // evaluated through the DevTools protocol: the pages' CSP (script-src 'self') rightly refuses an inline tag
+  await page.evaluate(AXE);
+  const found = (await page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run(): Promise<{ violations: unknown[] }> } }).axe.run();
+    return result.violations;
+  })) as Violation[];
+  return found
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}
+
