@@ -14,7 +14,8 @@ import type { Review } from '../src/store/reviews.js';
 import type { Ui } from '../src/web/context.js';
 import { cachedWordDiff, displayValue, truncate } from '../src/web/display.js';
 import { HANDLING_ELEMENTS } from '../src/web/elements.js';
-import { fieldLabel, label } from '../src/web/i18n.js';
+import { fieldLabel, label, type MsgKey } from '../src/web/i18n.js';
+import { href } from '../src/web/http.js';
 
 export function Pager(props: { ui: Ui; page: number; per: number; total: number; link: (page: number) => string }) {
   const { ui, page, per, total } = props;
@@ -357,14 +358,23 @@ export function Empty(props: { children?: Child }) {
   return <p class="empty">{props.children}</p>;
 }
 
-export function Exports(props: { ui: Ui; here: string }) {
+/** The page's CSV and JSON twins, and a workbook download (`xlsx`) where the page has one. */
+export function Exports(props: { ui: Ui; here: string; xlsx?: { href: string; label: MsgKey } | undefined }) {
   const sep = props.here.includes('?') ? '&' : '?';
   return (
     <span class="exports">
       <a href={`${props.here}${sep}format=csv`}>{props.ui.t('exportCsv')}</a>
+      {props.xlsx && <a href={props.xlsx.href}>{props.ui.t(props.xlsx.label)}</a>}
       <a href={`${props.here}${sep}format=json`}>{props.ui.t('exportJson')}</a>
     </span>
   );
+}
+
+/** The 实施清单 workbook of a region and everything below it, or of the whole catalog for an officer or an admin. */
+export function listWorkbook(ui: Ui, region: string | undefined): { href: string; label: MsgKey } | undefined {
+  if (region) return { href: href('/export.xlsx', { region, scope: 'subtree' }), label: 'exportList' };
+  const role = ui.user?.role;
+  return role === 'officer' || role === 'admin' ? { href: '/export.xlsx', label: 'exportCatalog' } : undefined;
 }
 
 // The region <option>s are the same on every page until a sync changes the regions (the list is one array per

@@ -4,7 +4,7 @@ import type { RegionRow } from '../src/store/rows.js';
 import type { Ui } from '../src/web/context.js';
 import { href } from '../src/web/http.js';
 import { levelLabel } from '../src/web/i18n.js';
-import { Empty, Exports, itemHref, Pager, RegionOptions } from './components.js';
+import { Empty, Exports, itemHref, listWorkbook, Pager, RegionOptions } from './components.js';
 import { Layout } from './layout.js';
 
 export interface CoverageState {
@@ -38,7 +38,7 @@ export function CoveragePage(props: { ui: Ui; state: CoverageState; regions: Reg
       <div class="page-head">
         <h1>{t('coverageTitle')}</h1>
         <span class="muted">{t('resultsCount', { total: result.total })}</span>
-        <Exports ui={ui} here={ui.here} />
+        <Exports ui={ui} here={ui.here} xlsx={listWorkbook(ui, state.region)} />
       </div>
       <p class="muted small">{t('coverageHint')}</p>
       <form method="get" action="/coverage" class="filters" role="search">

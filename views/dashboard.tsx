@@ -5,7 +5,7 @@ import type { SyncInfo } from '../src/store/rows.js';
 import type { Ui } from '../src/web/context.js';
 import { href } from '../src/web/http.js';
 import { levelLabel } from '../src/web/i18n.js';
-import { Exports, formatTime } from './components.js';
+import { Exports, formatTime, listWorkbook } from './components.js';
 import { Layout } from './layout.js';
 
 /**
@@ -53,7 +53,7 @@ export function DashboardPage(props: { ui: Ui; rows: DashboardRow[]; sync?: Sync
     <Layout ui={ui} title={t('dashboardTitle')} section="dashboard">
       <div class="page-head">
         <h1>{t('dashboardTitle')}</h1>
-        <Exports ui={ui} here={ui.here} />
+        <Exports ui={ui} here={ui.here} xlsx={listWorkbook(ui, undefined)} />
       </div>
       <section class="sync-card">
         {sync ? (

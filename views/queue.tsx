@@ -140,7 +140,7 @@ export function QueueBody(props: {
       <div class="page-head">
         <h1>{t('queueTitle')}</h1>
         <span class="muted">{t('resultsCount', { total: result.total })}</span>
-        <Exports ui={ui} here={queueHref(state, { page: state.page })} />
+        <Exports ui={ui} here={queueHref(state, { page: state.page })} xlsx={{ href: queueHref(state).replace('/queue', '/queue.xlsx'), label: 'exportXlsx' }} />
       </div>
       {props.saved && <SavedNotice ui={ui} row={props.saved} />}
       {own && top && (

@@ -1,6 +1,7 @@
 // A small, realistic database for the web tests, written straight through drizzle (no sync needed):
 // 湖北省 → 武汉市 {江岸区, 武昌区}, 宜昌市 {西陵区}, 仙桃市, a few items, discrepancies, findings, versions.
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeDiscrepancy } from '../../src/levels/discrepancy.js';
@@ -9,6 +10,7 @@ import { openStore, type Store } from '../../src/store/db.js';
 import { discrepancies, findings, items, itemVersions, regions, syncRuns } from '../../src/store/schema.js';
 import { addUser, createSession } from '../../src/store/users.js';
 import { createApp, type AppOptions } from '../../src/web/app.js';
+import { listen } from '../../src/web/server.js';
 
 export const CODE_PENSION = '002000101000';
 export const CODE_PERMIT = '000100200000';
@@ -229,4 +231,45 @@ export function form(fields: Record<string, string>, headers: Record<string, str
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
     body: new URLSearchParams(fields).toString(),
   };
+}
+
+/** A seeded app with `many` more discrepancies, listening on a free port; close() stops it and removes the store. */
+export async function servedApp(many: number) {
+  const t = await testApp();
+  await addManyDiscrepancies(t.store, many);
+  await recordSync(t.store);
+  const server = await listen({ store: t.store, port: 0, host: '127.0.0.1' });
+  return {
+    ...t,
+    server,
+    close: async () => {
+      await server.close();
+      t.cleanup();
+    },
+  };
+}
+
+/** `count` more review discrepancies in 江岸区 (one item, one path each), as a province-sized queue has. */
+export async function addManyDiscrepancies(store: Store, count: number): Promise<void> {
+  const rows = [];
+  for (let i = 0; i < count; i++) {
+    const code = String(100_000_000_000 + i);
+    const d = makeDiscrepancy({ region: '420102', catalogCode: code, against: '420100', path: '/conditions', kind: 'review', ours: `条件${i}`, theirs: '上级条件' });
+    rows.push({ key: d.key, region: d.region, catalogCode: d.catalogCode, against: d.against, path: d.path, field: 'conditions', kind: d.kind, rule: d.rule, ours: d.ours, theirs: d.theirs, fingerprint: d.fingerprint, since: REVISION });
+  }
+  for (let i = 0; i < rows.length; i += 1000) await store.db.insert(discrepancies).values(rows.slice(i, i + 1000));
+}
+
+/** A GET over real HTTP: status, headers, and the body as it arrived on the wire (chunks counted). */
+export function httpGet(base: string, path: string, headers: Record<string, string>): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer; chunks: number }> {
+  return new Promise((resolve, reject) => {
+    const req = request(new URL(path, base), { headers }, (res) => {
+      const parts: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => parts.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(parts), chunks: parts.length }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });
 }

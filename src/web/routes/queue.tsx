@@ -1,8 +1,9 @@
-// 差异审核: the review queue — one page of discrepancies under a region with facets (HTML, JSON or CSV).
+// 差异审核: the review queue — one page of discrepancies under a region with facets (HTML, JSON or CSV), and
+// its xlsx twin (/queue.xlsx).
 import type { Hono } from 'hono';
 import { DISCREPANCY_KINDS, ruleOfKind } from '../../levels/types.js';
 import { ITEM_TYPES } from '../../schema/codes.js';
-import { queueRow } from '../../store/read/discrepancy-rows.js';
+import { queueRow, type QueueRow } from '../../store/read/discrepancy-rows.js';
 import { queue, queueAll, type QueueFilter } from '../../store/read/queue.js';
 import { reviewsFor } from '../../store/reviews.js';
 import { STATUSES } from '../../store/review-state.js';
@@ -11,6 +12,8 @@ import type { Ctx, Env } from '../context.js';
 import { displayValue } from '../display.js';
 import { enumParam, intParam, map, MAX_PER, negotiate, patternParam, textParam } from '../http.js';
 import type { Site } from '../site.js';
+import type { Lang } from '../../catalog/types.js';
+import { mayExportAll, sheetDownload } from './export.js';
 
 const RULES = DISCREPANCY_KINDS.map(ruleOfKind);
 const FIELD_NAME = /^[A-Za-z][A-Za-z0-9]{0,39}$/;
@@ -81,9 +84,24 @@ export function registerQueue(app: Hono<Env>, site: Site): void {
       return site.jsonPage(c, state.page, state.per, result.total, { facets: result.facets, discrepancies: result.rows });
     }
     // CSV: every row the filters select, not one page
-    return site.csv(c, 'queue.csv',
-      ['key', 'region', 'regionName', 'catalogCode', 'itemName', 'type', 'field', 'path', 'kind', 'rule', 'against', 'ours', 'theirs', 'status', 'decision', 'decidedBy', 'decidedAt', 'reason'],
-      map(queueAll(site.db, filter, site.memoOf(c)), (rows) => rows.map((r) => [r.key, r.region, r.regionName, r.catalogCode, r.itemName, r.type, r.field, r.path, r.kind, r.rule, r.against,
-        displayValue(r.ours, lang), displayValue(r.theirs, lang), r.status, r.verdict?.decision, r.verdict?.author, r.verdict?.at, r.verdict?.reason])));
+    return site.csv(c, 'queue.csv', QUEUE_COLUMNS, map(queueAll(site.db, filter, site.memoOf(c)), (rows) => rows.map((r) => queueCells(r, lang))));
   });
+
+  // The xlsx twin of the CSV: the same filters and columns, streamed as a workbook.
+  app.get('/queue.xlsx', async (c) => {
+    const { filter } = await queueState(c, site, new URL(c.req.url).searchParams);
+    if (!filter.region) mayExportAll(c, 'the whole queue');
+    const lang = c.get('lang');
+    const name = `queue-${filter.region ? `${filter.region.code}${filter.scope === 'self' ? '' : '-subtree'}` : 'all'}.xlsx`;
+    return sheetDownload(c, name, { sheet: '差异', headers: QUEUE_COLUMNS },
+      map(queueAll(site.db, filter, site.memoOf(c)), (rows) => rows.map((r) => queueCells(r, lang).map((v) => (v === undefined ? null : v)))));
+  });
+}
+
+/** The columns of the queue's CSV and xlsx exports, and one discrepancy's cells. */
+const QUEUE_COLUMNS = ['key', 'region', 'regionName', 'catalogCode', 'itemName', 'type', 'field', 'path', 'kind', 'rule', 'against', 'ours', 'theirs', 'status', 'decision', 'decidedBy', 'decidedAt', 'reason'];
+
+function queueCells(r: QueueRow, lang: Lang): Array<string | null | undefined> {
+  return [r.key, r.region, r.regionName, r.catalogCode, r.itemName, r.type, r.field, r.path, r.kind, r.rule, r.against,
+    displayValue(r.ours, lang), displayValue(r.theirs, lang), r.status, r.verdict?.decision, r.verdict?.author, r.verdict?.at, r.verdict?.reason];
 }

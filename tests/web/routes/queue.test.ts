@@ -1,54 +1,25 @@
 // /queue (差异审核) and its JSON and CSV twins: happy paths, errors, and what an attacker may try. The CSV
 // export streams every row the filters select — a province queue of 25,000 discrepancies arrives whole,
 // through real HTTP and compressed; the JSON twin is paged with a Link header (RFC 8288) and says the total.
-import { request } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { makeDiscrepancy } from '../../../src/levels/discrepancy.js';
-import { discrepancies } from '../../../src/store/schema.js';
-import { listen, type Listening } from '../../../src/web/server.js';
-import { recordSync, REVISION, testApp } from '../seed.js';
+import { httpGet as httpGetFrom, servedApp } from '../seed.js';
 
 const MANY = 25_000;
 
-let t: Awaited<ReturnType<typeof testApp>>;
+let t: Awaited<ReturnType<typeof servedApp>>;
 let admin: Record<string, string>;
-let server: Listening;
 
 beforeAll(async () => {
-  t = await testApp();
-  admin = { Cookie: t.sessions.admin.cookie };
   // 25,000 more discrepancies in 江岸区 (one item, one path each), as a province-sized queue has
-  const rows = [];
-  for (let i = 0; i < MANY; i++) {
-    const code = String(100_000_000_000 + i);
-    const d = makeDiscrepancy({ region: '420102', catalogCode: code, against: '420100', path: '/conditions', kind: 'review', ours: `条件${i}`, theirs: '上级条件' });
-    rows.push({ key: d.key, region: d.region, catalogCode: d.catalogCode, against: d.against, path: d.path, field: 'conditions', kind: d.kind, rule: d.rule, ours: d.ours, theirs: d.theirs, fingerprint: d.fingerprint, since: REVISION });
-  }
-  for (let i = 0; i < rows.length; i += 1000) await t.store.db.insert(discrepancies).values(rows.slice(i, i + 1000));
-  await recordSync(t.store);
-  server = await listen({ store: t.store, port: 0, host: '127.0.0.1' });
+  t = await servedApp(MANY);
+  admin = { Cookie: t.sessions.admin.cookie };
 }, 120_000);
-afterAll(async () => {
-  await server?.close();
-  t.cleanup();
-});
+afterAll(() => t?.close());
 
 const get = (url: string, headers: Record<string, string> = {}) => t.app.request(url, { headers: { ...admin, ...headers } });
 
-/** A GET over real HTTP: status, headers, and the body as it arrived on the wire (chunks counted). */
-function httpGet(path: string, headers: Record<string, string>): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer; chunks: number }> {
-  return new Promise((resolve, reject) => {
-    const req = request(new URL(path, server.url), { headers: { ...admin, ...headers } }, (res) => {
-      const parts: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => parts.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(parts), chunks: parts.length }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+const httpGet = (path: string, headers: Record<string, string>) => httpGetFrom(t.server.url, path, { ...admin, ...headers });
 
 /** CSV lines without the byte-order mark and the final CRLF. */
 const csvLines = (text: string) => text.replace(/^\uFEFF/, '').replace(/\r\n$/, '').split('\r\n');
