@@ -2,7 +2,7 @@
 // each workbook here is our export edited with exceljs' in-memory Workbook, as a person edits it in Excel, and
 // imported by the built CLI into a copy of the demo catalog (format v2) whose files must stay byte for byte.
 import { createRequire } from 'node:module';
-import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -97,6 +97,26 @@ describe('import refuses bad workbooks, naming the cell, and writes nothing', ()
     expect(report.problems.map((p) => p.message.zh).join('\n')).toMatch(/区划 420999 在目录和文件中都不存在/);
   });
 
+  it('into an empty folder, an error in the last item leaves the folder empty (the items before it were staged, then removed)', async () => {
+    const file = await edited((wb) => {
+      const sheet = wb.getWorksheet('事项')!;
+      sheet.getCell(sheet.actualRowCount, 1).value = '420999';
+    });
+    const target = join(tempDir('bad'), 'new');
+    const result = importJson(file, target);
+    expect(result.code, result.stdout).toBe(1);
+    expect(result.report.written).toBe(false);
+    // (its rows in the list sheets name it in its old region: those are errors too)
+    expect(result.report.problems.map((p) => p.message.zh)).toContainEqual(expect.stringMatching(/区划 420999 在目录和文件中都不存在/));
+    expect(existsSync(target) ? readdirSync(target, { recursive: true }) : []).toEqual([]);
+    // with --force the other items are written, and only that one is left out
+    const forced = importJson(file, target, '--force');
+    expect(forced.code).toBe(1);
+    expect(forced.report.leftOut).toContainEqual(expect.stringMatching(/^420999\//));
+    expect(readdirSync(target, { recursive: true }).filter((f) => String(f).endsWith('.tongbiao-import'))).toEqual([]);
+    expect(forced.report.items.created.length).toBeGreaterThan(10);
+  });
+
   it('an empty workbook', async () => {
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet('Sheet1');
@@ -136,25 +156,60 @@ describe('import refuses bad workbooks, naming the cell, and writes nothing', ()
 
   it('a zip bomb is refused from its sizes before anything is inflated', async () => {
     // A real zip made by archiver (exceljs' own zip writer): 64 MB of zeros in what claims to be a sheet.
-    const require = createRequire(import.meta.resolve('exceljs'));
-    const archiver = require('archiver') as (format: string) => import('node:stream').Readable & {
-      append(source: Buffer | string, data: { name: string }): void; finalize(): Promise<void>;
-    };
-    const file = join(tempDir('bad'), 'bomb.xlsx');
-    const zip = archiver('zip');
-    const out = createWriteStream(file);
-    zip.pipe(out);
-    zip.append('<Types/>', { name: '[Content_Types].xml' });
-    zip.append('<workbook/>', { name: 'xl/workbook.xml' });
-    zip.append(Buffer.alloc(64 << 20), { name: 'xl/worksheets/sheet1.xml' });
-    await zip.finalize();
-    await finished(out);
+    const file = await zipOf('bomb.xlsx', [
+      ['[Content_Types].xml', '<Types/>'],
+      ['xl/workbook.xml', '<workbook/>'],
+      ['xl/worksheets/sheet1.xml', Buffer.alloc(64 << 20)],
+    ]);
     expect(readFileSync(file).length).toBeLessThan(1 << 20);
     const result = runCli(['import', file, '--catalog', catalog]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/bomb\.xlsx: refused: xl\/worksheets\/sheet1\.xml would inflate to 67108864 bytes .* zip bomb/);
   });
+
+  it('a zip whose directory lies about a sheet\'s size is refused as it inflates, nothing written', async () => {
+    // A workbook whose one sheet is 32 MB of XML (blanks inside sheetData) but declares 4 KB: the directory
+    // passes the ratio check, the part is counted as it inflates and refused at its declared size.
+    const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+    const file = await zipOf('liar.xlsx', [
+      ['[Content_Types].xml', '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'],
+      ['xl/_rels/workbook.xml.rels', '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'],
+      ['xl/workbook.xml', `<workbook ${ns} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="事项" sheetId="1" r:id="rId1"/></sheets></workbook>`],
+      ['xl/worksheets/sheet1.xml', Buffer.concat([Buffer.from(`<worksheet ${ns}><sheetData>`), Buffer.alloc(32 << 20, 32), Buffer.from('</sheetData></worksheet>')])],
+    ]);
+    const bytes = readFileSync(file);
+    const name = Buffer.from('xl/worksheets/sheet1.xml');
+    let patched = 0;
+    for (let at = bytes.indexOf(name); at >= 0; at = bytes.indexOf(name, at + 1)) {
+      if (bytes.readUInt32LE(at - 46) === 0x02014b50) bytes.writeUInt32LE(4096, at - 46 + 24); // central directory: uncompressed size
+      else if (bytes.readUInt32LE(at - 30) === 0x04034b50) bytes.writeUInt32LE(4096, at - 30 + 22); // local header
+      else continue;
+      patched++;
+    }
+    expect(patched).toBe(2);
+    writeFileSync(file, bytes);
+    const result = runCli(['import', file, '--catalog', catalog]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/liar\.xlsx: refused: xl\/worksheets\/sheet1\.xml inflates beyond its declared 4096 bytes/);
+    expect(readTree(catalog)).toEqual(before);
+  });
 });
+
+/** A zip written by archiver (exceljs' own zip writer) with these parts. */
+async function zipOf(name: string, parts: Array<[string, string | Buffer]>): Promise<string> {
+  const require = createRequire(import.meta.resolve('exceljs'));
+  const archiver = require('archiver') as (format: string) => import('node:stream').Readable & {
+    append(source: Buffer | string, data: { name: string }): void; finalize(): Promise<void>;
+  };
+  const file = join(tempDir('bad'), name);
+  const zip = archiver('zip');
+  const out = createWriteStream(file);
+  zip.pipe(out);
+  for (const [path, data] of parts) zip.append(data, { name: path });
+  await zip.finalize();
+  await finished(out);
+  return file;
+}
 
 describe('import writes what it should', () => {
   it('a 基本编码 typed as a number gets its leading zeros back, with a warning at its cell', async () => {
