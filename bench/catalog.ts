@@ -1,14 +1,21 @@
-// The generated catalogs the benchmarks run on: made once per shape (a marker file says generation finished,
-// so an interrupted one is made again), then reused from the commit the generator made.
+// The generated catalogs the benchmarks run on, in bench/out/: made once per kind and reused from the commit the
+// generator made. A marker file written when generation finished records what made the catalog — the shape, the
+// format version and a fingerprint of the generator's code — and a catalog whose marker is missing (generation
+// was interrupted) or says anything else is made again, so a catalog from an older generator or of the other
+// format version is never measured by mistake.
+import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { generateCatalog } from '../src/gen/index.js';
 
 export interface BenchShape {
   items: number;
   cities: number;
   countiesPerCity: number;
+  /** the catalog format written (default 2; 1 for a v1 province read through the §8 mapping) */
+  formatVersion?: 1 | 2;
 }
 
 export interface BenchCatalog {
@@ -19,20 +26,45 @@ export interface BenchCatalog {
   fresh: boolean;
 }
 
+/** The tag on the generator's commit. */
+const GENERATED = 'bench-generated';
+
+/** The folder name of a shape's catalog under bench/out/, e.g. `province-13x8-1500-v2`. */
+export function benchName(prefix: string, shape: BenchShape): string {
+  return `${prefix}-${shape.cities}x${shape.countiesPerCity}-${shape.items}-v${shape.formatVersion ?? 2}`;
+}
+
+/** Every module of the generator (src/gen, as loaded), hashed: a changed generator makes different catalogs. */
+function generatorFingerprint(): string {
+  const dir = fileURLToPath(new URL('../src/gen/', import.meta.url));
+  const hash = createHash('sha256');
+  for (const name of readdirSync(dir).filter((n) => /\.[jt]s$/.test(n)).sort()) hash.update(name).update('\0').update(readFileSync(join(dir, name))).update('\0');
+  return hash.digest('hex').slice(0, 16);
+}
+
 /** The catalog of `shape` in `dir`, as a git repository reset to its generated commit, tagged `tag`. */
 export function benchCatalog(dir: string, shape: BenchShape, tag: string, log: (line: string) => void): BenchCatalog {
   const marker = join(dir, '.bench-complete');
-  const fresh = !existsSync(marker);
+  const made = JSON.stringify({ items: shape.items, cities: shape.cities, countiesPerCity: shape.countiesPerCity, formatVersion: shape.formatVersion ?? 2, generator: generatorFingerprint() });
+  let found = '';
+  try {
+    found = readFileSync(marker, 'utf8').trim();
+  } catch {
+    /* not generated, or interrupted */
+  }
+  const fresh = found !== made;
   if (fresh) {
+    if (found) log(`${dir} was made by ${found}, not ${made}: generating it again`);
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     log(`generating ${dir} …`);
     const result = generateCatalog(dir, { ...shape, git: true });
     log(`generated ${result.files} files (${(result.bytes / 1e6).toFixed(0)} MB) in ${result.seconds.toFixed(1)} s + git ${result.gitSeconds?.toFixed(1)} s`);
-    writeFileSync(marker, '');
+    execFileSync('git', ['tag', GENERATED, result.commit!], { cwd: dir });
+    writeFileSync(marker, made + '\n');
   }
-  // (a catalog generated before its benchmark tagged it is still at its generated commit)
-  if (execFileSync('git', ['tag', '--list', tag], { cwd: dir, encoding: 'utf8' }).trim() === '') execFileSync('git', ['tag', tag], { cwd: dir });
+  // Benchmarks sharing a catalog each tag the generated commit (another may have left it at its edits).
+  if (execFileSync('git', ['tag', '--list', tag], { cwd: dir, encoding: 'utf8' }).trim() === '') execFileSync('git', ['tag', tag, GENERATED], { cwd: dir });
   // Every run starts from the generated commit, so "after a 10-file commit" means the same thing each time.
   execFileSync('git', ['reset', '-q', '--hard', tag], { cwd: dir });
   const files = execFileSync('git', ['ls-files', '-z'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 30 }).split('\0').filter(Boolean);

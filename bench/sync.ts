@@ -10,7 +10,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { commitEdits } from '../src/gen/index.js';
-import { benchCatalog } from './catalog.js';
+import { benchCatalog, benchName } from './catalog.js';
 import { PACKAGE_ROOT } from '../src/paths.js';
 
 const { values } = parseArgs({
@@ -24,7 +24,7 @@ const { values } = parseArgs({
 });
 const shape = { items: Number(values.items), cities: Number(values.cities), countiesPerCity: Number(values['counties-per-city']) };
 const OUT = join(PACKAGE_ROOT, 'bench', 'out');
-const catalog = join(OUT, `sync-${shape.cities}x${shape.countiesPerCity}-${shape.items}`);
+const catalog = join(OUT, benchName('sync', shape));
 const BIN = join(PACKAGE_ROOT, 'bin', 'tongbiao.js');
 const log = (line: string) => process.stderr.write(line + '\n');
 

@@ -4,19 +4,20 @@
 // and the server's peak RSS. /healthz is measured too: the ceiling this machine allows right now (the server
 // answering without touching the database or rendering), so figures from a busy machine can be read as ratios.
 //
-// `npm run bench:web` runs it standalone: generates a province catalog (tongbiao gen's generator, ≥ 50,000 items
-// at the default shape), syncs it into a file database with the real sync, then measures every scenario.
+// `npm run bench:web` runs it standalone: generates (or reuses) the v2 province catalog of `npm run bench`
+// (tongbiao gen's generator, ≥ 50,000 items at the default shape), syncs it into a file database of its own
+// with the real sync (made again when the catalog was generated again), then measures every scenario.
 // Options: --items N --cities N --counties-per-city N --duration S --connections N --workers N --only name,name.
 // `npm run bench` (bench/run.ts) calls measureWeb() on the database its sync step made.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
 import { PACKAGE_ROOT } from '../src/paths.js';
-import { benchCatalog } from './catalog.js';
+import { benchCatalog, benchName } from './catalog.js';
 import { openStore } from '../src/store/db.js';
 import { addUser, createSession, findUser } from '../src/store/users.js';
 
@@ -311,18 +312,24 @@ async function standalone(): Promise<void> {
   });
   const shape = { items: Number(values.items), cities: Number(values.cities), countiesPerCity: Number(values['counties-per-city']) };
   const OUT = join(PACKAGE_ROOT, 'bench', 'out');
-  const name = `web-${shape.cities}x${shape.countiesPerCity}-${shape.items}`;
-  const catalog = join(OUT, name);
+  // the province catalog `npm run bench` measures (v2), with a database of its own
+  const catalog = join(OUT, benchName('province', shape));
+  const name = benchName('web', shape);
   const dbPath = join(OUT, `${name}.db`);
   const dbUrl = `file:${dbPath}`;
 
   mkdirSync(OUT, { recursive: true });
-  if (benchCatalog(catalog, shape, 'bench-web-base', log).fresh) for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
+  benchCatalog(catalog, shape, 'bench-web-base', log);
+  // the database is of the catalog's generated commit (which `npm run bench` may have made again since)
+  const from = `${dbPath}.from`;
+  const generated = execFileSync('git', ['rev-parse', 'bench-web-base'], { cwd: catalog, encoding: 'utf8' }).trim();
+  if (!existsSync(from) || readFileSync(from, 'utf8').trim() !== generated) for (const suffix of ['', '-wal', '-shm', '.from']) rmSync(dbPath + suffix, { force: true });
   // the real `tongbiao sync`, as a process (incremental: nothing to do when the database is current)
   const started = performance.now();
   const synced = spawnSync(process.execPath, [BIN, 'sync', catalog, '--db', dbUrl], { encoding: 'utf8', env: { ...process.env, CI: 'true' } });
   if (synced.status !== 0) throw new Error(`tongbiao sync failed (${synced.status}):\n${synced.stderr}`);
   log(`${synced.stdout.trim()} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  writeFileSync(from, generated + '\n');
 
   const result = await measureWeb({
     dbUrl,
