@@ -71,10 +71,13 @@ export function compareItem(input: CompareItemInput): Discrepancy[] {
     for (const change of diffValues(values.ours, values.parent, path, identityPath)) add(parentRegion, 'review', change.path, change.ours, change.theirs, change.identityPath);
   };
   const items = { ours, parent, baseline };
+  const parentLikeBaseline = parent !== baseline && parent !== undefined && baseline !== undefined ? likeBaseline(parent, baseline) : undefined;
   for (const element of elementsOf([ours, parent, baseline], MATCHED_BY)) {
     const values = { ours: valueOf(ours, element), parent: valueOf(parent, element), baseline: valueOf(baseline, element) };
-    // The same data on all sides differs by no class (most elements of most items): skip the rest.
-    if (sameData(values.ours, values.parent) && (values.baseline === values.parent || sameData(values.ours, values.baseline))) continue;
+    // The same data on all sides differs by no class (most elements of most items): skip the rest. Ours the
+    // same as the parent's, and the parent's as the baseline's (asked once per parent item, which all its
+    // region's children share), is ours the same as the baseline's.
+    if (sameData(values.ours, values.parent) && (values.baseline === values.parent || (parentLikeBaseline?.(element, values.parent, values.baseline) ?? sameData(values.ours, values.baseline)))) continue;
     const cls = classes[element] ?? 'review';
     if (element === 'handlingItems') handlingItems(cls, values, items, classes, compare);
     else compareElement(element, cls, values, child('', element), classes, compare);
@@ -148,34 +151,51 @@ function lifecycle(ours: Item, baseline: Item, add: (kind: DiscrepancyKind, ours
   else if (theirs === '暂停' && mine === DEFAULT_STATUS) add('suspended', mine, theirs);
 }
 
+/**
+ * Whether a parent item's element holds the same data as the baseline item's, asked once per element and
+ * remembered with the parent item (a city's item is the parent of each of its counties' items).
+ */
+function likeBaseline(parent: Item, baseline: Item): (element: string, theirs: unknown, baselines: unknown) => boolean {
+  let memo = LIKE_BASELINE.get(parent);
+  if (memo === undefined || memo.baseline !== baseline) LIKE_BASELINE.set(parent, (memo = { baseline, same: new Map() }));
+  const { same } = memo;
+  return (element, theirs, baselines) => {
+    let hit = same.get(element);
+    if (hit === undefined) same.set(element, (hit = sameData(theirs, baselines)));
+    return hit;
+  };
+}
+
+const LIKE_BASELINE = new WeakMap<Item, { baseline: Item; same: Map<string, boolean> }>();
+
 function valueOf(item: Item | undefined, element: string): unknown {
   return item !== undefined && Object.hasOwn(item, element) ? item[element] : undefined;
 }
 
 /**
  * Every element any of `records` has, except those in `skip` (catalogCode: the match itself), in the
- * spec's order; unknown keys last, by name.
+ * spec's order; unknown keys last, by name. Walks the records' own keys (an item has about half of the
+ * spec's elements), marking each element's place in the spec's order.
  */
 function elementsOf(records: ReadonlyArray<Record<string, unknown> | undefined>, skip: ReadonlySet<string> = MATCHED_BY): string[] {
-  const known: string[] = [];
-  for (const element of ITEM_ELEMENTS) {
-    if (skip.has(element)) continue;
-    for (const record of records) {
-      if (record !== undefined && Object.hasOwn(record, element)) {
-        known.push(element);
-        break;
-      }
-    }
-  }
+  const present = new Uint8Array(ITEM_ELEMENTS.length);
   let unknown: Set<string> | undefined;
   for (const record of records) {
     if (!record) continue;
-    for (const key in record) if (Object.hasOwn(record, key) && !skip.has(key) && !KNOWN.has(key)) (unknown ??= new Set()).add(key);
+    for (const key in record) {
+      if (!Object.hasOwn(record, key) || skip.has(key)) continue;
+      const at = ELEMENT_ORDER.get(key);
+      if (at === undefined) (unknown ??= new Set()).add(key);
+      else present[at] = 1;
+    }
   }
+  const known: string[] = [];
+  for (let at = 0; at < present.length; at++) if (present[at] === 1) known.push(ITEM_ELEMENTS[at]!);
   return unknown === undefined ? known : [...known, ...[...unknown].sort()];
 }
 
 const MATCHED_BY: ReadonlySet<string> = new Set(['catalogCode']);
 /** A handling item's seq and name are compared with the set of handling items, not inside one. */
 const HANDLING_ITEM_OUTLINE: ReadonlySet<string> = new Set(['seq', 'name']);
-const KNOWN: ReadonlySet<string> = new Set(ITEM_ELEMENTS);
+/** Each element's place in the spec's order. */
+const ELEMENT_ORDER: ReadonlyMap<string, number> = new Map(ITEM_ELEMENTS.map((element, at) => [element, at]));
