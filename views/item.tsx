@@ -1,5 +1,6 @@
 // 事项详情: the region's item beside its parent's and the province's, element by element, differences
 // highlighted word by word; its findings; its discrepancies with decision forms; its version history.
+import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import { topElement } from '../src/levels/pointer.js';
 import type { Change } from '../src/levels/semantic-diff.js';
@@ -11,7 +12,7 @@ import type { Review } from '../src/store/reviews.js';
 import type { Ui } from '../src/web/context.js';
 import { cachedWordDiff, displayValue } from '../src/web/display.js';
 import { FILES_DIR } from '../src/catalog/layout.js';
-import { forEachFileRef } from '../src/rules/file-ref.js';
+import { FILE_REF_ELEMENTS, forEachFileRef } from '../src/rules/file-ref.js';
 import { DEFAULT_STATUS } from '../src/schema/codes.js';
 import { ELEMENT_GROUPS, groupElements, groupOf, HANDLING_ELEMENTS } from '../src/web/elements.js';
 import { fieldLabel, label, levelLabel, memberLabel } from '../src/web/i18n.js';
@@ -340,6 +341,9 @@ function HandlingItems(props: { ui: Ui; page: ItemPage; sides: Record<'ours' | '
   );
 }
 
+// rendered (escaped) by JSX above; kept per page object, so per request and language
+const heads = new WeakMap<ItemPage, string>();
+
 /** The three-column table of values (this region, the parent, the province) for some rows. */
 function ValueTable(props: {
   ui: Ui;
@@ -352,8 +356,10 @@ function ValueTable(props: {
   const { ui, page, sides, rows, found, catalogCode } = props;
   const { t } = ui;
   const cols = 1 + (sides.parent ? 1 : 0) + (sides.baseline ? 1 : 0);
-  return (
-    <table class={`grid compare cols-${cols}`}>
+  // the same head on every table of the page: made once
+  let head = heads.get(page);
+  if (head === undefined) {
+    head = String(
       <thead>
         <tr>
           <th class="c-el">{t('element')}</th>
@@ -361,7 +367,13 @@ function ValueTable(props: {
           {sides.parent && page.parent && <th>{t('parentRegion', { name: page.parent.region.name ?? page.parent.region.code })}</th>}
           {sides.baseline && page.baseline && <th>{t('baselineRegion', { name: page.baseline.region.name ?? page.baseline.region.code })}</th>}
         </tr>
-      </thead>
+      </thead>,
+    );
+    heads.set(page, head);
+  }
+  return (
+    <table class={`grid compare cols-${cols}`}>
+      {raw(head)}
       <tbody>
         {rows.map((row) => {
           const { ours: o, parent: p, baseline: b } = row;
@@ -381,11 +393,14 @@ function ValueTable(props: {
             if (changes && side !== 'plain') text = <DiffText changes={changes} side={side} />;
             else if (disc && side === 'ours') text = <ins>{oText}</ins>;
             else if (disc && side === 'theirs') text = <del>{tText}</del>;
+            // most cells are text alone: the extra nodes only where there is a mark or a file reference
+            const links = whose && FILE_REF_ELEMENTS.includes(element);
+            if (!inherited && !links) return text;
             return (
               <>
                 {inherited && <span class="badge plain inherited">{t('inherited')}</span>}
                 {text}
-                {whose && <FileLinks ui={ui} element={element} value={value} region={whose.region} catalogCode={catalogCode} />}
+                {links && <FileLinks ui={ui} element={element} value={value} region={whose.region} catalogCode={catalogCode} />}
               </>
             );
           };

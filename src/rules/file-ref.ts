@@ -7,6 +7,9 @@ import { isRecord, isTodo } from './util.js';
 /** The members of a material that refer to a file (空白表格, 示例样表). */
 export const MATERIAL_FILE_REFS = ['blankForm', 'example'] as const;
 
+/** The top-level elements that can hold a file reference (where forEachFileRef looks). */
+export const FILE_REF_ELEMENTS: readonly string[] = ['materials', 'handlingItems', 'resultSample'];
+
 /**
  * Every file reference of an item with where it is: the materials' (the item's and its handling items') and
  * resultSample. The one walk over them: this rule checks them, the web UI links them and serves only these.
