@@ -28,6 +28,9 @@ export const USERS: { name: string; region: string; role: Role }[] = [
   { name: 'admin', region: '420000', role: 'admin' },
 ];
 
+/** The regions of jiangan's subtree in the demo: 江岸区, its 大智街道 and that street's 大智路社区. */
+export const JIANGAN_SUBTREE = ['江岸区', '大智街道', '大智路社区'];
+
 export interface Review {
   repo: TempGitCatalog;
   store: Store;

@@ -81,7 +81,10 @@ describe('decisions travel from the review UI into git and CI', () => {
     const exported = runCli(['decisions', 'export', '--catalog', repo.catalog, '--db', db, '--format', 'json']);
     expect(exported.stderr).toBe('');
     expect(exported.code).toBe(0);
-    expect(JSON.parse(exported.stdout).regions).toEqual([expect.objectContaining({ region: '420106', added: 1, changed: 0, removed: 0 })]);
+    expect(JSON.parse(exported.stdout).regions).toEqual([
+      expect.objectContaining({ region: '420106', added: 1, changed: 0, removed: 0 }),
+      expect.objectContaining({ region: '420502', added: 0, changed: 0, removed: 0 }), // the demo's own, untouched
+    ]);
     const entries = parse(readFileSync(join(repo.catalog, DECISIONS), 'utf8'));
     expect(entries).toEqual([{
       key: finding.key, fingerprint: finding.fingerprint, decision: 'accepted', reason: '经区政府常务会议研究同意延长', by: 'wuchang',

@@ -19,7 +19,8 @@ let repo: TempGitCatalog;
 let db: string;
 let finding: { key: string; fingerprint: string };
 beforeAll(() => {
-  repo = makeGitCatalog({ files: Object.fromEntries(readTree(DEMO)), commit: 'demo' });
+  // the demo without its own decisions.yaml (西陵区's), so that every decision here is this test's
+  repo = makeGitCatalog({ files: Object.fromEntries([...readTree(DEMO)].filter(([path]) => !path.endsWith('/decisions.yaml'))), commit: 'demo' });
   db = 'file:' + join(repo.top, '..', `${repo.top.split('/').at(-1)}.db`);
   const item = join(repo.catalog, ITEM);
   writeFileSync(item, readFileSync(item, 'utf8').replace(/promisedLimit: \{ days: \d+/, 'promisedLimit: { days: 12'));
