@@ -20,6 +20,7 @@ import { modelineFor } from '../levels/claim.js';
 import { parseForEdit, rewriteYaml } from '../catalog/yaml-edit.js';
 import { itemYaml, styleItemNode } from '../levels/item-yaml.js';
 import { itemKey, problem, type ImportedItem, type ImportInput, type ImportProblem } from './import-input.js';
+import { WritePool } from './write-pool.js';
 import { sameData } from './national.js';
 
 export interface ImportOptions {
@@ -112,7 +113,7 @@ export async function applyImport(input: ImportInput, options: ImportOptions): P
 
   // Items, staged as they come.
   const hasSchema = catalog?.source.entries.some((e) => e.path === SCHEMA_FILE && e.type === 'file') ?? false;
-  const stage = new Stage(options.root);
+  const stage = new Stage(options.root, !options.dryRun && WritePool.available() ? new WritePool() : undefined);
   const failed = new Set<string>();
   let seenProblems = 0;
   /** errors so far: the items they belong to ('' for the file as a whole) */
@@ -142,30 +143,37 @@ export async function applyImport(input: ImportInput, options: ImportOptions): P
         continue;
       }
       (planned.created ? created : changed).push(key);
-      if (staging()) stage.write(planned.path, planned.text, planned.dirs);
+      if (!staging()) continue;
+      if (planned.text !== undefined) stage.write(planned.path, planned.text, planned.dirs);
+      else await stage.writeItem(planned.path, imported.item, planned.modeline, planned.dirs);
     }
+    if (errorsSoFar().size > 0 && !options.force) {
+      await stage.discard();
+      report.regions = { created: [], changed: [], unchanged: report.regions.unchanged };
+      return report;
+    }
+    report.items.created = created;
+    report.items.changed = changed;
+    report.leftOut = [...failed].filter((k) => k !== '').sort();
+    if (options.dryRun) return report;
+    await stage.commit();
   } catch (error) {
-    stage.discard();
+    await stage.discard();
     throw error;
+  } finally {
+    await stage.close();
   }
-  if (errorsSoFar().size > 0 && !options.force) {
-    stage.discard();
-    report.regions = { created: [], changed: [], unchanged: report.regions.unchanged };
-    return report;
-  }
-  report.items.created = created;
-  report.items.changed = changed;
-  report.leftOut = [...failed].filter((k) => k !== '').sort();
-  if (options.dryRun) return report;
-  stage.commit();
   report.written = true;
   return report;
 }
 
-/** What one item does to its file: created, changed (the new text), left unchanged, or undefined on a problem. */
+/**
+ * What one item does to its file: created (rendered later, in the write pool), changed (the new text), left
+ * unchanged, or undefined on a problem.
+ */
 function planItem(
   imported: ImportedItem, key: string, dirOf: ReadonlyMap<string, string>, catalog: Catalog | undefined, root: string, hasSchema: boolean, report: ImportReport,
-): { created: boolean; path: string; text: string; dirs: string[] } | 'unchanged' | undefined {
+): { created: boolean; path: string; text?: string; modeline?: string; dirs: string[] } | 'unchanged' | undefined {
   const dir = dirOf.get(imported.region);
   if (dir === undefined) {
     report.problems.push(problem(imported.at, `事项 ${key} 的区划 ${imported.region} 在目录和文件中都不存在`, `the region ${imported.region} of item ${key} exists neither in the catalog nor in the file`, key));
@@ -174,7 +182,7 @@ function planItem(
   const existingPath = catalog?.items.get(imported.region)?.get(imported.catalogCode);
   if (existingPath === undefined) {
     const path = `${dir}/items/${imported.catalogCode}.yaml`;
-    return { created: true, path, dirs: [dir, `${dir}/items`], text: itemYaml(imported.item, hasSchema ? modelineFor(SCHEMA_FILE, path) : undefined) };
+    return { created: true, path, dirs: [dir, `${dir}/items`], ...(hasSchema ? { modeline: modelineFor(SCHEMA_FILE, path) } : {}) };
   }
   const absolute = join(root, existingPath);
   if (!lstatSync(absolute).isFile()) {
@@ -217,33 +225,69 @@ export async function openCatalog(root: string): Promise<Catalog | undefined> {
 
 /**
  * Files written under temporary names beside their places, then all renamed (commit) or all removed with the
- * folders made for them (discard). Folders are made as the files need them, each once.
+ * folders made for them (discard). Folders are made as the files need them, each once. New item files are
+ * rendered and written by the write pool when there is one (commit and discard wait for it).
  */
 class Stage {
   private readonly made: string[] = [];
   private readonly known = new Set<string>();
   private readonly staged: string[] = [];
 
-  constructor(private readonly root: string) {}
+  constructor(private readonly root: string, private readonly pool: WritePool | undefined) {}
 
   write(path: string, text: string, dirs: Iterable<string>): void {
-    try {
-      if (!this.known.has('')) this.mkdir('');
-      for (const dir of dirs) if (!this.known.has(dir)) this.mkdir(dir);
+    this.attempt(() => {
+      this.prepare(path, dirs);
       writeFileSync(this.temporary(path), text, { flag: 'wx' });
-      this.staged.push(path);
+    });
+  }
+
+  /** A new item file, laid out by itemYaml. */
+  async writeItem(path: string, item: Item, modeline: string | undefined, dirs: Iterable<string>): Promise<void> {
+    this.attempt(() => this.prepare(path, dirs));
+    if (!this.pool) return this.attempt(() => writeFileSync(this.temporary(path), itemYaml(item, modeline), { flag: 'wx' }));
+    try {
+      await this.pool.write({ path: this.temporary(path), item, ...(modeline !== undefined ? { modeline } : {}) });
     } catch (error) {
-      this.discard();
-      throw new TongbiaoError(`cannot write into ${this.root}: ${(error as Error).message}; nothing was changed`);
+      throw this.failed(error);
     }
   }
 
-  commit(): void {
+  async commit(): Promise<void> {
+    try {
+      await this.pool?.drain();
+    } catch (error) {
+      throw this.failed(error);
+    }
     for (const path of this.staged) renameSync(this.temporary(path), join(this.root, path));
     this.staged.length = 0;
   }
 
-  discard(): void {
+  async close(): Promise<void> {
+    await this.pool?.close();
+  }
+
+  /** The folders a file needs, and the file counted as staged (so that discard removes it whatever happens). */
+  private prepare(path: string, dirs: Iterable<string>): void {
+    if (!this.known.has('')) this.mkdir('');
+    for (const dir of dirs) if (!this.known.has(dir)) this.mkdir(dir);
+    this.staged.push(path);
+  }
+
+  private attempt(write: () => void): void {
+    try {
+      write();
+    } catch (error) {
+      throw this.failed(error);
+    }
+  }
+
+  private failed(error: unknown): TongbiaoError {
+    return new TongbiaoError(`cannot write into ${this.root}: ${(error as Error).message}; nothing was changed`);
+  }
+
+  async discard(): Promise<void> {
+    await this.pool?.drain().catch(() => undefined);
     for (const path of this.staged) rmSync(this.temporary(path), { force: true });
     this.staged.length = 0;
     for (const dir of this.made.reverse()) {

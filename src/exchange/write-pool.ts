@@ -1,0 +1,91 @@
+// New item files rendered and written by worker threads: yaml's stringify is about half of an import's CPU
+// and file creation most of the rest, while the main thread reads the workbook and puts items together — so a
+// province's import uses the machine's other cores. Jobs go in batches, a bounded number in flight (memory
+// stays flat); drain() waits for every write and reports the first failure. Run from the TypeScript sources
+// (tests), the worker is the built one in dist/.
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Item } from '../catalog/types.js';
+import { PACKAGE_ROOT } from '../paths.js';
+
+export interface FileJob {
+  /** absolute path of the staged file */
+  path: string;
+  item: Item;
+  modeline?: string;
+}
+
+const BATCH = 32;
+/** batches in flight per worker */
+const DEPTH = 4;
+
+export class WritePool {
+  private workers: Worker[] = [];
+  private batch: FileJob[] = [];
+  private inFlight = 0;
+  private turn = 0;
+  private failure: Error | undefined;
+  private waiting: Array<() => void> = [];
+
+  constructor(private readonly size = Math.max(1, Math.min(4, availableParallelism() - 1))) {}
+
+  /** Whether workers can run here (the built worker exists). */
+  static available(): boolean {
+    return existsSync(workerFile());
+  }
+
+  async write(job: FileJob): Promise<void> {
+    this.batch.push(job);
+    if (this.batch.length >= BATCH) await this.send();
+  }
+
+  /** Every job written; throws the first failure. */
+  async drain(): Promise<void> {
+    if (this.batch.length > 0) await this.send();
+    while (this.inFlight > 0 && !this.failure) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    if (this.failure) throw this.failure;
+  }
+
+  async close(): Promise<void> {
+    const workers = this.workers;
+    this.workers = [];
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+
+  private async send(): Promise<void> {
+    if (this.failure) throw this.failure;
+    while (this.inFlight >= this.size * DEPTH && !this.failure) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    if (this.failure) throw this.failure;
+    const jobs = this.batch;
+    this.batch = [];
+    this.inFlight++;
+    this.worker(this.turn++ % this.size).postMessage(jobs);
+  }
+
+  private worker(index: number): Worker {
+    let worker = this.workers[index];
+    if (!worker) {
+      worker = new Worker(workerFile(), { execArgv: [] });
+      worker.on('message', (message: { error?: string }) => this.settled(message.error === undefined ? undefined : new Error(message.error)));
+      worker.on('error', (error) => this.settled(error));
+      this.workers[index] = worker;
+    }
+    return worker;
+  }
+
+  private settled(error: Error | undefined): void {
+    this.inFlight--;
+    if (error && !this.failure) this.failure = error;
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const resolve of waiting) resolve();
+  }
+}
+
+function workerFile(): string {
+  const here = fileURLToPath(import.meta.url);
+  return here.endsWith('.ts') ? join(PACKAGE_ROOT, 'dist', 'src', 'exchange', 'write-worker.js') : join(dirname(here), 'write-worker.js');
+}

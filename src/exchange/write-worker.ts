@@ -1,0 +1,18 @@
+// A worker thread of the import's write pool (write-pool.ts): renders a new item file the one way item files
+// are laid out (src/levels/item-yaml.ts) and writes it under its staged name, refusing to overwrite anything.
+import { writeFileSync } from 'node:fs';
+import { parentPort } from 'node:worker_threads';
+import { itemYaml } from '../levels/item-yaml.js';
+import type { FileJob } from './write-pool.js';
+
+parentPort!.on('message', (jobs: FileJob[]) => {
+  for (const job of jobs) {
+    try {
+      writeFileSync(job.path, itemYaml(job.item, job.modeline), { flag: 'wx' });
+    } catch (error) {
+      parentPort!.postMessage({ done: jobs.length, error: `${job.path}: ${(error as Error).message}` });
+      return;
+    }
+  }
+  parentPort!.postMessage({ done: jobs.length });
+});
