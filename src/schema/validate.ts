@@ -8,7 +8,8 @@ import { Ajv2020, type ErrorObject, type Options, type ValidateFunction } from '
 import { hasExtensions, NATIONAL_CODE_SETS, NO_EXTENSIONS, resolveCodeSets, type CodeSetExtensions } from './codes.js';
 import { itemSchema, itemSchemaFor, regionSchema, type SchemaReading } from './item.js';
 
-export const AJV_OPTIONS: Options = { allErrors: true, strict: true, allowMatchingProperties: true };
+/** `inlineRefs: false`: each `$ref` a function of its own (see compiledForm). */
+export const AJV_OPTIONS: Options = { allErrors: true, strict: true, allowMatchingProperties: true, inlineRefs: false };
 /** Written by the build next to the compiled validate.js; absent when running from source. */
 export const STANDALONE_FILE = 'validators.cjs';
 
@@ -34,7 +35,39 @@ const NATIONAL_V1 = itemSchemaFor(NATIONAL_CODE_SETS, 'v1');
 
 /** The schemas the build compiles: the national item schema for each reading, and region.yaml's. */
 export function nationalSchemas() {
-  return { item: itemSchema, itemV1: NATIONAL_V1, region: regionSchema };
+  return { item: compiledForm(itemSchema), itemV1: compiledForm(NATIONAL_V1), region: regionSchema };
+}
+
+type Json = Record<string, unknown>;
+
+/**
+ * The form of an item schema ajv compiles: each structured element (a list or a mapping) moved to `$defs` and
+ * referenced, the same object once (a handling item's elements are the item's). Compiled with every element
+ * inline, the v2 item schema was one function of ≈ 200 KB, too big for V8's optimising compiler to take: 18.6 µs
+ * an item against v1's 4.2. It accepts exactly what the published schema accepts, with the same errors at the
+ * same places (only `schemaPath` differs); titles and known keys in messages come from the published schema.
+ */
+export function compiledForm(schema: object): object {
+  const root = schema as Json & { properties: Record<string, Json>; $defs?: Record<string, Json> };
+  const defs: Record<string, Json> = { ...root.$defs };
+  const names = new Map<Json, string>();
+  const structured = (node: Json) => node.type === 'array' || node.type === 'object';
+  const refs = (properties: Record<string, Json>): Record<string, Json> =>
+    Object.fromEntries(Object.entries(properties).map(([name, node]) => [name, structured(node) ? ref(name, node) : node]));
+  const ref = (name: string, node: Json): Json => {
+    let def = names.get(node);
+    if (def === undefined) {
+      def = `element-${name}`;
+      for (let n = 2; Object.hasOwn(defs, def); n++) def = `element-${name}-${n}`;
+      names.set(node, def);
+      defs[def] = node;
+      // A handling item's own elements, inside the handlingItems element, by the same definitions.
+      const entry = node.items as Json | undefined;
+      if (entry?.properties) defs[def] = { ...node, items: { ...entry, properties: refs(entry.properties as Record<string, Json>) } };
+    }
+    return { $ref: `#/$defs/${def}` };
+  };
+  return { ...root, properties: refs(root.properties), $defs: defs };
 }
 
 let national: Validators | undefined;
@@ -79,7 +112,7 @@ function itemValidator(choice: SchemaChoice): { validate: ValidateFunction; sche
   let hit = extended.get(key);
   if (!hit) {
     const schema = itemSchemaOf(choice);
-    extended.set(key, (hit = { validate: new Ajv2020(AJV_OPTIONS).compile(schema), schema }));
+    extended.set(key, (hit = { validate: new Ajv2020(AJV_OPTIONS).compile(compiledForm(schema)), schema }));
   }
   return hit;
 }

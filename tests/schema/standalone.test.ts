@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { standaloneValidators } from '../../src/schema/build-validators.js';
-import { compile, STANDALONE_FILE } from '../../src/schema/validate.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { itemSchema } from '../../src/schema/item.js';
+import { AJV_OPTIONS, compile, compiledForm, STANDALONE_FILE } from '../../src/schema/validate.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const BUILT = join(ROOT, 'dist', 'src', 'schema', STANDALONE_FILE);
@@ -51,5 +53,27 @@ describe('standalone validators', () => {
       }
     }
     expect(checked).toBeGreaterThan(5000);
+  });
+
+  it('check items as the published schema does: same verdicts, same errors at the same places', () => {
+    // The published schema compiled as it is (every element inline) against the form the tool compiles.
+    const published = new Ajv2020({ ...AJV_OPTIONS, inlineRefs: true }).compile(itemSchema);
+    const withoutSchemaPath = (errors: typeof published.errors) => (errors ?? []).map(({ schemaPath: _, ...error }) => error);
+    expect(JSON.stringify(compiledForm(itemSchema))).toContain('"$ref":"#/$defs/element-materials"');
+    let checked = 0;
+    let invalid = 0;
+    for (const file of yamlFiles(join(ROOT, 'catalog-yaml')).filter((f) => f.includes('/items/'))) {
+      const data = parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+      const withHandlingItem = { ...data, handlingItems: [{ seq: '01', name: '情形', materials: [{ name: 1 }], fee: { charged: 'no' }, steps: [] }] };
+      for (const value of [...variants(data), withHandlingItem]) {
+        const verdict = published(value);
+        expect(built.item(value)).toBe(verdict);
+        expect(withoutSchemaPath(built.item.errors)).toEqual(withoutSchemaPath(published.errors));
+        if (!verdict) invalid++;
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(5000);
+    expect(invalid).toBeGreaterThan(checked / 2);
   });
 });
