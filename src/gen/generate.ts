@@ -10,14 +10,18 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import { CREDIT_CODE_ALPHABET } from '../codes/uscc.js';
+import { CREDIT_CODE_ALPHABET, creditCheckChar } from '../codes/uscc.js';
 import { buildBaseline, maxBaselineItems } from './baseline.js';
 import type { GenItem } from './item.js';
+import { localItemsOf } from './local-items.js';
 import { RegionLocals } from './local.js';
-import { Random } from './random.js';
+import { hash32, Random } from './random.js';
 import { allRegions, regionTree, type GenRegion } from './regions.js';
 import { modeline, renderItem, renderRegion, schemaFiles, tongbiaoYaml, type FormatVersion, type LocalElements } from './render.js';
 import { breakItem, DISCREPANCY_KINDS, ERROR_KINDS, errorKindsFor, vary, type DiscrepancyKind, type ErrorKind } from './variants.js';
+
+/** Percent of the regions holding a suspended or cancelled item that have not followed the province yet. */
+const LAGGING_PERCENT = 10;
 
 export interface GenerateOptions {
   /** cities under the province (default 13, Hubei's) */
@@ -200,12 +204,13 @@ export function writeUnits(root: string, options: PlanOptions, units: Unit[], on
     }
   };
   let head = '';
-  const begin = (region: GenRegion) => {
+  const begin = (region: GenRegion, localItems: readonly GenItem[] = []) => {
     mkdirSync(join(root, region.dir, 'items'), { recursive: true });
     const depth = region.dir.split('/').length;
-    write(`${region.dir}/region.yaml`, renderRegion(region.code, region.name, region.level, modeline(depth, 'region')));
+    const local = plan.formatVersion === 2 ? localItems.map((i) => i.catalogCode) : [];
+    write(`${region.dir}/region.yaml`, renderRegion(region.code, region.name, region.level, modeline(depth, 'region'), local));
     head = modeline(depth + 1, 'item');
-    return new RegionLocals(seed, region);
+    return new RegionLocals(seed, region, plan.formatVersion);
   };
 
   for (const unit of units) {
@@ -217,7 +222,8 @@ export function writeUnits(root: string, options: PlanOptions, units: Unit[], on
     const top = tree.children.find((c) => c.code === unit)!;
     // Each region copies its parent's items as the parent implements them (without injected errors).
     const writeRegion = (region: GenRegion, parentItems: ReadonlyMap<string, GenItem> | undefined) => {
-      const locals = begin(region);
+      const own = plan.formatVersion === 2 ? localItemsOf(region) : [];
+      const locals = begin(region, own);
       const { claimed, unclaimed } = claimsOf(plan, region);
       out.unclaimed += unclaimed;
       const rng = new Random(seed, 'vary', region.code);
@@ -238,6 +244,15 @@ export function writeUnits(root: string, options: PlanOptions, units: Unit[], on
             });
           }
         }
+        // A region that has not followed the province's suspension or cancellation yet still lists the item in use.
+        if (item.status !== undefined && hash32(`lifecycle${region.code}${item.catalogCode}`) % 100 < LAGGING_PERCENT) {
+          const { status: _status, cancelDate: _cancelDate, ...inUse } = item;
+          item = inUse;
+        }
+        if (base.status !== undefined && item.status === undefined) {
+          const kind = base.status === '取消' ? 'kept-cancelled' : 'kept-suspended';
+          out.injections.push({ file, region: region.code, catalogCode: item.catalogCode, category: 'discrepancy', kind, rules: [DISCREPANCY_KINDS[kind]] });
+        }
         effective?.set(item.catalogCode, item);
         const local: LocalElements = locals.elements(item);
         if (comments) local.comments = comments;
@@ -256,6 +271,12 @@ export function writeUnits(root: string, options: PlanOptions, units: Unit[], on
         write(file, renderItem(written, local, head, plan.formatVersion));
         out.claimedItems++;
       }
+      for (const item of own) {
+        const file = `${region.dir}/items/${item.catalogCode}.yaml`;
+        write(file, renderItem(item, locals.elements(item), head, plan.formatVersion));
+        out.injections.push({ file, region: region.code, catalogCode: item.catalogCode, category: 'discrepancy', kind: 'local-item', rules: [DISCREPANCY_KINDS['local-item']] });
+        out.claimedItems++;
+      }
       for (const child of region.children) writeRegion(child, effective);
     };
     writeRegion(top, undefined);
@@ -264,11 +285,11 @@ export function writeUnits(root: string, options: PlanOptions, units: Unit[], on
   return out;
 }
 
-/** The same credit code with a wrong GB 32100 check character. */
+/** The same credit code with a wrong GB 32100 check character (neither the one written nor, for a listed legacy code, the valid one). */
 function badCheck(code: string, rng: Random): string {
-  const right = CREDIT_CODE_ALPHABET.indexOf(code[17]!);
-  const wrong = CREDIT_CODE_ALPHABET[(right + rng.int(1, CREDIT_CODE_ALPHABET.length - 1)) % CREDIT_CODE_ALPHABET.length]!;
-  return code.slice(0, 17) + wrong;
+  const valid = creditCheckChar(code.slice(0, 17));
+  const wrong = CREDIT_CODE_ALPHABET.split('').filter((ch) => ch !== code[17] && ch !== valid);
+  return code.slice(0, 17) + rng.pick(wrong);
 }
 
 /** The compiled worker, when there is one (not when this module runs from TypeScript source, e.g. under vitest). */
@@ -294,7 +315,7 @@ export function generateCatalog(dir: string, options: GenerateOptions = {}): Gen
   let total = 3 + regions.length + baseline.length;
   for (const top of tree.children) {
     let size = 0;
-    for (const region of allRegions(top)) size += claimsOf(plan, region).claimed.length;
+    for (const region of allRegions(top)) size += claimsOf(plan, region).claimed.length + (planned.formatVersion === 2 ? localItemsOf(region).length : 0);
     sizes.set(top.code, size);
     total += size;
   }
@@ -309,7 +330,8 @@ export function generateCatalog(dir: string, options: GenerateOptions = {}): Gen
   }
 
   // The catalog's own files: tongbiao.yaml and the schemas the files' first lines point at.
-  const own: Record<string, string> = { 'tongbiao.yaml': tongbiaoYaml(planned.formatVersion), ...schemaFiles() };
+  const exceptions = planned.formatVersion === 2 ? regions.flatMap((r) => new RegionLocals(plan.seed, r, 2).legacyCreditCodes()) : [];
+  const own: Record<string, string> = { 'tongbiao.yaml': tongbiaoYaml(planned.formatVersion, exceptions), ...schemaFiles() };
   mkdirSync(join(root, 'schema'), { recursive: true });
   let ownBytes = 0;
   for (const [path, text] of Object.entries(own)) {

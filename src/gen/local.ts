@@ -1,12 +1,16 @@
 // A region's own side of its items: who implements them (department names and valid credit codes made
 // with the region's code), where (service centre and department halls) and how to call (area codes).
 import { LEVEL_DIGIT } from '../catalog/types.js';
-import { makeCreditCode } from '../codes/uscc.js';
+import { CREDIT_CODE_ALPHABET, creditCheckChar, makeCreditCode } from '../codes/uscc.js';
 import { DEPTS, HOURS, ROADS, type Dept } from './departments.js';
 import type { GenItem } from './item.js';
 import { chineseNumber, hash32, Random } from './random.js';
 import type { GenRegion } from './regions.js';
-import type { LocalElements } from './render.js';
+import type { FormatVersion, LocalElements } from './render.js';
+
+/** Percent of public institutions (授权组织) still using a code registered before GB 32100 whose check character fails. */
+const LEGACY_PERCENT = 2;
+const LEGACY_REASON = '2016 年前登记的在用代码，经登记管理部门核实';
 
 interface Office {
   name: string;
@@ -34,7 +38,7 @@ export class RegionLocals {
   /** the region keeps its own codes beside the national ones (地方基本编码 / 地方实施编码) */
   private readonly localCodes: boolean;
 
-  constructor(private readonly seed: string, readonly region: GenRegion) {
+  constructor(private readonly seed: string, readonly region: GenRegion, private readonly version: FormatVersion = 2) {
     this.rng = new Random(seed, 'local', region.code);
     const r = this.rng;
     this.localCodes = r.chance(0.2);
@@ -67,9 +71,23 @@ export class RegionLocals {
       inHall: r.chance(0.85),
       jointDept: `${prefix}${region.name}${region.level === '乡镇级' ? '便民服务中心' : region.level === '省级' ? '财政厅' : '财政局'}`,
     };
-    if (dept.center) local.center = { name: name.slice(0, -own.length) + dept.center, creditCode: creditCode(r, '12', region.code.slice(0, 6)) };
+    if (dept.center) {
+      let code = creditCode(r, '12', region.code.slice(0, 6));
+      if (this.isLegacy(dept)) code = legacyCode(code);
+      local.center = { name: name.slice(0, -own.length) + dept.center, creditCode: code };
+    }
     this.depts.set(dept.key, local);
     return local;
+  }
+
+  /** v2 only: v1 had no creditCodeExceptions to list such a code in. */
+  private isLegacy(dept: Dept): boolean {
+    return this.version === 2 && this.region.level !== '省级' && hash32(`legacy${this.region.code}${dept.key}`) % 100 < LEGACY_PERCENT;
+  }
+
+  /** The legacy codes of this region's public institutions, as tongbiao.yaml's creditCodeExceptions lists them. */
+  legacyCreditCodes(): Array<{ code: string; reason: string }> {
+    return DEPTS.filter((d) => d.center && this.isLegacy(d)).map((d) => ({ code: this.deptLocal(d).center!.creditCode, reason: LEGACY_REASON }));
   }
 
   /** The local elements of `item` in this region. */
@@ -114,6 +132,12 @@ function powerSource(item: GenItem, region: GenRegion): string {
 function creditCode(r: Random, prefix: '11' | '12', region: string): string {
   const body = r.chance(0.4) ? 'MB' + r.digits(6) : '0' + r.digits(7);
   return makeCreditCode(prefix, region, body);
+}
+
+/** `code` with a GB 32100 check character that fails, as on codes issued before the standard. */
+function legacyCode(code: string): string {
+  const valid = creditCheckChar(code.slice(0, 17));
+  return code.slice(0, 17) + CREDIT_CODE_ALPHABET[(CREDIT_CODE_ALPHABET.indexOf(valid) + 7) % CREDIT_CODE_ALPHABET.length];
 }
 
 /** A landline in the region's area code; now and then with an extension or a second line. */

@@ -149,8 +149,9 @@ function v1Depth(stages: readonly string[]): number {
   return stages.length <= 1 ? 1 : stages.length <= 3 ? 2 : stages.length <= 5 ? 3 : 4;
 }
 
-export function renderRegion(code: string, name: string, level: Level, head = ''): string {
-  return `${head}code: "${code}"\nname: ${name}\nlevel: ${level}\n`;
+export function renderRegion(code: string, name: string, level: Level, head = '', localItems: readonly string[] = []): string {
+  const local = localItems.length === 0 ? '' : `localItems: [${localItems.map((c) => `"${c}"`).join(', ')}]\n`;
+  return `${head}code: "${code}"\nname: ${name}\nlevel: ${level}\n${local}`;
 }
 
 /** The schema files the modelines point at, as `tongbiao schema --out` writes them. */
@@ -161,6 +162,11 @@ export function schemaFiles(): Record<string, string> {
   };
 }
 
-export function tongbiaoYaml(version: FormatVersion): string {
-  return `# 同标（tongbiao）生成的合成目录，用于基准测试和演示；格式遵循同标目录格式规范 v${version}。\nformatVersion: ${version}\n`;
+export function tongbiaoYaml(version: FormatVersion, exceptions: ReadonlyArray<{ code: string; reason: string }> = []): string {
+  let s = `# 同标（tongbiao）生成的合成目录，用于基准测试和演示；格式遵循同标目录格式规范 v${version}。\nformatVersion: ${version}\n`;
+  if (exceptions.length > 0) {
+    s += 'creditCodeExceptions:\n';
+    for (const e of exceptions) s += `  - { code: "${e.code}", reason: ${e.reason} }\n`;
+  }
+  return s;
 }

@@ -21,8 +21,14 @@ export const DISCREPANCY_KINDS = {
   'more-visits': 'level-looser',
   'required-material': 'level-looser',
   'shallower-online': 'level-looser',
+  // Not variations of a claimed item: a region behind the province's lifecycle, and a city's own item.
+  'kept-suspended': 'level-suspended',
+  'kept-cancelled': 'level-cancelled',
+  'local-item': 'level-local',
 } as const;
 export type DiscrepancyKind = keyof typeof DISCREPANCY_KINDS;
+/** The kinds `vary` applies to a claimed item. */
+type VariedKind = Exclude<DiscrepancyKind, 'kept-suspended' | 'kept-cancelled' | 'local-item'>;
 
 /** Kinds of injected error and the rules that report them. */
 export const ERROR_KINDS = {
@@ -33,11 +39,11 @@ export const ERROR_KINDS = {
 } as const;
 export type ErrorKind = keyof typeof ERROR_KINDS;
 
-const STRICTER: ReadonlyArray<readonly [DiscrepancyKind, number]> = [
+const STRICTER: ReadonlyArray<readonly [VariedKind, number]> = [
   ['shorter-limit', 30], ['extra-condition', 25], ['dropped-material', 15], ['step-days', 15], ['relaxed-material', 5],
   ['fewer-visits', 5], ['deeper-online', 5], ['wider-area', 3],
 ];
-const LOOSER: ReadonlyArray<readonly [DiscrepancyKind, number]> = [
+const LOOSER: ReadonlyArray<readonly [VariedKind, number]> = [
   ['longer-limit', 2], ['more-visits', 1], ['required-material', 1], ['shallower-online', 1],
 ];
 
@@ -66,7 +72,7 @@ export function vary(parent: GenItem, rng: Random, looser: boolean, regionName: 
   return undefined;
 }
 
-function apply(p: GenItem, kind: DiscrepancyKind, rng: Random, regionName: string): Variation | undefined {
+function apply(p: GenItem, kind: VariedKind, rng: Random, regionName: string): Variation | undefined {
   const item: GenItem = { ...p };
   switch (kind) {
     case 'shorter-limit': {

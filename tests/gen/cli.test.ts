@@ -90,15 +90,13 @@ describe('tongbiao validate over a generated catalog', () => {
 
   it('finds only the rules the generator means to trigger', () => {
     const intended = new Set([
-      // The generator writes format v1 (read through the v1→v2 mapping: one format-version info).
-      'format-version',
-      'level-tightened', 'level-review', 'level-looser', 'level-missing',
+      'level-tightened', 'level-review', 'level-looser', 'level-missing', 'level-local', 'level-cancelled', 'level-suspended',
       ...Object.values(ERROR_KINDS).flat(),
     ]);
     const byRule = countBy(findings);
     expect(Object.keys(byRule).filter((rule) => !intended.has(rule))).toEqual([]);
     // Every kind of discrepancy and error shows up.
-    for (const rule of ['level-tightened', 'level-review', 'level-looser', 'level-missing', 'credit-code', 'time-limit', 'schema', 'code-type', 'level-locked']) {
+    for (const rule of ['level-tightened', 'level-review', 'level-looser', 'level-missing', 'level-local', 'credit-code', 'time-limit', 'schema', 'code-type', 'level-locked']) {
       expect(byRule[rule], rule).toBeGreaterThan(0);
     }
     expect(byRule['level-missing']).toBe(library.unclaimed);
