@@ -129,11 +129,13 @@ function entry(d: Discrepancy, ctx: DiffReportContext): string {
   return out;
 }
 
-/** A value in full, on one line: `20 工作日`, text as is, structures as YAML flow. */
+/** A value in full, on one line: `20 工作日`, text as is, 是/否, structures as YAML flow. */
 function showFull(value: unknown, lang: Lang): string {
   if (value === undefined) return lang === 'zh' ? '（无）' : '(none)';
   const limit = asTimeLimit(value);
   if (limit) return `${limit.days} ${limit.unit}`;
   if (typeof value === 'string') return value;
+  // A service flag or `deferrable` as a reader says it, not as YAML writes it.
+  if (typeof value === 'boolean') return lang === 'zh' ? (value ? '是' : '否') : value ? 'yes' : 'no';
   return stringify(value, { collectionStyle: 'flow', lineWidth: 0, flowCollectionPadding: true }).trimEnd();
 }

@@ -61,6 +61,7 @@ function fewerIsBetter(ours: unknown, theirs: unknown, at: At): Verdict[] {
  * lack is looser, whatever we add; only extra members is tightened. One discrepancy at the set.
  */
 function offered(ours: unknown, theirs: unknown, at: At): Verdict[] {
+  [ours, theirs] = [noneIfAbsent(ours), noneIfAbsent(theirs)];
   if (!isTextList(ours) || !isTextList(theirs)) return review(ours, theirs, at);
   const mine = new Set(ours);
   const parents = new Set(theirs);
@@ -71,6 +72,15 @@ function offered(ours: unknown, theirs: unknown, at: At): Verdict[] {
 /** A v1 level as its stages (spec §8), the values the discrepancy then shows. */
 function v1Stages(value: unknown): unknown {
   return typeof value === 'number' && Object.hasOwn(ONLINE_DEPTH_STAGES, value) ? [...ONLINE_DEPTH_STAGES[value]!] : value;
+}
+
+/**
+ * An optional list left out offers nothing: a county that drops the parent's whole intermediaries list
+ * requires none of them (tightened), one that leaves out onlineDepth offers no stage (looser), as an
+ * empty list would. (A list written empty-valued, `null`, is not a list: for review.)
+ */
+function noneIfAbsent(value: unknown): unknown {
+  return value === undefined ? [] : value;
 }
 
 function isTextList(value: unknown): value is string[] {
@@ -146,6 +156,7 @@ function entries(
   onlyOurs: (mine: unknown, at: At) => Verdict[],
   matched: (mine: unknown, parents: unknown, at: At) => Verdict[],
 ): Verdict[] {
+  [ours, theirs] = [noneIfAbsent(ours), noneIfAbsent(theirs)];
   if (!Array.isArray(ours) || !Array.isArray(theirs)) return review(ours, theirs, list);
   const identity = identityFields(shape);
   const match = matchEntries(ours, theirs, identity);

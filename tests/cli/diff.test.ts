@@ -169,6 +169,14 @@ describe('tongbiao diff text output', () => {
     expect(stdout).toMatch(/missing +通用目录事项 002000002000「城乡居民养老保险待遇申领」/);
   });
 
+  it('says a flag as 是/否 (yes/no), not as YAML writes it', () => {
+    const demo = join(import.meta.dirname, '..', '..', 'catalog-yaml');
+    const zh = runCli(['diff', '420502', '--catalog', demo]).stdout;
+    expect(zh).toMatch(/^ {2}tightened +\/express +是否支持物流快递\n {4}本级 是 +│ +420500 宜昌市 （无）$/m);
+    expect(zh).not.toMatch(/本级 true/);
+    expect(runCli(['diff', '420502', '--catalog', demo, '--lang', 'en']).stdout).toMatch(/^ {4}ours yes +│ +420500 宜昌市 \(none\)$/m);
+  });
+
   it('colours only when asked to (FORCE_COLOR), never with NO_COLOR', () => {
     const coloured = runCli(['diff', '420102', '--catalog', FIXTURE], { env: { NO_COLOR: '', FORCE_COLOR: '1' } });
     expect(coloured.stdout).toMatch(/\u001b\[31m/);

@@ -92,6 +92,8 @@ describe('tighten (against the parent)', () => {
   it('onlineDepth and handlingForms: a stage or form the parent offers and we lack is looser; only extras tightened', () => {
     const stages = (s: string[]) => edited((i) => void (i.onlineDepth = s));
     expect(kinds(stages(['互联网咨询', '互联网收件', '互联网预审']))).toEqual(sole('looser', '/onlineDepth'));
+    expect(kinds(edited((i) => void delete i.onlineDepth))).toEqual(sole('looser', '/onlineDepth'));
+    expect(kinds(edited((i) => void (i.onlineDepth = null)))).toEqual(sole('review', '/onlineDepth'));
     expect(kinds(stages(['互联网咨询', '互联网收件', '互联网预审', '互联网受理', '互联网办理']))).toEqual(sole('tightened', '/onlineDepth'));
     expect(kinds(stages(['互联网咨询', '互联网收件', '互联网预审', '互联网办理']))).toEqual(sole('looser', '/onlineDepth'));
     expect(kinds(stages(['互联网受理', '互联网预审', '互联网收件', '互联网咨询']))).toEqual([]);
@@ -109,6 +111,9 @@ describe('tighten (against the parent)', () => {
   it('intermediaries: one the parent does not require is looser, one dropped tightened, a changed one for review', () => {
     expect(kinds(edited((i) => void list(i, 'intermediaries').push({ name: '节能评估' })))).toEqual(sole('looser', '/intermediaries/1', '/intermediaries/@节能评估'));
     expect(kinds(edited((i) => void (i.intermediaries = [])))).toEqual(sole('tightened', '/intermediaries/0', '/intermediaries/@环境影响评价报告编制'));
+    // Left out altogether is none required, as the empty list; the parent leaving it out makes ours looser.
+    expect(kinds(edited((i) => void delete i.intermediaries))).toEqual(sole('tightened', '/intermediaries/0', '/intermediaries/@环境影响评价报告编制'));
+    expect(kinds(base, { parent: edited((i) => void delete i.intermediaries) })).toEqual(sole('looser', '/intermediaries/0', '/intermediaries/@环境影响评价报告编制'));
     expect(kinds(edited((i) => void (list(i, 'intermediaries')[0]!.basis = '另一依据')))).toEqual(
       sole('review', '/intermediaries/0/basis', '/intermediaries/@环境影响评价报告编制/basis'),
     );
