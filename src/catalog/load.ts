@@ -128,12 +128,7 @@ export function locatorOf(file: ParsedFile): Locate {
   return (pointer) => locate(v1Pointer(written, pointer));
 }
 
-/**
- * An item file's data as the file wrote it: for a v1 catalog, before the v1→v2 mapping. What claim copies, so a
- * v1 catalog's new files are v1 too. TRANSITIONAL also what the cross-level comparison sees, until the field
- * classes compare v2 shapes (the levels stage's part of issue 13; they still rank onlineDepth as a level 1–4
- * and know 容缺 as a necessity): a v1 catalog's discrepancies and their keys stay what they were.
- */
+/** An item file's data as the file wrote it: for a v1 catalog, before the v1→v2 mapping. What claim copies, so a v1 catalog's new files are v1 too. */
 export function asWritten(file: ParsedFile | undefined): unknown {
   return file?.written ?? file?.data;
 }

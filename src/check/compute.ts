@@ -2,7 +2,7 @@
 // list missing items. Runs in the main thread or in a worker; keeps memory bounded by holding parsed items
 // only for regions that have children (the ancestors of what is being compared).
 import type { Locate } from '../catalog/locate.js';
-import { asWritten, locatorOf, type Catalog } from '../catalog/load.js';
+import { locatorOf, type Catalog } from '../catalog/load.js';
 import { severityOf } from '../catalog/config.js';
 import type { Finding, Item, ParsedFile, Region } from '../catalog/types.js';
 import { compareItem } from '../levels/compare-item.js';
@@ -163,10 +163,8 @@ export async function computeWork(catalog: Catalog, plan: WorkPlan, version: str
     return out;
   };
   const blobOf = (path: string) => blobs.get(path) ?? entryBlobsOf(catalog).get(path);
-  const asItem = (data: unknown): Item | undefined =>
-    data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Item) : undefined;
-  const itemOf = (file: ParsedFile | undefined): Item | undefined => asItem(file?.data);
-  const compared = (file: ParsedFile | undefined): Item | undefined => asItem(asWritten(file));
+  const itemOf = (file: ParsedFile | undefined): Item | undefined =>
+    file?.data !== null && typeof file?.data === 'object' && !Array.isArray(file.data) ? (file.data as Item) : undefined;
 
   // Work region by region in batches, ancestors before descendants (paths sort that way), so `kept` is filled first.
   const byRegion = new Map<string, string[]>();
@@ -207,19 +205,18 @@ export async function computeWork(catalog: Catalog, plan: WorkPlan, version: str
       if (place.region !== catalog.top && catalog.top) {
         const parent = place.parent ? files.get(place.parent) : undefined;
         const baseline = place.baseline ? files.get(place.baseline) : undefined;
-        const ours = compared(file);
-        if (ours) {
+        if (item) {
           discrepancies = compareItem({
-            region: place.region.code, catalogCode: place.code, ours,
-            parent: compared(parent), parentRegion: parent?.region,
-            baseline: compared(baseline), baselineRegion: catalog.top.code, local: place.local, classes,
+            region: place.region.code, catalogCode: place.code, ours: item,
+            parent: itemOf(parent), parentRegion: parent?.region,
+            baseline: itemOf(baseline), baselineRegion: catalog.top.code, local: place.local, classes,
           });
         }
         findings.push(...discrepancyFindings(discrepancies, {
           fileOf: () => file,
           regionFile: (code) => catalog.regions.get(code)?.file ?? code,
           locate,
-          itemsOf: (d) => ({ ours, theirs: compared(d.against === parent?.region ? parent : baseline) }),
+          itemsOf: (d) => ({ ours: item, theirs: itemOf(d.against === parent?.region ? parent : baseline) }),
         }));
       }
       const outcome: ItemOutcome = { path, result: { findings, discrepancies } };

@@ -1,6 +1,6 @@
-// `tongbiao fix` on a real repository holding the v1 demo catalog (tests/fixtures/v1-demo, frozen: the edits
-// below are written in v1 spelling): every locked and looser error it is asked to fix is gone afterwards,
-// `git diff` shows only the intended values changed, and every comment is kept.
+// `tongbiao fix` on a real repository holding the demo catalog: every locked and looser error it is asked to fix
+// is gone afterwards, `git diff` shows only the intended values changed, and every comment is kept. A v1
+// catalog (tests/fixtures/v1-demo) is refused: it is compared in its v2 reading, and fix writes v2.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -9,7 +9,8 @@ import { readTree } from '../helpers/files.js';
 import { makeGitCatalog, type TempGitCatalog } from '../helpers/git-repo.js';
 import { runCli, validateJson } from '../helpers/cli.js';
 
-const DEMO = join(import.meta.dirname, '..', 'fixtures', 'v1-demo');
+const DEMO = join(import.meta.dirname, '..', '..', 'catalog-yaml');
+const V1_DEMO = join(import.meta.dirname, '..', 'fixtures', 'v1-demo');
 const ITEM = '420000/420100/420106/items/000100105000.yaml';
 
 let repo: TempGitCatalog;
@@ -30,7 +31,7 @@ function breakItem() {
   edit(ITEM, (text) => text
     .replace('name: 公共场所卫生许可', 'name: 公共场所卫生许可证核发 # 本区叫法')
     .replace('promisedLimit: { days: 5', 'promisedLimit: { days: 15')
-    .replace('materials:\n', 'materials:\n  # 本区要求\n  - name: 营业执照\n    necessity: 必要\n    form: 复印件\n    medium: 纸质\n    source: 申请人自备\n'));
+    .replace('materials:\n', 'materials:\n  # 本区要求\n  - name: 营业执照\n    necessity: 必要\n    type: 复印件\n    format: 纸质\n    source: 申请人自备\n'));
   repo.commit('武昌区 diverges');
 }
 
@@ -64,8 +65,8 @@ describe('tongbiao fix', () => {
       '+promisedLimit: { days: 10, unit: 工作日 }',
       '-  - name: 营业执照',
       '-    necessity: 必要',
-      '-    form: 复印件',
-      '-    medium: 纸质',
+      '-    type: 复印件',
+      '-    format: 纸质',
       '-    source: 申请人自备',
     ]);
   });
@@ -77,12 +78,23 @@ describe('tongbiao fix', () => {
     const out = JSON.parse(result.stdout);
     expect(out.changes.length).toBeGreaterThan(0);
     expect(out.changes.every((c: { rule: string }) => c.rule === 'level-review')).toBe(true);
-    // handleArea is compared now (v2: tighten; v1 text for review) and the same run fixed the city's to the
-    // province's, so the county's (fixed to the city's old value) differs again: a cascade, not a leftover.
-    expect(errorsOf(['level-review']).filter((f) => f.file.endsWith('420106/items/000100105000.yaml') && f.path !== '/handleArea')).toEqual([]);
+    expect(errorsOf(['level-review']).filter((f) => f.file.endsWith('420106/items/000100105000.yaml'))).toEqual([]);
     // the errors were not asked for and are still there
     expect(errorsOf(['level-locked']).length).toBe(1);
     expect(parse(readFileSync(join(repo.catalog, ITEM), 'utf8')).name).toBe('公共场所卫生许可证核发');
+  });
+
+  it('refuses a v1 catalog, writing nothing (exit 2)', () => {
+    const v1 = makeGitCatalog({ files: Object.fromEntries(readTree(V1_DEMO)), commit: 'v1 demo' });
+    try {
+      const before = readTree(v1.catalog);
+      const result = runCli(['fix', '--catalog', v1.catalog, '--rule', 'level-looser,level-review']);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('run tongbiao migrate first');
+      expect(readTree(v1.catalog)).toEqual(before);
+    } finally {
+      v1.cleanup();
+    }
   });
 
   it('refuses a rule it cannot fix', () => {

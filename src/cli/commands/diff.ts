@@ -4,7 +4,7 @@
 import { join, relative, sep } from 'node:path';
 import { severityOf } from '../../catalog/config.js';
 import { decisionOn } from '../../catalog/decisions.js';
-import { asWritten, loadCatalog, locatorOf, type Catalog } from '../../catalog/load.js';
+import { loadCatalog, locatorOf, type Catalog } from '../../catalog/load.js';
 import { ancestorsOf } from '../../check/check.js';
 import type { Locate } from '../../catalog/locate.js';
 import { fsSource } from '../../catalog/source-fs.js';
@@ -112,7 +112,7 @@ async function snapshot(catalog: Catalog, region: Region | undefined, code: stri
   for (const [catalogCode, path] of paths) {
     const file = parsed.get(path)!;
     files.set(catalogCode, file);
-    const data = asWritten(file);
+    const data = file.data;
     if (data !== null && typeof data === 'object' && !Array.isArray(data)) items.set(catalogCode, data as Item);
     else broken.push(path);
   }

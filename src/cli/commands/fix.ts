@@ -3,6 +3,7 @@
 // the files in place through the one YAML editor, so comments, key order and quoting stay. Prints each change.
 import { lstatSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
+import { CONFIG_FILE } from '../../catalog/config.js';
 import { loadCatalog } from '../../catalog/load.js';
 import { fsSource } from '../../catalog/source-fs.js';
 import { checkCatalog } from '../../check/check.js';
@@ -50,6 +51,9 @@ Exit status: 0 fixed (or nothing to fix), 2 could not run.`,
     if (roots.some((r) => r !== root)) throw new TongbiaoError('all paths must be inside one catalog');
     const prefixes = positionals.map((p) => catalogRelative(root, resolve(io.cwd, p)));
     const catalog = await loadCatalog(fsSource(root));
+    // A v1 catalog is compared in its v2 reading (spec §8): its fixes are v2 keys and values, which a v1 file
+    // cannot take without becoming half migrated.
+    if (catalog.settings.formatVersion === 1) throw new TongbiaoError(`${CONFIG_FILE}: the catalog is format v1 and fix writes format v2; run tongbiao migrate first`);
     const inScope = (path: string) => prefixes.length === 0 || prefixes.some((p) => p === '' || path === p || path.startsWith(p + '/'));
     const only = new Set(catalog.source.entries.map((e) => e.path).filter(inScope));
     const { discrepancies } = await checkCatalog(catalog, { only });
