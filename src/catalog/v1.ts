@@ -23,6 +23,9 @@ export interface V1Change {
   insert?: true;
 }
 
+/** The top-level elements whose keys or values the mapping can change: nothing else differs between the readings. */
+export const V1_ELEMENTS = ['materials', 'onlineDepth', 'handleArea'] as const;
+
 /** 网上办理深度 level 1–4 (v1) → the set of stages it stands for (v2), stages in the national order. */
 export const ONLINE_DEPTH_STAGES: Readonly<Record<number, readonly string[]>> = {
   1: ONLINE_STAGES.slice(0, 1),
@@ -153,6 +156,21 @@ export function v1Pointer(item: unknown, pointer: string): string {
     // The v1 node has no children where the value was replaced (a level became a set of stages).
     const rest = Object.hasOwn(change, 'value') ? [] : segments.slice(depth + 1);
     return pointerOf([...segments.slice(0, depth), change.key, ...rest]);
+  }
+  return pointer;
+}
+
+/**
+ * The inverse of v1Pointer: a JSON Pointer into the v1 item → the pointer of the same node in its v2 reading
+ * (`/materials/0/form` → `/materials/0/type`).
+ */
+export function v2Pointer(item: unknown, pointer: string): string {
+  const segments = pointerSegments(pointer);
+  for (const change of v1Changes(item)) {
+    const depth = change.at.length;
+    if (segments.length <= depth || segments[depth] !== change.key || change.insert) continue;
+    if (!change.at.every((segment, i) => String(segment) === segments[i])) continue;
+    return pointerOf([...segments.slice(0, depth), change.to, ...segments.slice(depth + 1)]);
   }
   return pointer;
 }

@@ -14,6 +14,14 @@ import { isPlainObject } from './semantic-diff.js';
  * value of ours), as the diff makes them.
  */
 export function identityPathOf(path: string, ours: unknown, theirs: unknown, entryOnlyTheirs: boolean): string | undefined {
+  return walkByIdentity(path, ours, theirs, entryOnlyTheirs)?.identityPath;
+}
+
+/**
+ * As identityPathOf, with the two values the path reaches: ours by its indexes, theirs at the entry with the
+ * same identity (what the diff compared). For an entry only they have, ours is undefined.
+ */
+export function walkByIdentity(path: string, ours: unknown, theirs: unknown, entryOnlyTheirs: boolean): { identityPath: string; ours: unknown; theirs: unknown } | undefined {
   const tokens = pointerSegments(path);
   let mine = ours;
   let their = theirs;
@@ -35,14 +43,14 @@ export function identityPathOf(path: string, ours: unknown, theirs: unknown, ent
     if (!Array.isArray(list) || index >= list.length) return undefined;
     const entryToken = entryTokens(list, shape.identity)[index]!;
     id = `${id}/${entryToken}`;
-    if (fromTheirs) break;
+    if (fromTheirs) return { identityPath: id, ours: undefined, theirs: list[index] };
     mine = list[index];
     // the compared entry is the one with the same token (matched by identity, duplicates in order)
     const theirTokens = Array.isArray(their) ? entryTokens(their, shape.identity) : [];
     const j = theirTokens.indexOf(entryToken);
     their = j < 0 ? undefined : (their as unknown[])[j];
   }
-  return id;
+  return { identityPath: id, ours: mine, theirs: their };
 }
 
 function member(value: unknown, token: string): unknown {

@@ -223,7 +223,8 @@ export const loginAttempts = sqliteTable('login_attempts', {
 /**
  * Facts about the stored data itself, one row each. `discrepancy-keys` = `index-path` marks a database
  * whose discrepancy keys predate spec §3 "Keys and fingerprints" (set by migration 0008 on a database that
- * had any); the next sync re-keys it (rekey.ts) and removes the row.
+ * had any), `discrepancy-items` = `as-written` one whose discrepancies of a v1 catalog predate its v2
+ * reading (spec §8; migration 0011); the next sync re-keys it (rekey.ts) and removes the rows.
  */
 export const storeMeta = sqliteTable('store_meta', {
   name: text('name').primaryKey(),
