@@ -1,11 +1,13 @@
 // A v1 file's text → its v2 text (spec §8), for `tongbiao migrate`: the changes v1Changes lists, made on the
 // file's YAML Document through the one editor (yaml-edit), so comments, key order, quoting and blank lines
 // stay as the person wrote them. Pure: text in, text and a list of located changes out.
+import { parse } from 'yaml';
 import { createLocator, pointerOf } from './locate.js';
 import { parseYaml } from './parse.js';
 import type { Item } from './types.js';
 import { itemFromV1, v1Changes } from './v1.js';
-import { parseForEdit, reconcile, renameKey, renderEdited } from './yaml-edit.js';
+import { parseForEdit, reconcile, renameKey, renderEdited, rewriteYaml } from './yaml-edit.js';
+import { decisionsYaml, parseDecisions, type Decision } from './decisions.js';
 import { styleItemNode } from '../levels/item-yaml.js';
 
 /** One change as `migrate` reports it: where it is in the v1 text, the v1 path and the v2 path. */
@@ -84,4 +86,39 @@ function assertSameData(text: string, expected: unknown): void {
   if (!('data' in back) || JSON.stringify(back.data) !== JSON.stringify(expected)) {
     throw new Error(`migrating would not give the expected data:\n${text}`);
   }
+}
+
+/** A decision's key and fingerprint in the v2 reading (undefined: it stays as it is). */
+export type DecisionMove = (decision: Decision) => { key: string; fingerprint: string } | undefined;
+
+/**
+ * A region's decisions.yaml with each decision moved to the key (and, when it was current, the fingerprint)
+ * its discrepancy has in the v2 reading. Entries are renamed where they are, then sorted by key again as
+ * spec §6 wants, so every entry keeps its comments wherever it moves. A file with a problem (what validate
+ * reports as decisions-file) is not migrated: rewriting it would drop the invalid entries.
+ */
+export function migrateDecisionsText(text: string, region: string, move: DecisionMove): Migrated {
+  const parsed = parseDecisions(text, region);
+  if (parsed.problems.length > 0) {
+    const problem = parsed.problems[0]!;
+    return { problem: { ...createLocator(text)(problem.path), message: `${problem.message.en} (fix decisions.yaml first: tongbiao validate)` } };
+  }
+  // Valid (checked above): a list of entries, or empty.
+  const entries = (parse(text) ?? []) as Array<Record<string, unknown>>;
+  const locate = createLocator(text);
+  const changes: MigrationChange[] = [];
+  const moved = entries.map((entry, index) => {
+    const next = move(parsed.decisions.get(String(entry.key))!);
+    if (next === undefined) return entry;
+    for (const member of ['key', 'fingerprint'] as const) {
+      if (next[member] === entry[member]) continue;
+      const path = `/${index}/${member}`;
+      changes.push({ ...locate(path), path, to: path, old: entry[member], value: next[member] });
+    }
+    return { ...entry, ...next };
+  });
+  if (changes.length === 0) return { text, changes };
+  const renamed = rewriteYaml(text, moved);
+  // Valid entries (checked above) are Decisions as they stand.
+  return { text: decisionsYaml(moved as unknown as Decision[], renamed), changes };
 }

@@ -1,6 +1,7 @@
 // `tongbiao migrate [--check]`: rewrites a catalog in format v1 to v2 in place (spec §8), one printed line per
 // change. All or nothing: every file is worked out first, and when one cannot be (unreadable, not YAML) nothing
-// is written. Item files go first and tongbiao.yaml last, so an interrupted run leaves a v1 catalog that a
+// is written. Item files go first, then each region's decisions.yaml (a decision moves to the key its
+// discrepancy has in the v2 reading), tongbiao.yaml last, so an interrupted run leaves a v1 catalog that a
 // second run finishes (a migrated file has nothing left to change).
 import { lstatSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -9,7 +10,13 @@ import { decode } from '../../catalog/decode.js';
 import { layoutCatalog } from '../../catalog/layout.js';
 import { fsSource } from '../../catalog/source-fs.js';
 import type { Lang } from '../../catalog/types.js';
-import { migrateItemText, migrateSettingsText, type Migrated, type MigrationChange } from '../../catalog/v1-migrate.js';
+import { asWritten, loadCatalog, type Catalog } from '../../catalog/load.js';
+import type { Item } from '../../catalog/types.js';
+import { migrateDecisionsText, migrateItemText, migrateSettingsText, type DecisionMove, type Migrated, type MigrationChange } from '../../catalog/v1-migrate.js';
+import { ancestorsOf } from '../../check/check.js';
+import { compareRegion, type RegionItems } from '../../levels/compare-region.js';
+import { resolveFieldClasses } from '../../levels/field-classes.js';
+import { v2Discrepancy } from '../../levels/v1-discrepancy.js';
 import { EXIT_FINDINGS, EXIT_OK, TongbiaoError } from '../../errors.js';
 import { resolveCatalogRoot } from '../catalog-arg.js';
 import { defineCommand, oneOf } from '../command.js';
@@ -23,6 +30,8 @@ order, quoting and blank lines, and prints one line per change:
   materials: form → type (材料类型), medium → format (材料形式), copies of an 原件 → originals,
              necessity 容缺 → 必要 + deferrable: true;
   onlineDepth 1–4 → its set of stages; handleArea 全市通办 … → 全市 …;
+  decisions.yaml: each decision moves to the key its discrepancy has in v2 (…/form → …/type),
+             a current one to the new fingerprint too;
   tongbiao.yaml: formatVersion: 2.
 What v1 allowed and v2 has no value for (a free-text handleArea, dept.nature 其他, a missing
 result) is left as written: 'tongbiao validate' then reports it for a person to fix. Running it
@@ -54,8 +63,10 @@ Exit status: 0 migrated (or nothing to change), 1 with --check when something wo
     const source = fsSource(root);
     const layout = layoutCatalog(source.entries);
     const itemFiles = [...layout.items.values()].flatMap((files) => [...files.values()]).filter((path) => !layout.links.has(path)).sort();
-    const files = [...itemFiles, CONFIG_FILE];
+    const decisionFiles = new Map([...layout.decisions].filter(([, path]) => !layout.links.has(path)).map(([region, path]) => [path, region]));
+    const files = [...itemFiles, ...[...decisionFiles.keys()].sort(), CONFIG_FILE];
     const bytes = await source.read(files);
+    const moves = decisionFiles.size > 0 ? await decisionMoves(await loadCatalog(source)) : undefined;
     const results: Array<{ file: string; text: string; changes: MigrationChange[] }> = [];
     const problems: string[] = [];
     for (const file of files) {
@@ -63,7 +74,11 @@ Exit status: 0 migrated (or nothing to change), 1 with --check when something wo
       const migrated: Migrated =
         'problem' in decoded
           ? { problem: { line: 1, column: 1, message: decoded.problem[lang] } }
-          : file === CONFIG_FILE ? migrateSettingsText(decoded.text) : migrateItemText(decoded.text);
+          : file === CONFIG_FILE
+            ? migrateSettingsText(decoded.text)
+            : decisionFiles.has(file)
+              ? moves ? migrateDecisionsText(decoded.text, decisionFiles.get(file)!, moves(decisionFiles.get(file)!)) : { text: decoded.text, changes: [] }
+              : migrateItemText(decoded.text);
       if ('problem' in migrated) problems.push(`${show(file)}:${migrated.problem.line}:${migrated.problem.column}: ${migrated.problem.message}`);
       else if (migrated.changes.length > 0) results.push({ file, ...migrated });
     }
@@ -98,6 +113,48 @@ Exit status: 0 migrated (or nothing to change), 1 with --check when something wo
     return !write && count > 0 ? EXIT_FINDINGS : EXIT_OK;
   },
 });
+
+/**
+ * Where each region's decisions go (undefined for a catalog in v2 already): a decision on a discrepancy the
+ * comparison finds between the items as written (the v1 keys people decided on) moves to that discrepancy's
+ * key in the v2 reading; a current one also to its new fingerprint, an outdated one keeps its own. A decision
+ * whose discrepancy is gone stays as it is (resolved either way).
+ */
+async function decisionMoves(catalog: Catalog): Promise<((region: string) => DecisionMove) | undefined> {
+  if (catalog.settings.formatVersion !== 1) return undefined;
+  const classes = resolveFieldClasses(catalog.settings.fields);
+  const written = new Map<string, RegionItems>();
+  const itemsOf = async (code: string): Promise<RegionItems> => {
+    let out = written.get(code);
+    if (out) return out;
+    const region = catalog.regions.get(code);
+    const paths = catalog.items.get(code) ?? new Map<string, string>();
+    const parsed = await catalog.parse([...paths.values()]);
+    const items = new Map<string, Item>();
+    for (const [catalogCode, path] of paths) {
+      const data = asWritten(parsed.get(path));
+      if (data !== null && typeof data === 'object' && !Array.isArray(data)) items.set(catalogCode, data as Item);
+    }
+    written.set(code, (out = { code, level: region?.level, localItems: region?.localItems, items }));
+    return out;
+  };
+  const byRegion = new Map<string, DecisionMove>();
+  for (const code of catalog.decisions.keys()) {
+    const region = catalog.regions.get(code);
+    if (!region) continue;
+    const ours = await itemsOf(code);
+    const ancestors = await Promise.all(ancestorsOf(catalog, region).map((r) => itemsOf(r.code)));
+    const found = new Map(compareRegion({ region: ours, ancestors, classes }).map((d) => [d.key, d]));
+    byRegion.set(code, (decision) => {
+      const d = found.get(decision.key);
+      const theirs = d && written.get(d.against)?.items.get(d.catalogCode);
+      const next = d && v2Discrepancy(d, ours.items.get(d.catalogCode), theirs);
+      if (!d || !next) return undefined;
+      return { key: next.key, fingerprint: decision.fingerprint === d.fingerprint ? next.fingerprint : decision.fingerprint };
+    });
+  }
+  return (region) => byRegion.get(region) ?? (() => undefined);
+}
 
 /** `/materials/0/form → /materials/0/type`, `/onlineDepth: 2 → [互联网咨询, 互联网收件, 互联网预审]`, `/materials/0/deferrable: true（新增）`. */
 function describe(change: MigrationChange, t: (zh: string, en: string) => string): string {
