@@ -8,32 +8,35 @@ import { escapeToken } from './pointer.js';
  * - `keyed`: entries are matched by their identity fields, never by position, so an
  *   added, removed or changed entry is reported as exactly that. `ordered` lists
  *   also report a different order of the entries both sides have (once, at the list).
+ *   `unique` lists are spec §3's identity lists: two entries with one identity are a
+ *   `duplicate-entry` error (rules/duplicate-entry.ts reads them from here).
  * - `set`: a selection from a code set; order and repetition carry no meaning.
  * - lists not in the table are compared position by position.
  */
 export type ListShape =
-  | { kind: 'keyed'; identity: readonly string[]; ordered: boolean }
+  | { kind: 'keyed'; identity: readonly string[]; ordered: boolean; unique: boolean }
   | { kind: 'set' };
 
 export const LIST_SHAPES: Readonly<Record<string, ListShape>> = {
   // 设定依据: a law and article name the basis; the order they are cited in means nothing.
-  '/basis': { kind: 'keyed', identity: ['law', 'article'], ordered: false },
+  '/basis': { kind: 'keyed', identity: ['law', 'article'], ordered: false, unique: true },
   // 申请材料: a checklist; the order an office prints it in is presentation.
-  '/materials': { kind: 'keyed', identity: ['name'], ordered: false },
+  '/materials': { kind: 'keyed', identity: ['name'], ordered: false, unique: true },
   // 办理流程: the order of the steps *is* the procedure, so a new order is a difference.
-  '/steps': { kind: 'keyed', identity: ['name'], ordered: true },
+  '/steps': { kind: 'keyed', identity: ['name'], ordered: true, unique: true },
   // 办理地点: several service halls are alternatives, not a sequence.
-  '/places': { kind: 'keyed', identity: ['address'], ordered: false },
-  // 收费项目: fee items are named charges, each with its own standard.
-  '/fee/items': { kind: 'keyed', identity: ['name'], ordered: false },
+  '/places': { kind: 'keyed', identity: ['address'], ordered: false, unique: true },
+  // 收费项目: fee items are named charges, each with its own standard (not an identity list of
+  // spec §3: matched by name, never a duplicate-entry).
+  '/fee/items': { kind: 'keyed', identity: ['name'], ordered: false, unique: false },
   // 特别程序 and 中介服务 are named, and listed in no meaningful order.
-  '/specialProcedures': { kind: 'keyed', identity: ['name'], ordered: false },
-  '/intermediaries': { kind: 'keyed', identity: ['name'], ordered: false },
+  '/specialProcedures': { kind: 'keyed', identity: ['name'], ordered: false, unique: true },
+  '/intermediaries': { kind: 'keyed', identity: ['name'], ordered: false, unique: true },
   // 业务办理项: a handling item is its seq (业务办理项编码 = taskCode + seq); inside one,
   // its materials and steps are compared as the item's are.
-  '/handlingItems': { kind: 'keyed', identity: ['seq'], ordered: false },
-  '/handlingItems/*/materials': { kind: 'keyed', identity: ['name'], ordered: false },
-  '/handlingItems/*/steps': { kind: 'keyed', identity: ['name'], ordered: true },
+  '/handlingItems': { kind: 'keyed', identity: ['seq'], ordered: false, unique: true },
+  '/handlingItems/*/materials': { kind: 'keyed', identity: ['name'], ordered: false, unique: true },
+  '/handlingItems/*/steps': { kind: 'keyed', identity: ['name'], ordered: true, unique: true },
   // 行使层级 is a set by the spec. 服务对象 and 办理形式 are likewise selections from a
   // national code set: listing 自然人 before 企业法人 says nothing more than the reverse,
   // so treating them as ordered would only produce noise for reviewers.

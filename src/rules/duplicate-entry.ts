@@ -1,22 +1,20 @@
-import { pointerOf } from '../catalog/locate.js';
+// duplicate-entry (spec §3): two entries of one identity list with the same identity. Which lists and which
+// members identify an entry is levels/list-shapes.ts's to say; this rule only finds the repeats.
+import { pointerOf, pointerSegments } from '../catalog/locate.js';
+import { LIST_SHAPES } from '../levels/list-shapes.js';
 import { itemSchema } from '../schema/item.js';
 import { titleAt } from '../schema/validate.js';
 import type { ItemRule, Problem } from './types.js';
 import { isRecord } from './util.js';
 
-/** The identity lists of spec §3 and the members that identify an entry (basis: law + article). */
-const IDENTITY_LISTS = {
-  materials: ['name'],
-  steps: ['name'],
-  basis: ['law', 'article'],
-  places: ['address'],
-  specialProcedures: ['name'],
-  intermediaries: ['name'],
-  handlingItems: ['seq'],
-} as const satisfies Record<string, readonly string[]>;
-
-/** The lists a handling item may give itself, checked inside each handling item too. */
-const HANDLING_ITEM_LISTS = ['materials', 'steps'] as const;
+/**
+ * The identity lists of spec §3 and the members that identify an entry (basis: law + article), as the one
+ * table of entry identity has them (levels/list-shapes.ts): every `unique` keyed list, by its pointer
+ * pattern (the materials and steps of every handling item too).
+ */
+const IDENTITY_LISTS = Object.entries(LIST_SHAPES).flatMap(([pattern, shape]) =>
+  shape.kind === 'keyed' && shape.unique ? [{ segments: pointerSegments(pattern), identity: shape.identity }] : [],
+);
 
 /** An identity list may not hold two entries with the same identity; the later one is reported. */
 export const duplicateEntry: ItemRule = {
@@ -25,26 +23,28 @@ export const duplicateEntry: ItemRule = {
   description: { zh: '同一列表中有两项的标识相同（如材料重名）', en: 'two entries of one identity list share their identity' },
   check({ item }) {
     const problems: Problem[] = [];
-    for (const key of Object.keys(IDENTITY_LISTS) as (keyof typeof IDENTITY_LISTS)[]) {
-      duplicates(item[key], key, [], problems);
-    }
-    const handlingItems = item.handlingItems;
-    if (Array.isArray(handlingItems)) {
-      handlingItems.forEach((handling, i) => {
-        if (!isRecord(handling)) return;
-        for (const key of HANDLING_ITEM_LISTS) duplicates(handling[key], key, ['handlingItems', i], problems);
-      });
+    for (const list of IDENTITY_LISTS) {
+      for (const { value, at } of listsAt(item, list.segments, [])) duplicates(value, at, list.identity, problems);
     }
     return problems;
   },
 };
 
-function duplicates(entries: unknown, key: keyof typeof IDENTITY_LISTS, at: (string | number)[], problems: Problem[]): void {
+/** The values a pointer pattern names in `value`, `*` standing for every index of a list. */
+function listsAt(value: unknown, segments: readonly string[], at: (string | number)[]): Array<{ value: unknown; at: (string | number)[] }> {
+  if (segments.length === 0) return [{ value, at }];
+  const [first, ...rest] = segments;
+  if (first === '*') return Array.isArray(value) ? value.flatMap((entry, i) => listsAt(entry, rest, [...at, i])) : [];
+  return isRecord(value) && Object.hasOwn(value, first!) ? listsAt(value[first!], rest, [...at, first!]) : [];
+}
+
+function duplicates(entries: unknown, at: (string | number)[], members: readonly string[], problems: Problem[]): void {
   if (!Array.isArray(entries)) return;
+  const key = String(at.at(-1));
   const title = titleAt(itemSchema, [key]) ?? key;
   const first = new Map<string, number>();
   entries.forEach((entry, i) => {
-    const parts = identityOf(entry, IDENTITY_LISTS[key]);
+    const parts = identityOf(entry, members);
     if (parts === undefined) return;
     // Keyed as the spec's identity path writes it (law|article); shown as written.
     const identity = parts.join('|');
@@ -53,9 +53,9 @@ function duplicates(entries: unknown, key: keyof typeof IDENTITY_LISTS, at: (str
       first.set(identity, i);
       return;
     }
-    const path = pointerOf([...at, key, earlier]);
+    const path = pointerOf([...at, earlier]);
     problems.push({
-      path: pointerOf([...at, key, i]),
+      path: pointerOf([...at, i]),
       message: {
         zh: `${title}第 ${i + 1} 项“${parts.join('')}”与第 ${earlier + 1} 项 (${path}) 重复`,
         en: `${key} entry ${i} “${parts.join(' ')}” repeats entry ${earlier} (${path})`,

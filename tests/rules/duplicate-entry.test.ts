@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { duplicateEntry } from '../../src/rules/duplicate-entry.js';
 import { check, validItem, withItem } from '../helpers/item.js';
+import { LIST_SHAPES } from '../../src/levels/list-shapes.js';
 
 const named = (...names: unknown[]) => names.map((name) => ({ name, days: 1 }));
 
@@ -47,10 +48,15 @@ describe('duplicate-entry', () => {
       specialProcedures: named('听证', '听证'),
       intermediaries: named('评估', '评估'),
       handlingItems: [{ seq: '01', name: 'a' }, { seq: '01', name: 'b' }],
+      // fee items are matched by name across levels, but are no identity list of spec §3
+      fee: { charged: true, basis: '《收费办法》', items: [{ name: '工本费', standard: '10 元' }, { name: '工本费', standard: '20 元' }] },
     });
     expect(check(duplicateEntry, item).map((p) => p.path)).toEqual([
       '/basis/2', '/basis/4', '/places/1', '/specialProcedures/1', '/intermediaries/1', '/handlingItems/1',
     ]);
+    // the lists are list-shapes' unique keyed lists: the one table of entry identity
+    const unique = Object.entries(LIST_SHAPES).filter(([, shape]) => shape.kind === 'keyed' && shape.unique).map(([pattern]) => pattern);
+    expect(unique).toEqual(['/basis', '/materials', '/steps', '/places', '/specialProcedures', '/intermediaries', '/handlingItems', '/handlingItems/*/materials', '/handlingItems/*/steps']);
   });
 
   it('looks inside each handling item at its own materials and steps', () => {
