@@ -45,10 +45,13 @@ export interface Review {
 }
 
 /**
- * @param options the app's, beside the store
+ * @param options the app's, beside the store (or made from the repository, e.g. its catalog folder)
  * @param edit changes to the demo catalog's files (catalog-relative path → text) before the first commit
  */
-export async function startReview(options: Partial<AppOptions> = {}, edit?: (files: Record<string, string>) => void): Promise<Review> {
+export async function startReview(
+  options: Partial<AppOptions> | ((repo: TempGitCatalog) => Partial<AppOptions>) = {},
+  edit?: (files: Record<string, string>) => void,
+): Promise<Review> {
   mkdirSync(SHOTS, { recursive: true });
   const files: Record<string, string> = Object.fromEntries(readTree(join(PACKAGE_ROOT, 'catalog-yaml')));
   edit?.(files);
@@ -61,7 +64,7 @@ export async function startReview(options: Partial<AppOptions> = {}, edit?: (fil
   sync();
   const store = await openStore(dbUrl);
   for (const user of USERS) await addUser(store.db, { ...user, password: PASSWORD }, 'test');
-  const server = await listen({ store, port: 0, host: '127.0.0.1', version: 'test', ...options });
+  const server = await listen({ store, port: 0, host: '127.0.0.1', version: 'test', ...(typeof options === 'function' ? options(repo) : options) });
   const dirs: string[] = [];
   const contexts: BrowserContext[] = [];
   const problems: string[] = [];
