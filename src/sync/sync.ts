@@ -14,6 +14,7 @@ import type { Client, InStatement } from '@libsql/client';
 import { BlobReader, commitExists, commitsBetween, diffRevisions, openRepo, resolveRevision, type Commit, type FileChange } from '../catalog/git.js';
 import type { Settings } from '../catalog/config.js';
 import { loadCatalog, readItem, type Catalog } from '../catalog/load.js';
+import { moveV1Decisions } from '../check/v1-decisions.js';
 import { readFile } from '../catalog/read-file.js';
 import { fsSource } from '../catalog/source-fs.js';
 import { gitSourceAt } from '../catalog/source-git.js';
@@ -235,6 +236,7 @@ async function prepare(
   const spill = new Spill();
   try {
     const catalog = await loadCatalog(source);
+    await moveV1Decisions(catalog);
     const scope = usable && !rekey ? syncScope(catalog, changes) : { full: true, paths: new Set<string>() };
     const full = scope.full;
     const paths = full ? allPaths(catalog, source.entries) : scope.paths;

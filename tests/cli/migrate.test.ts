@@ -127,6 +127,14 @@ describe('tongbiao migrate', () => {
       entry('户口簿可容缺', '000500102000#/materials/@家庭成员居民户口簿', 'eea20615ba19741a'),
     ].join(''));
     const before = readTree(catalog).get(file)!;
+    // Not migrated yet: validate reads the same decisions moved in memory (upgrading tongbiao drops none).
+    const decided = () => validateJson([], { cwd: catalog }).output.findings.filter((f) => f.decision).map((f) => [f.key, f.decision!.current]).sort();
+    const expected = [
+      ['420106/000100101000#/handleArea', false],
+      ['420106/000100104000#/materials/@学历证书/type', true],
+      ['420106/000500102000#/materials/@家庭成员居民户口簿/deferrable', true],
+    ];
+    expect(decided()).toEqual(expected);
     const run = runCli(['migrate', '--lang', 'en'], { cwd: catalog });
     expect(run.code, run.stderr).toBe(0);
     const lines = run.stdout.split('\n').filter((line) => line.startsWith(file));
@@ -144,12 +152,7 @@ describe('tongbiao migrate', () => {
     expect(after).toContain('# 学历证书: 本区收原件\n- key: "420106/000100104000#/materials/@学历证书/type"\n');
     expect(after).toContain('# 户口簿可容缺\n- key: "420106/000500102000#/materials/@家庭成员居民户口簿/deferrable"\n');
     // validate finds the decisions on the discrepancies of the v2 reading: the current ones current
-    const decided = validateJson([], { cwd: catalog }).output.findings.filter((f) => f.decision).map((f) => [f.key, f.decision!.current]);
-    expect(decided.sort()).toEqual([
-      ['420106/000100101000#/handleArea', false],
-      ['420106/000100104000#/materials/@学历证书/type', true],
-      ['420106/000500102000#/materials/@家庭成员居民户口簿/deferrable', true],
-    ]);
+    expect(decided()).toEqual(expected);
     // and a second run changes nothing
     expect(runCli(['migrate', '--check'], { cwd: catalog }).code).toBe(0);
   });

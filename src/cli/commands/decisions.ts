@@ -5,6 +5,7 @@ import { existsSync, lstatSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { DECISIONS_FILE, decisionsYaml, mergeDecisions, sameDecision, type Decision, type Verdict } from '../../catalog/decisions.js';
 import { loadCatalog } from '../../catalog/load.js';
+import { moveV1Decisions } from '../../check/v1-decisions.js';
 import { fsSource } from '../../catalog/source-fs.js';
 import { EXIT_FINDINGS, EXIT_OK, TongbiaoError } from '../../errors.js';
 import { openStore, resolveDbUrl } from '../../store/db.js';
@@ -46,6 +47,7 @@ Exit status: 0 written (or, with --check, nothing missing), 1 --check found deci
     if (sub !== 'export' || rest.length > 0) throw new TongbiaoError(`unknown decisions command '${positionals.join(' ')}'. See 'tongbiao decisions --help'.`);
     const root = resolveCatalogRoot(values.catalog, io.cwd);
     const catalog = await loadCatalog(fsSource(root));
+    await moveV1Decisions(catalog);
     if (values.region !== undefined && !catalog.regions.has(values.region)) throw new TongbiaoError(`no region ${values.region} in the catalog (${root})`);
 
     const store = await openStore(resolveDbUrl(values.db, io.env, io.cwd), io.env.TONGBIAO_DB_TOKEN || undefined);

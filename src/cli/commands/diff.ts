@@ -5,6 +5,7 @@ import { join, relative, sep } from 'node:path';
 import { severityOf } from '../../catalog/config.js';
 import { decisionOn } from '../../catalog/decisions.js';
 import { loadCatalog, locatorOf, type Catalog } from '../../catalog/load.js';
+import { moveV1Decisions } from '../../check/v1-decisions.js';
 import { ancestorsOf } from '../../check/check.js';
 import type { Locate } from '../../catalog/locate.js';
 import { fsSource } from '../../catalog/source-fs.js';
@@ -131,6 +132,7 @@ function label(region: Region | undefined, code: string): string {
 
 async function acrossLevels(root: string, code: string, against: string | undefined, only: ReadonlySet<string> | undefined): Promise<DiffResult> {
   const catalog = await loadCatalog(fsSource(root));
+  await moveV1Decisions(catalog);
   const region = regionOf(catalog, code);
   const others: Region[] = [];
   if (against !== undefined) {

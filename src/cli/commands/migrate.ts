@@ -10,13 +10,9 @@ import { decode } from '../../catalog/decode.js';
 import { layoutCatalog } from '../../catalog/layout.js';
 import { fsSource } from '../../catalog/source-fs.js';
 import type { Lang } from '../../catalog/types.js';
-import { asWritten, loadCatalog, type Catalog } from '../../catalog/load.js';
-import type { Item } from '../../catalog/types.js';
-import { migrateDecisionsText, migrateItemText, migrateSettingsText, type DecisionMove, type Migrated, type MigrationChange } from '../../catalog/v1-migrate.js';
-import { ancestorsOf } from '../../check/check.js';
-import { compareRegion, type RegionItems } from '../../levels/compare-region.js';
-import { resolveFieldClasses } from '../../levels/field-classes.js';
-import { v2Discrepancy } from '../../levels/v1-discrepancy.js';
+import { loadCatalog } from '../../catalog/load.js';
+import { decisionMoves } from '../../check/v1-decisions.js';
+import { migrateDecisionsText, migrateItemText, migrateSettingsText, type Migrated, type MigrationChange } from '../../catalog/v1-migrate.js';
 import { EXIT_FINDINGS, EXIT_OK, TongbiaoError } from '../../errors.js';
 import { resolveCatalogRoot } from '../catalog-arg.js';
 import { defineCommand, oneOf } from '../command.js';
@@ -113,48 +109,6 @@ Exit status: 0 migrated (or nothing to change), 1 with --check when something wo
     return !write && count > 0 ? EXIT_FINDINGS : EXIT_OK;
   },
 });
-
-/**
- * Where each region's decisions go (undefined for a catalog in v2 already): a decision on a discrepancy the
- * comparison finds between the items as written (the v1 keys people decided on) moves to that discrepancy's
- * key in the v2 reading; a current one also to its new fingerprint, an outdated one keeps its own. A decision
- * whose discrepancy is gone stays as it is (resolved either way).
- */
-async function decisionMoves(catalog: Catalog): Promise<((region: string) => DecisionMove) | undefined> {
-  if (catalog.settings.formatVersion !== 1) return undefined;
-  const classes = resolveFieldClasses(catalog.settings.fields);
-  const written = new Map<string, RegionItems>();
-  const itemsOf = async (code: string): Promise<RegionItems> => {
-    let out = written.get(code);
-    if (out) return out;
-    const region = catalog.regions.get(code);
-    const paths = catalog.items.get(code) ?? new Map<string, string>();
-    const parsed = await catalog.parse([...paths.values()]);
-    const items = new Map<string, Item>();
-    for (const [catalogCode, path] of paths) {
-      const data = asWritten(parsed.get(path));
-      if (data !== null && typeof data === 'object' && !Array.isArray(data)) items.set(catalogCode, data as Item);
-    }
-    written.set(code, (out = { code, level: region?.level, localItems: region?.localItems, items }));
-    return out;
-  };
-  const byRegion = new Map<string, DecisionMove>();
-  for (const code of catalog.decisions.keys()) {
-    const region = catalog.regions.get(code);
-    if (!region) continue;
-    const ours = await itemsOf(code);
-    const ancestors = await Promise.all(ancestorsOf(catalog, region).map((r) => itemsOf(r.code)));
-    const found = new Map(compareRegion({ region: ours, ancestors, classes }).map((d) => [d.key, d]));
-    byRegion.set(code, (decision) => {
-      const d = found.get(decision.key);
-      const theirs = d && written.get(d.against)?.items.get(d.catalogCode);
-      const next = d && v2Discrepancy(d, ours.items.get(d.catalogCode), theirs);
-      if (!d || !next) return undefined;
-      return { key: next.key, fingerprint: decision.fingerprint === d.fingerprint ? next.fingerprint : decision.fingerprint };
-    });
-  }
-  return (region) => byRegion.get(region) ?? (() => undefined);
-}
 
 /** `/materials/0/form → /materials/0/type`, `/onlineDepth: 2 → [互联网咨询, 互联网收件, 互联网预审]`, `/materials/0/deferrable: true（新增）`. */
 function describe(change: MigrationChange, t: (zh: string, en: string) => string): string {

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { changedFiles } from '../../catalog/git.js';
 import { loadCatalog } from '../../catalog/load.js';
+import { moveV1Decisions } from '../../check/v1-decisions.js';
 import { fsSource, worktreeSource } from '../../catalog/source-fs.js';
 import type { CatalogSource, Finding, Lang, Severity } from '../../catalog/types.js';
 import { cacheFileFor, ResultCache } from '../../check/cache.js';
@@ -79,6 +80,7 @@ Exit status: 0 no finding reaches --fail-on, 1 one does, 2 could not run.`,
     // A run over part of the catalog seldom reaches the cache: git's index (0.5 s on a province) would not pay.
     const source = stdin ? withFile(fsSource(root), stdin.path, stdin.bytes) : narrowed || since !== undefined ? fsSource(root) : await worktreeSource(root);
     const catalog = await loadCatalog(source);
+    await moveV1Decisions(catalog);
     let only = stdin ? new Set([stdin.path]) : narrowed ? new Set(catalogPaths(catalog.source.entries.map((e) => e.path), prefixes)) : undefined;
     if (changes !== undefined) {
       const affected = affectedFiles(catalog, await changes);

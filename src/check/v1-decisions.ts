@@ -1,0 +1,77 @@
+// Decisions on a catalog still in format v1 (spec §6, §8). Code before the §8 reading compared v1 items as
+// written, so a decisions.yaml it wrote holds the keys and fingerprints of those discrepancies
+// (…/materials/@X/form); the comparison now finds them between the items' v2 readings (…/type). `migrate`
+// moves them on disk; every reader of a v1 catalog's decisions (validate, diff, sync, decisions export) sees
+// them moved in memory, so upgrading tongbiao drops no decision.
+import { asWritten, type Catalog } from '../catalog/load.js';
+import type { Decision } from '../catalog/decisions.js';
+import type { Item } from '../catalog/types.js';
+import type { DecisionMove } from '../catalog/v1-migrate.js';
+import { compareRegion, type RegionItems } from '../levels/compare-region.js';
+import { resolveFieldClasses } from '../levels/field-classes.js';
+import { v2Discrepancy } from '../levels/v1-discrepancy.js';
+import { ancestorsOf } from './check.js';
+
+/**
+ * Where each region's decisions go (undefined for a catalog in v2 already): a decision on a discrepancy the
+ * comparison finds between the items as written (the v1 keys people decided on) moves to that discrepancy's
+ * key in the v2 reading; a current one also to its new fingerprint, an outdated one keeps its own. A decision
+ * whose discrepancy is gone stays as it is (resolved either way).
+ */
+export async function decisionMoves(catalog: Catalog): Promise<((region: string) => DecisionMove) | undefined> {
+  if (catalog.settings.formatVersion !== 1) return undefined;
+  const classes = resolveFieldClasses(catalog.settings.fields);
+  const written = new Map<string, RegionItems>();
+  const itemsOf = async (code: string): Promise<RegionItems> => {
+    let out = written.get(code);
+    if (out) return out;
+    const region = catalog.regions.get(code);
+    const paths = catalog.items.get(code) ?? new Map<string, string>();
+    const parsed = await catalog.parse([...paths.values()]);
+    const items = new Map<string, Item>();
+    for (const [catalogCode, path] of paths) {
+      const data = asWritten(parsed.get(path));
+      if (data !== null && typeof data === 'object' && !Array.isArray(data)) items.set(catalogCode, data as Item);
+    }
+    written.set(code, (out = { code, level: region?.level, localItems: region?.localItems, items }));
+    return out;
+  };
+  const byRegion = new Map<string, DecisionMove>();
+  for (const code of catalog.decisions.keys()) {
+    const region = catalog.regions.get(code);
+    if (!region) continue;
+    const ours = await itemsOf(code);
+    const ancestors = await Promise.all(ancestorsOf(catalog, region).map((r) => itemsOf(r.code)));
+    const found = new Map(compareRegion({ region: ours, ancestors, classes }).map((d) => [d.key, d]));
+    byRegion.set(code, (decision) => {
+      const d = found.get(decision.key);
+      const theirs = d && written.get(d.against)?.items.get(d.catalogCode);
+      const next = d && v2Discrepancy(d, ours.items.get(d.catalogCode), theirs);
+      if (!d || !next) return undefined;
+      return { key: next.key, fingerprint: decision.fingerprint === d.fingerprint ? next.fingerprint : decision.fingerprint };
+    });
+  }
+  return (region) => byRegion.get(region) ?? (() => undefined);
+}
+
+/**
+ * `catalog.decisionsOf` as the v2 reading keys it: each decision moved where `decisionMoves` says, one already
+ * keyed as v2 kept over a moved one on the same key. A catalog in v2, or without decisions, is left as it is.
+ */
+export async function moveV1Decisions(catalog: Catalog): Promise<void> {
+  if (catalog.decisionsOf.size === 0) return;
+  const moves = await decisionMoves(catalog);
+  if (!moves) return;
+  for (const [region, decisions] of catalog.decisionsOf) {
+    const move = moves(region);
+    const moved = new Map<string, Decision>();
+    const later: Decision[] = [];
+    for (const decision of decisions.values()) {
+      const to = move(decision);
+      if (to) later.push({ ...decision, ...to });
+      else moved.set(decision.key, decision);
+    }
+    for (const decision of later) if (!moved.has(decision.key)) moved.set(decision.key, decision);
+    catalog.decisionsOf.set(region, moved);
+  }
+}
