@@ -100,7 +100,6 @@ export class RegionLocals {
       creditCode: office.creditCode,
       nature: office === local.dept ? '法定机关' : item.implementer,
       taskCode: office.creditCode + LEVEL_DIGIT[this.region.level] + item.catalogCode,
-      handleArea: this.region.handleArea,
       inHall: local.inHall,
       places: local.places,
       consultPhone: local.consultPhone,

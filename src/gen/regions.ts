@@ -15,8 +15,6 @@ export interface GenRegion {
   localDigits: number;
   /** the prefix of a street address: `武汉市江岸区` */
   addressPrefix: string;
-  /** `全省通办`, `全市通办`, `全区通办`, … */
-  handleArea: string;
   children: GenRegion[];
 }
 
@@ -104,7 +102,7 @@ export function regionTree(options: RegionTreeOptions): GenRegion {
   }
   const province: GenRegion = {
     code: PROVINCE.code, name: PROVINCE.name, level: '省级', dir: PROVINCE.code, areaCode: PROVINCE.areaCode, localDigits: 8,
-    addressPrefix: PROVINCE.address, handleArea: '全省通办', children: [],
+    addressPrefix: PROVINCE.address, children: [],
   };
   const citySeeds = CITIES.slice(0, cities);
   // Made-up cities take the unused two-digit city numbers 14–89 (never 28, Enshi, nor 90, the 省直辖 block).
@@ -116,8 +114,7 @@ export function regionTree(options: RegionTreeOptions): GenRegion {
   for (const seed of citySeeds) {
     const city: GenRegion = {
       code: seed.code, name: seed.name, level: '市级', dir: `${province.dir}/${seed.code}`, parent: province,
-      areaCode: seed.areaCode, localDigits: seed.code === '420100' ? 8 : 7, addressPrefix: seed.name,
-      handleArea: seed.name.endsWith('州') ? '全州通办' : '全市通办', children: [],
+      areaCode: seed.areaCode, localDigits: seed.code === '420100' ? 8 : 7, addressPrefix: seed.name, children: [],
     };
     const counties = seed.counties.slice(0, countiesPerCity);
     const used = new Set(counties.map(([code]) => code));
@@ -136,7 +133,7 @@ export function regionTree(options: RegionTreeOptions): GenRegion {
     for (const [code, name] of counties) {
       city.children.push({
         code, name, level: '县级', dir: `${city.dir}/${code}`, parent: city, areaCode: city.areaCode,
-        localDigits: city.localDigits, addressPrefix: city.name + name, handleArea: countyArea(name), children: [],
+        localDigits: city.localDigits, addressPrefix: city.name + name, children: [],
       });
     }
     province.children.push(city);
@@ -145,7 +142,7 @@ export function regionTree(options: RegionTreeOptions): GenRegion {
     for (const [code, name, areaCode] of DIRECT) {
       province.children.push({
         code, name, level: '县级', dir: `${province.dir}/${code}`, parent: province, areaCode, localDigits: 7,
-        addressPrefix: name, handleArea: countyArea(name), children: [],
+        addressPrefix: name, children: [],
       });
     }
   }
@@ -164,16 +161,9 @@ function addTownships(county: GenRegion, count: number): void {
     const name = PLACE_STEMS[(Number(county.code.slice(4)) + n * 7) % PLACE_STEMS.length]! + kind;
     county.children.push({
       code: county.code + String(n).padStart(3, '0'), name, level: '乡镇级', dir: `${county.dir}/${county.code}${String(n).padStart(3, '0')}`,
-      parent: county, areaCode: county.areaCode, localDigits: county.localDigits, addressPrefix: county.addressPrefix + name,
-      handleArea: kind === '街道' ? '全街道通办' : '全镇通办', children: [],
+      parent: county, areaCode: county.areaCode, localDigits: county.localDigits, addressPrefix: county.addressPrefix + name, children: [],
     });
   }
-}
-
-function countyArea(name: string): string {
-  if (name.endsWith('县')) return '全县通办';
-  if (name.endsWith('市')) return '全市通办';
-  return '全区通办';
 }
 
 /** Every region of the tree, parents before children, in code order. */

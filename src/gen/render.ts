@@ -4,6 +4,7 @@
 // of ~170,000 files). Every value the generator writes is a plain scalar that YAML
 // reads back as the same string (Chinese text, no `: `, ` #` or flow indicators), or is quoted.
 import type { Level } from '../catalog/types.js';
+import { HANDLE_AREA_CODES } from '../catalog/v1.js';
 import { itemSchema, regionSchema } from '../schema/item.js';
 import type { GenItem, Implementer, Material } from './item.js';
 
@@ -18,8 +19,6 @@ export interface LocalElements {
   localTaskCode?: string;
   powerSource?: string;
   jointDepts?: readonly string[];
-  /** 通办范围 as v1 wrote it, free text (`全区通办`); v2 takes the item's code instead */
-  handleArea: string;
   onlineUrl?: string;
   mobileUrl?: string;
   inHall: boolean;
@@ -96,7 +95,7 @@ export function renderItem(item: GenItem, local: LocalElements, head = '', versi
     s += line('express', item.express) + line('payOnline', item.payOnline) + line('appointment', item.appointment) + line('inHall', local.inHall);
     s += line('handleArea', item.handleArea);
   } else {
-    s += `onlineDepth: ${v1Depth(item.onlineDepth)}\nhandleArea: ${local.handleArea}\n`;
+    s += `onlineDepth: ${v1Depth(item.onlineDepth)}\n` + line('handleArea', v1HandleArea(item.handleArea));
   }
   s += 'places:\n';
   for (const p of local.places) s += `  - { address: ${p.address}, hours: ${p.hours} }\n`;
@@ -169,4 +168,13 @@ export function tongbiaoYaml(version: FormatVersion, exceptions: ReadonlyArray<{
     for (const e of exceptions) s += `  - { code: "${e.code}", reason: ${e.reason} }\n`;
   }
   return s;
+}
+
+/**
+ * A 通办范围 as v1 spelled it (全省 → 全省通办, the first v1 text spec §8 maps onto it): a v1 catalog carries the
+ * same areas as its v2 twin, so the two read alike. (Writing each region's own 全区通办 made every county
+ * narrower than its city in the v2 reading: a level-looser error on nearly every item of a v1 province.)
+ */
+function v1HandleArea(area: string | undefined): string | undefined {
+  return area === undefined ? undefined : (Object.keys(HANDLE_AREA_CODES).find((text) => HANDLE_AREA_CODES[text] === area) ?? area);
 }

@@ -383,6 +383,10 @@ describe('format v1 (for the tests of tongbiao migrate)', () => {
       const v2 = itemFromV1(v1);
       for (const m of v2.materials as Array<Record<string, unknown>>) expect(Object.keys(m), path).not.toContain('form');
       expect(Array.isArray(v2.onlineDepth), path).toBe(true);
+      // 通办范围 in v1 text that reads as the v2 twin's code (a county's own 全区通办 would read narrower than its city's)
+      const twin = parse(treeA.get(path)!) as Record<string, any>;
+      expect(v2.handleArea, path).toBe(twin.handleArea);
+      if (v1.handleArea !== undefined) expect(v1.handleArea, path).toMatch(/^全.+通办$/);
     }
     expect(deferred).toBeGreaterThan(0);
   });
