@@ -5,7 +5,6 @@ import { NO_EXTENSIONS } from '../schema/codes.js';
 import { itemSchemaOf } from '../schema/validate.js';
 import { itemElements, type Element } from './elements.js';
 import type { Item, Message, Region } from '../catalog/types.js';
-import { itemFromV1 } from '../catalog/v1.js';
 import { ancestorsOf } from '../check/check.js';
 import { TongbiaoError } from '../errors.js';
 
@@ -48,11 +47,10 @@ export interface SkippedFile {
 const BATCH = 256;
 
 /**
- * The items of `regions` in tree and code order, in format v2 (a v1 catalog's items through the spec §8 mapping,
- * so what is exported is what the catalog means today); a file that does not parse into a mapping goes to `skipped`.
+ * The items of `regions` in tree and code order, in format v2 (`catalog.read` gives a v1 catalog's items through the
+ * spec §8 mapping, so what is exported is what the catalog means today); a file that does not parse into a mapping goes to `skipped`.
  */
 export async function* catalogItems(catalog: Catalog, regions: readonly Region[], skipped: SkippedFile[]): AsyncGenerator<ExportedItem> {
-  const v1 = catalog.settings.formatVersion === 1;
   for (const region of regions) {
     const files = [...(catalog.items.get(region.code) ?? new Map<string, string>()).entries()].sort(([a], [b]) => (a < b ? -1 : 1));
     for (let i = 0; i < files.length; i += BATCH) {
@@ -66,7 +64,7 @@ export async function* catalogItems(catalog: Catalog, regions: readonly Region[]
           skipped.push({ file: path, message: { zh: `未导出：${why.zh}`, en: `not exported: ${why.en}` } });
           continue;
         }
-        yield { region, file: path, item: v1 ? itemFromV1(data as Item) : (data as Item) };
+        yield { region, file: path, item: data as Item };
       }
     }
   }

@@ -17,11 +17,11 @@ import { fsSource } from '../catalog/source-fs.js';
 import type { Item } from '../catalog/types.js';
 import { TongbiaoError } from '../errors.js';
 import { modelineFor } from '../levels/claim.js';
-import { parseForEdit, rewriteYaml } from '../catalog/yaml-edit.js';
+import { parseForEdit, reconcile, renderEdited, rewriteYaml } from '../catalog/yaml-edit.js';
 import { itemYaml, styleItemNode } from '../levels/item-yaml.js';
+import { sameData } from '../levels/semantic-diff.js';
 import { itemKey, problem, type ImportedItem, type ImportInput, type ImportProblem } from './import-input.js';
 import { WritePool } from './write-pool.js';
-import { sameData } from './national.js';
 
 export interface ImportOptions {
   root: string;
@@ -190,13 +190,15 @@ function planItem(
     return undefined;
   }
   const text = readFileSync(absolute, 'utf8');
+  let doc: ReturnType<typeof parseForEdit> | undefined;
   let old: unknown;
   try {
-    old = parseForEdit(text).toJS();
+    doc = parseForEdit(text);
+    old = doc.toJS();
   } catch {
     old = undefined;
   }
-  if (typeof old !== 'object' || old === null || Array.isArray(old)) {
+  if (doc === undefined || typeof old !== 'object' || old === null || Array.isArray(old)) {
     report.problems.push(problem(imported.at, `${existingPath} 无法解析，先修复它（tongbiao validate）`, `${existingPath} does not parse; fix it first (tongbiao validate)`, key));
     return undefined;
   }
@@ -205,7 +207,9 @@ function planItem(
     if (Object.hasOwn(old, kept)) data[kept] = (old as Item)[kept];
   }
   if (sameData(old, data)) return 'unchanged';
-  return { created: false, path: existingPath, dirs: [], text: rewriteYaml(text, data, { onCreate: styleItemNode }) };
+  // The document just read is the one edited: comments, key order and quoting stay, the file is parsed once.
+  reconcile(doc, data, { onCreate: styleItemNode });
+  return { created: false, path: existingPath, dirs: [], text: renderEdited(doc, text) };
 }
 
 /** The catalog to import into; undefined for an empty or new folder (which becomes one). */

@@ -9,6 +9,7 @@ import type { Item } from '../catalog/types.js';
 import { ITEM_TYPE_DIGITS } from '../schema/codes.js';
 import { codeOf, codesOf, labelOf, labelsOf, type CodeTableName } from './codes.js';
 import { isObject } from './sheets.js';
+import { sameData } from '../levels/semantic-diff.js';
 
 export type NationalRecord = Record<string, unknown> & { x_tongbiao?: Record<string, unknown> };
 
@@ -378,17 +379,6 @@ function difference(original: Record<string, unknown>, decodedValue: Record<stri
   for (const [key, value] of Object.entries(original)) if (!sameData(value, decodedValue[key])) x[key] = value;
   for (const key of Object.keys(decodedValue)) if (!Object.hasOwn(original, key)) x[key] = null;
   return Object.keys(x).length ? x : undefined;
-}
-
-/** Equal as YAML data: same keys and values, objects' key order ignored, lists' order kept. */
-export function sameData(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((v, i) => sameData(v, b[i]));
-  if (isObject(a) && isObject(b)) {
-    const keys = Object.keys(a);
-    return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && sameData(a[k], b[k]));
-  }
-  return false;
 }
 
 /**
