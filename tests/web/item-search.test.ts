@@ -47,6 +47,8 @@ describe('search: happy', () => {
     expect(found.items.map((h) => h.catalogCode)).toEqual([CODE, SUSPENDED]);
     expect(found.items.every((h) => h.inName && h.region === '420000')).toBe(true);
     expect(found.items[0]!.regions).toBe(5);
+    // the text shown is the shown region's (the province's), not the village's own conditions
+    expect(found.items[0]!.conditions).not.toContain('社区居民');
     expect(found.items[1]!.regions).toBe(3);
   });
 

@@ -91,9 +91,11 @@ export async function searchItems(db: Db, f: { q: string; root?: RegionRow; page
         WHERE catalog_code >= ${terms[0]} AND catalog_code < ${terms[0] + ':'} AND removed_at IS NULL AND id IS NOT NULL
         ${subtree.length > 0 ? sql`AND ${subtree[0]}` : sql``} GROUP BY catalog_code`;
     } else {
-      // the name test reads only the names of matched rows (short); the bare rowid is the min(region) row's
+      // the name test reads only the names of matched rows (short). The bare rowid is the min(region) row's only
+      // while min() is the query's one min/max aggregate (SQLite takes bare columns from the row of the last one
+      // it sees), so whether any name matched is a sum, not a max.
       const inName = sql.join(terms.map((t) => sql`instr(lower(name), ${t.toLowerCase()}) > 0`), sql` AND `);
-      query = sql`SELECT catalog_code, min(region) AS region, rowid AS id, count(*) AS regions, max(${inName}) AS in_name
+      query = sql`SELECT catalog_code, min(region) AS region, rowid AS id, count(*) AS regions, sum(${inName}) > 0 AS in_name
         FROM items_fts WHERE ${sql.join([...termsWhere(terms, ['name', 'conditions']), ...subtree], sql` AND `)} GROUP BY catalog_code`;
     }
     const rows = await db.all<Row>(query);
