@@ -4,6 +4,7 @@
 // moves them on disk; every reader of a v1 catalog's decisions (validate, diff, sync, decisions export) sees
 // them moved in memory, so upgrading tongbiao drops no decision.
 import { asWritten, type Catalog } from '../catalog/load.js';
+import { V1_ELEMENTS } from '../catalog/v1.js';
 import type { Decision } from '../catalog/decisions.js';
 import type { Item } from '../catalog/types.js';
 import type { DecisionMove } from '../catalog/v1-migrate.js';
@@ -11,6 +12,9 @@ import { compareRegion, type RegionItems } from '../levels/compare-region.js';
 import { resolveFieldClasses } from '../levels/field-classes.js';
 import { v2Discrepancy } from '../levels/v1-discrepancy.js';
 import { ancestorsOf } from './check.js';
+
+/** A key (`region/catalogCode#/identity/path`) under an element the §8 mapping changes. */
+const MOVABLE = new RegExp(`#/(?:${V1_ELEMENTS.join('|')})(?:/|$)`);
 
 /**
  * Where each region's decisions go (undefined for a catalog in v2 already): a decision on a discrepancy the
@@ -20,13 +24,22 @@ import { ancestorsOf } from './check.js';
  */
 export async function decisionMoves(catalog: Catalog): Promise<((region: string) => DecisionMove) | undefined> {
   if (catalog.settings.formatVersion !== 1) return undefined;
+  // Only a decision under an element the mapping changes can move (as store/rekey.ts reads only those paths):
+  // the items of those decisions are all that is compared, and a region with none of them is not compared at all.
+  const movable = new Map<string, Set<string>>();
+  for (const [code, decisions] of catalog.decisionsOf) {
+    const codes = new Set<string>();
+    for (const { key } of decisions.values()) if (MOVABLE.test(key)) codes.add(key.slice(key.indexOf('/') + 1, key.indexOf('#')));
+    if (codes.size > 0) movable.set(code, codes);
+  }
+  const wanted = new Set([...movable.values()].flatMap((codes) => [...codes]));
   const classes = resolveFieldClasses(catalog.settings.fields);
   const written = new Map<string, RegionItems>();
   const itemsOf = async (code: string): Promise<RegionItems> => {
     let out = written.get(code);
     if (out) return out;
     const region = catalog.regions.get(code);
-    const paths = catalog.items.get(code) ?? new Map<string, string>();
+    const paths = new Map([...(catalog.items.get(code) ?? [])].filter(([catalogCode]) => wanted.has(catalogCode)));
     const parsed = await catalog.parse([...paths.values()]);
     const items = new Map<string, Item>();
     for (const [catalogCode, path] of paths) {
@@ -37,12 +50,12 @@ export async function decisionMoves(catalog: Catalog): Promise<((region: string)
     return out;
   };
   const byRegion = new Map<string, DecisionMove>();
-  for (const code of catalog.decisions.keys()) {
+  for (const [code, only] of movable) {
     const region = catalog.regions.get(code);
     if (!region) continue;
     const ours = await itemsOf(code);
     const ancestors = await Promise.all(ancestorsOf(catalog, region).map((r) => itemsOf(r.code)));
-    const found = new Map(compareRegion({ region: ours, ancestors, classes }).map((d) => [d.key, d]));
+    const found = new Map(compareRegion({ region: ours, ancestors, classes, only }).map((d) => [d.key, d]));
     byRegion.set(code, (decision) => {
       const d = found.get(decision.key);
       const theirs = d && written.get(d.against)?.items.get(d.catalogCode);
