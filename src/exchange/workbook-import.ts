@@ -17,7 +17,7 @@ import {
   type ItemLayout, type ListPlace, type SheetLayout,
 } from './sheets.js';
 import { valueOf } from './cells.js';
-import { ABOUT_SHEET, PARENT_CODE, REGION_SHEET, regionColumns } from './workbook-meta.js';
+import { ABOUT_SHEET, PARENT_CODE, REGION_SHEET, regionColumns, regionHeaders } from './workbook-meta.js';
 import { readSheets, type ZipLimits } from './xlsx-read.js';
 
 /** The column letters of a 0-based index: 0 → A, 27 → AB. */
@@ -106,7 +106,7 @@ export async function readWorkbook(file: string, limits?: ZipLimits, layout: Ite
         for await (const _row of sheet.rows) { /* drained */ }
         continue;
       }
-      const expected = itemSheet ? headersOf(layout, itemSheet) : name === REGION_SHEET ? [REGION_CODE, ...regionColumns().map((e) => e.title), PARENT_CODE] : undefined;
+      const expected = itemSheet ? headersOf(layout, itemSheet) : name === REGION_SHEET ? regionHeaders() : undefined;
       const keys = itemSheet ? [REGION_CODE, layout.catalogCode.header] : [REGION_CODE];
       let columns: Map<string, number> | undefined;
       for await (const { number, cells } of sheet.rows) {
