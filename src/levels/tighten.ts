@@ -1,7 +1,6 @@
 // Tighten-only elements (spec §3 `level-looser` / `level-tightened`): each has an order of "better
 // for the applicant". A region may be stricter with itself than its parent (tightened, listed for
 // reviewers) but never looser (an error). What the order cannot rank is for review.
-import { ONLINE_DEPTH_STAGES } from '../catalog/v1.js';
 import { HANDLE_AREAS } from '../schema/codes.js';
 import { compareTimeLimits } from './duration.js';
 import type { TightenableElement } from './field-classes.js';
@@ -69,11 +68,6 @@ function offered(ours: unknown, theirs: unknown, at: At): Verdict[] {
   return ranked([...mine].some((v) => !parents.has(v)) ? -1 : 0, at, ours, theirs);
 }
 
-/** A v1 level as its stages (spec §8), the values the discrepancy then shows. */
-function v1Stages(value: unknown): unknown {
-  return typeof value === 'number' && Object.hasOwn(ONLINE_DEPTH_STAGES, value) ? [...ONLINE_DEPTH_STAGES[value]!] : value;
-}
-
 /**
  * An optional list left out offers nothing: a county that drops the parent's whole intermediaries list
  * requires none of them (tightened), one that leaves out onlineDepth offers no stage (looser), as an
@@ -113,13 +107,14 @@ const JUDGES: Record<TightenableElement, Judge> = {
     return review(ours, theirs, at);
   },
 
-  // Fewer online stages, or fewer ways to apply, are worse. A v1 level (1–4) counts as the stages the
-  // spec's §8 mapping gives it, so a v1 catalog is ranked as it will be once migrated.
-  onlineDepth: (ours, theirs, at) => offered(v1Stages(ours), v1Stages(theirs), at),
+  // Fewer online stages, or fewer ways to apply, are worse. Only stage lists are ranked: a v1 catalog's
+  // levels reach the comparison as the stages the §8 mapping gives them (catalog/load readItem); a level
+  // the mapping cannot convert, like any value that is no list of stages, is for review.
+  onlineDepth: offered,
   handlingForms: offered,
 
   // A narrower area where the item can be handled is worse: 全国 > 全省 > … > 跨村(社区). Text outside the
-  // code set (v1's 全市通办 until the catalog is read through the §8 mapping) is for review.
+  // code set (a v1 free text the §8 mapping leaves as written) is for review.
   handleArea(ours, theirs, at) {
     const rank = (v: unknown) => (typeof v === 'string' ? (HANDLE_AREAS as readonly string[]).indexOf(v) : -1);
     const [mine, parents] = [rank(ours), rank(theirs)];

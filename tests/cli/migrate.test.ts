@@ -157,6 +157,27 @@ describe('tongbiao migrate', () => {
     expect(runCli(['migrate', '--check'], { cwd: catalog }).code).toBe(0);
   });
 
+  it('keeps a current decision on a v1 onlineDepth level current, in memory and after migrate', () => {
+    const catalog = demoCopy();
+    // 武昌区 offers less online than 武汉市 (v1 level 1 under 2): level-looser on the stages of the v2 reading.
+    const itemFile = join(catalog, '420000/420100/420106/items/000100106000.yaml');
+    writeFileSync(itemFile, readTree(catalog).get('420000/420100/420106/items/000100106000.yaml')!.replace('onlineDepth: 2\n', 'onlineDepth: 1\n'));
+    const key = '420106/000100106000#/onlineDepth';
+    const onDepth = () => validateJson([], { cwd: catalog }).output.findings.filter((f) => f.key === key);
+    const [looser] = onDepth();
+    expect(looser).toMatchObject({ rule: 'level-looser', path: '/onlineDepth' });
+    const file = '420000/420100/420106/decisions.yaml';
+    writeFileSync(join(catalog, file),
+      `- key: "${key}"\n  fingerprint: "${looser!.fingerprint}"\n  decision: "accepted"\n  reason: 本区暂未接入网上预审系统\n  by: "wuchang"\n  at: "2026-12-01T10:00:00+08:00"\n`);
+    const before = readTree(catalog).get(file);
+    expect(onDepth().map((f) => f.decision?.current)).toEqual([true]);
+    const run = runCli(['migrate', '--lang', 'en'], { cwd: catalog });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).not.toContain(file);
+    expect(readTree(catalog).get(file)).toBe(before);
+    expect(onDepth()).toEqual([expect.objectContaining({ rule: 'level-looser', fingerprint: looser!.fingerprint, decision: expect.objectContaining({ current: true }) })]);
+  });
+
   it('prints the changes as JSON with --format json', () => {
     const catalog = demoCopy();
     const result = runCli(['migrate', '--check', '--format', 'json', '--catalog', catalog], { cwd: catalog });

@@ -100,11 +100,10 @@ describe('compareItem', () => {
       expect(compare(variant(base, (i) => void (i.visits = 0))).map((d) => d.kind)).toEqual(['tightened']);
     });
 
-    it('onlineDepth (v1 levels 1–4): ranked as the stages of spec §8, which the discrepancy shows', () => {
+    it('onlineDepth: only stage lists are ranked; a v1 level (read through the §8 mapping before it gets here) is for review', () => {
       const lower = compare(variant(base, (i) => void (i.onlineDepth = 2)));
-      expect(lower.map((d) => [d.kind, d.path, d.ours])).toEqual([['looser', '/onlineDepth', ['互联网咨询', '互联网收件', '互联网预审']]]);
-      expect(compare(variant(base, (i) => void (i.onlineDepth = 4))).map((d) => [d.kind, d.path])).toEqual([['tightened', '/onlineDepth']]);
-      expect(compare(variant(base, (i) => void (i.onlineDepth = 9))).map((d) => [d.kind, d.path])).toEqual([['review', '/onlineDepth']]);
+      expect(lower.map((d) => [d.kind, d.path, d.ours, d.theirs])).toEqual([['review', '/onlineDepth', 2, 3]]);
+      expect(compare(variant(base, (i) => void (i.onlineDepth = ['互联网咨询']))).map((d) => [d.kind, d.path])).toEqual([['review', '/onlineDepth']]);
     });
 
     it('fee: newly charged is looser at /fee/charged, dropped tightened; its items are not repeated', () => {
