@@ -34,7 +34,9 @@ export async function decisionMoves(catalog: Catalog): Promise<((region: string)
   }
   const wanted = new Set([...movable.values()].flatMap((codes) => [...codes]));
   const classes = resolveFieldClasses(catalog.settings.fields);
+  // Each region's wanted items as written (compared: the keys people decided on) and their v2 readings.
   const written = new Map<string, RegionItems>();
+  const read = new Map<string, Map<string, unknown>>();
   const itemsOf = async (code: string): Promise<RegionItems> => {
     let out = written.get(code);
     if (out) return out;
@@ -42,11 +44,17 @@ export async function decisionMoves(catalog: Catalog): Promise<((region: string)
     const paths = new Map([...(catalog.items.get(code) ?? [])].filter(([catalogCode]) => wanted.has(catalogCode)));
     const parsed = await catalog.parse([...paths.values()]);
     const items = new Map<string, Item>();
+    const v2 = new Map<string, unknown>();
     for (const [catalogCode, path] of paths) {
-      const data = asWritten(parsed.get(path));
-      if (data !== null && typeof data === 'object' && !Array.isArray(data)) items.set(catalogCode, data as Item);
+      const file = parsed.get(path);
+      const data = asWritten(file);
+      if (data !== null && typeof data === 'object' && !Array.isArray(data)) {
+        items.set(catalogCode, data as Item);
+        v2.set(catalogCode, file!.data);
+      }
     }
     written.set(code, (out = { code, level: region?.level, localItems: region?.localItems, items }));
+    read.set(code, v2);
     return out;
   };
   const byRegion = new Map<string, DecisionMove>();
@@ -58,9 +66,10 @@ export async function decisionMoves(catalog: Catalog): Promise<((region: string)
     const found = new Map(compareRegion({ region: ours, ancestors, classes, only }).map((d) => [d.key, d]));
     byRegion.set(code, (decision) => {
       const d = found.get(decision.key);
-      const theirs = d && written.get(d.against)?.items.get(d.catalogCode);
-      const next = d && v2Discrepancy(d, ours.items.get(d.catalogCode), theirs);
-      if (!d || !next) return undefined;
+      if (!d) return undefined;
+      const [mine, theirs] = [ours.items.get(d.catalogCode), written.get(d.against)?.items.get(d.catalogCode)];
+      const next = v2Discrepancy(d, mine, theirs, read.get(code)!.get(d.catalogCode), read.get(d.against)?.get(d.catalogCode));
+      if (!next) return undefined;
       return { key: next.key, fingerprint: decision.fingerprint === d.fingerprint ? next.fingerprint : decision.fingerprint };
     });
   }

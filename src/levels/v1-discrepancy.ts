@@ -35,11 +35,11 @@ export interface V2Discrepancy {
  * same values mapped (全区通办 → 全县) and a fingerprint computed now from them matches the comparison's.
  * Where a 容缺 necessity became `necessity: 必要` + `deferrable: true`, the difference lives where the v2
  * readings differ: at `deferrable` beside a necessity that no longer differs, or, for a matched material v1
- * compared whole, at its first differing member.
+ * compared whole, at its first differing member. A caller that has read the items already passes their v2
+ * readings (`oursV2`, `theirsV2`); otherwise they are mapped here.
  */
-export function v2Discrepancy(d: V1Discrepancy, ours: unknown, theirs: unknown): V2Discrepancy | undefined {
+export function v2Discrepancy(d: V1Discrepancy, ours: unknown, theirs: unknown, oursV2 = itemFromV1(ours), theirsV2 = itemFromV1(theirs)): V2Discrepancy | undefined {
   if (d.path === '') return undefined;
-  const [oursV2, theirsV2] = [itemFromV1(ours), itemFromV1(theirs)];
   if (oursV2 === ours && theirsV2 === theirs) return undefined;
   const entryOnlyTheirs = d.ours === undefined;
   const before = walkByIdentity(d.path, ours, theirs, entryOnlyTheirs);
