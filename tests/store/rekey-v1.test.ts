@@ -2,38 +2,23 @@
 // tests/fixtures/rekey/v1-store.db): once v1 items are compared in their v2 reading, the keys of renamed
 // elements change (`…/materials/@X/form` → `…/type`) and some values are mapped (全区通办 → 全县); every review
 // stays on the same discrepancy in the same state, under its new key.
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../../src/store/db.js';
+import type { Store } from '../../src/store/db.js';
 import { syncCatalog } from '../../src/sync/sync.js';
-import { COUNTY_FILE } from '../fixtures/rekey/catalog.js';
+import { openOldStore } from '../fixtures/rekey/upgrade.js';
 import { v1FirstCommit, v1SecondCountyItem } from '../fixtures/rekey/v1-catalog.js';
-import { makeGitCatalog, type TempGitCatalog } from '../helpers/git-repo.js';
+import type { TempGitCatalog } from '../helpers/git-repo.js';
 
-const FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'rekey', 'v1-store.db');
 const ITEM = '420106/000100104000#';
 
 describe('re-keying a database synced from a v1 catalog as written', () => {
-  let dir: string;
   let store: Store;
   let repo: TempGitCatalog;
+  let cleanup: () => void;
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'tongbiao-rekey-v1-'));
-    copyFileSync(FIXTURE, join(dir, 'old.db'));
-    store = await openStore('file:' + join(dir, 'old.db'));
-    // The same commits as the database was synced from (same files, authors, dates: the same commit ids).
-    repo = makeGitCatalog({ prefix: 'catalog', files: v1FirstCommit() });
-    repo.commit('目录', { date: '2026-01-01T09:00:00+08:00' });
-    repo.write(COUNTY_FILE, v1SecondCountyItem());
-    repo.commit('调整', { date: '2026-01-02T09:00:00+08:00' });
+    ({ store, repo, cleanup } = await openOldStore('v1-store.db', v1FirstCommit(), v1SecondCountyItem()));
   });
-  afterEach(() => {
-    store.close();
-    repo.cleanup();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => cleanup());
 
   /** Each review's key, state and verdict, with the kind of the discrepancy it is attached to (null when resolved). */
   async function reviews(): Promise<string[]> {

@@ -1,16 +1,13 @@
 // Upgrading a database keyed by index path (made by the code before identity-path keys, tests/fixtures/rekey)
 // keeps every review on the same discrepancy in the same state; and later reorders keep them there.
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { openStore, type Store } from '../../src/store/db.js';
+import type { Store } from '../../src/store/db.js';
 import { syncCatalog } from '../../src/sync/sync.js';
 import { COUNTY_FILE, firstCommit, secondCountyItem } from '../fixtures/rekey/catalog.js';
-import { makeGitCatalog, type TempGitCatalog } from '../helpers/git-repo.js';
+import { openOldStore } from '../fixtures/rekey/upgrade.js';
+import type { TempGitCatalog } from '../helpers/git-repo.js';
 
-const FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'rekey', 'old-store.db');
 const ITEM = '420106/000100104000#';
 
 interface Attached {
@@ -24,24 +21,13 @@ interface Attached {
 }
 
 describe('re-keying a database synced with index-path keys', () => {
-  let dir: string;
   let store: Store;
   let repo: TempGitCatalog;
+  let cleanup: () => void;
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'tongbiao-rekey-'));
-    copyFileSync(FIXTURE, join(dir, 'old.db'));
-    store = await openStore('file:' + join(dir, 'old.db'));
-    // The same commits as the database was synced from (same files, authors, dates: the same commit ids).
-    repo = makeGitCatalog({ prefix: 'catalog', files: firstCommit() });
-    repo.commit('目录', { date: '2026-01-01T09:00:00+08:00' });
-    repo.write(COUNTY_FILE, secondCountyItem());
-    repo.commit('调整', { date: '2026-01-02T09:00:00+08:00' });
+    ({ store, repo, cleanup } = await openOldStore('old-store.db', firstCommit(), secondCountyItem()));
   });
-  afterEach(() => {
-    store.close();
-    repo.cleanup();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => cleanup());
 
   /** Each review's state and the discrepancy it is attached to (null when resolved). */
   async function attached(): Promise<Attached[]> {
