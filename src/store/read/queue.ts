@@ -137,7 +137,7 @@ interface Window {
 
 export async function queue(db: Db, filter: QueueFilter, memo: Memo = noMemo): Promise<QueueResult> {
   const f = await selection(db, filter, memo);
-  const facets = await queueFacets(db, f, memo);
+  const facets = await facetsOf(db, f, memo);
   const window = { offset: (f.page - 1) * f.per, limit: f.per };
   if (f.status === 'resolved') return { total: facets.status.resolved ?? 0, rows: await resolvedRows(db, f, window), facets };
   const rows = await pageRows(db, f, await reviewedFor(db, f, memo), window);
@@ -239,8 +239,16 @@ async function facetCombos(db: Db, f: Selection, memo: Memo): Promise<Combo[]> {
   return [...out.values()].filter((c) => c.n > 0);
 }
 
+/**
+ * The queue's facet counts alone, without a page of rows: what a decision recounts for the sidebar of the
+ * queue it was made on.
+ */
+export async function queueFacets(db: Db, filter: QueueFilter, memo: Memo = noMemo): Promise<Facets> {
+  return facetsOf(db, await selection(db, filter, memo), memo);
+}
+
 /** Facet counts: each facet applies every other selected facet but not its own, so the alternatives stay visible. */
-async function queueFacets(db: Db, f: QueueFilter & Selection, memo: Memo): Promise<Facets> {
+async function facetsOf(db: Db, f: QueueFilter & Selection, memo: Memo): Promise<Facets> {
   // the counts for one selection and filter change only with the data: summed once per version, not per page
   const key = JSON.stringify(['facets', f.region?.code ?? '', f.scope, f.codes ?? null, f.kind, f.rule, f.field, f.type, f.status]);
   return memo(key, () => computeFacets(db, f, memo));

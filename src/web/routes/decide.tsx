@@ -3,7 +3,7 @@
 // alone is swapped in place — open (the form), closed (`close=1`), or after the decision.
 import type { Hono } from 'hono';
 import { queueRow } from '../../store/read/discrepancy-rows.js';
-import { queue } from '../../store/read/queue.js';
+import { queueFacets } from '../../store/read/queue.js';
 import { decide, reviewsFor } from '../../store/reviews.js';
 import { DiscRow, defaultBack, domId } from '../../../views/components.js';
 import { DecidePage } from '../../../views/decide.js';
@@ -129,7 +129,7 @@ export function registerDecide(app: Hono<Env>, site: Site): void {
       if (view !== 'queue' || !back.startsWith('/queue')) return site.fragment(c, answer);
       // the queue's facet counts, recounted for the queue the row is on, replace the sidebar out of band
       const { state, filter } = await queueState(c, site, new URL(back, 'http://here.invalid').searchParams);
-      const { facets } = await queue(db, filter, site.memoOf(c));
+      const facets = await queueFacets(db, filter, site.memoOf(c));
       return site.fragment(c, <>{answer}<QueueFacets ui={u} state={state} facets={facets} oob /></>);
     }
     return c.redirect(savedHref(back, key), 303);
