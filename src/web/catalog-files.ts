@@ -4,9 +4,10 @@
 // or mid-edit. Git names a tree entry's kind: only a regular file (mode 100644 / 100755) is served, a symbolic link
 // (120000) or a submodule never, so no link is followed. The path is a request's, so it is checked here before
 // git sees it: each segment decoded once, and refused when empty, `.`, `..`, or holding a slash, a backslash or a
-// control character. Available only when the server knows its catalog (serve --catalog).
+// control character. Available only when the server knows its catalog (serve --catalog), whose repository the
+// app opens once (Site.catalogRepo).
 import { extname } from 'node:path';
-import { openRepo, runGit, type GitRepo } from '../catalog/git.js';
+import { entryType, runGit, type GitRepo } from '../catalog/git.js';
 import { FILES_DIR } from '../catalog/layout.js';
 
 /** The largest file served; a bigger one is as if absent (the catalog is a git repository, not a file store). */
@@ -69,28 +70,20 @@ export function contentDisposition(name: string, inline: boolean): string {
   return `${inline ? 'inline' : 'attachment'}; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
-export type CatalogFileReader = (revision: string, path: string) => Promise<Uint8Array | undefined>;
-
 /**
- * A reader of files under files/ at a revision of the catalog in `catalogDir`: the file's bytes, or undefined when
- * it is not a regular file there (absent, a link, a folder, too big). Undefined itself when the server has no catalog.
+ * The bytes of a file under files/ at `revision` of the catalog in `git`, or undefined when it is not a regular
+ * file there (absent, a link, a folder, a submodule, too big).
  */
-export function catalogFileReader(catalogDir: string | undefined): CatalogFileReader | undefined {
-  if (catalogDir === undefined) return undefined;
-  let repo: Promise<GitRepo | undefined> | undefined;
-  return async (revision, path) => {
-    if (!/^[0-9a-f]{40,64}$/.test(revision) || !path.startsWith(`${FILES_DIR}/`)) return undefined;
-    repo ??= openRepo(catalogDir).catch(() => undefined);
-    const git = await repo;
-    if (!git) return undefined;
-    const full = git.prefix + path;
-    // literal pathspecs: a `*` or `?` in a file name is that character, not a pattern
-    const listed = await runGit(['--literal-pathspecs', 'ls-tree', '-l', '-z', '--full-tree', revision, '--', full], git.top);
-    if (listed.code !== 0) return undefined;
-    const entry = listed.stdout.toString('utf8').split('\0').find((line) => line.endsWith(`\t${full}`));
-    const m = entry && /^(100644|100755) blob ([0-9a-f]+) +(\d+)\t/.exec(entry);
-    if (!m || Number(m[3]) > MAX_FILE_BYTES) return undefined;
-    const blob = await runGit(['cat-file', 'blob', m[2]!], git.top);
-    return blob.code === 0 ? blob.stdout : undefined;
-  };
+export async function readCatalogFile(git: GitRepo, revision: string, path: string): Promise<Uint8Array | undefined> {
+  if (!/^[0-9a-f]{40,64}$/.test(revision) || !path.startsWith(`${FILES_DIR}/`)) return undefined;
+  const full = git.prefix + path;
+  // literal pathspecs: a `*` or `?` in a file name is that character, not a pattern
+  const listed = await runGit(['--literal-pathspecs', 'ls-tree', '-l', '-z', '--full-tree', revision, '--', full], git.top);
+  if (listed.code !== 0) return undefined;
+  // `<mode> SP <type> SP <object> SP+ <size> TAB <path>`; git names the entry's kind by its mode
+  const entry = listed.stdout.toString('utf8').split('\0').find((line) => line.endsWith(`\t${full}`));
+  const [mode = '', , object = '', size = ''] = entry ? entry.slice(0, entry.indexOf('\t')).split(/ +/) : [];
+  if (entryType(mode) !== 'file' || !(Number(size) <= MAX_FILE_BYTES)) return undefined;
+  const blob = await runGit(['cat-file', 'blob', object], git.top);
+  return blob.code === 0 ? blob.stdout : undefined;
 }

@@ -214,6 +214,10 @@ const M = {
   fileLinks: { zh: '附件', en: 'Files' },
   externalLink: { zh: '（外部网址）', en: '(external address)' },
   fileNotFound: { zh: '找不到该文件：{detail}', en: 'File not found: {detail}' },
+  errCatalogRepo: {
+    zh: '服务器暂时无法读取目录的 git 仓库，请稍后重试；如仍不行，请联系管理员（原因见服务器日志）。',
+    en: "The server cannot read the catalog's git repository right now; retry later, and if it persists tell the administrator (the server log says why).",
+  },
   fileNoCatalog: { zh: '服务器未配置目录（serve --catalog），无法提供文件。', en: 'The server has no catalog (serve --catalog): files cannot be served.' },
   findingsTitle: { zh: '校验问题', en: 'Findings' },
   noFindings: { zh: '没有校验问题。', en: 'No findings.' },

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { getCookie, setCookie } from 'hono/cookie';
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
+import { openRepo, type GitRepo } from '../catalog/git.js';
 import type { Db } from '../store/db.js';
 import { dataVersions, listRegions, type DataVersions, type Memo, type RegionRow } from '../store/read/regions.js';
 import { getSession, randomToken, type Session } from '../store/users.js';
@@ -25,11 +26,33 @@ export class Site {
   private readonly bodies: BodyCache;
   // where the cached body goes in the rendered frame: unguessable, so no catalog text can contain it
   private readonly bodyMark = `<!--${randomUUID()}-->`;
+  // the catalog's repository once opened (catalogRepo)
+  private repo: Promise<GitRepo> | undefined;
 
   constructor(readonly opts: AppOptions) {
     this.db = opts.store.db;
     this.now = opts.now ?? (() => new Date());
     this.bodies = new BodyCache(opts.pageCacheBytes ?? 32 * 1024 * 1024);
+  }
+
+  /**
+   * The git repository of the catalog the database was synced from (serve --catalog), which the item files and
+   * the fix patches are read from; undefined when the server has no catalog. Opened on first use and kept. An
+   * opening that fails is not kept: the request that met it is answered 503 — the reason goes to the log, not to
+   * the page, as it names the server's folders — and the next request tries again, so a catalog that is made a
+   * repository, or mounted, after the server started is used without a restart.
+   */
+  async catalogRepo(): Promise<GitRepo | undefined> {
+    const dir = this.opts.catalogDir;
+    if (dir === undefined) return undefined;
+    const opening = (this.repo ??= openRepo(dir));
+    try {
+      return await opening;
+    } catch (error) {
+      if (this.repo === opening) this.repo = undefined;
+      console.error(`tongbiao: cannot open the catalog's git repository: ${(error as Error).message}`);
+      throw new HttpError(503, 'errCatalogRepo');
+    }
   }
 
   secure(c: Ctx): boolean {

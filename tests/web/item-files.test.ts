@@ -1,9 +1,15 @@
 // GET /items/:region/:code/files/… over real HTTP: an item's file references served from the catalog's files/ at
 // the synced revision — only what the item refers to, never through a link, never a path from the request used
 // unchecked (traversal attempts sent byte for byte: a client would normalise them), with the download headers.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { filesPath } from '../../src/web/catalog-files.js';
+import { listen } from '../../src/web/server.js';
 import { CODE, FORM, SAMPLE, startItemServer, type ItemServer } from './item-catalog.js';
 
 let s: ItemServer;
@@ -67,6 +73,33 @@ describe('item files: error', () => {
       expect(res.status, path).toBe(404);
       expect(res.headers['content-type'], path).toMatch(/^text\/html/);
       expect(res.body.toString(), path).toContain('找不到');
+    }
+  });
+
+  test('a catalog whose repository cannot be opened is said so (503), and opened on a later request once it can be', async () => {
+    // served before its folder is a repository (the server cannot know the synced revision's files yet)
+    const dir = mkdtempSync(join(tmpdir(), 'tongbiao-later-repo-'));
+    const later = await listen({ store: s.store, port: 0, host: '127.0.0.1', catalogDir: dir });
+    const server = { ...s, url: later.url };
+    try {
+      for (let i = 0; i < 2; i++) {
+        const res = await get(server, fileUrl('420102', FORM));
+        expect(res.status).toBe(503);
+        expect(res.body.toString()).toContain('服务器暂时无法读取目录的 git 仓库');
+        expect(res.body.toString()).not.toContain(dir);
+      }
+      // the repository arrives (cloned into the folder): the next requests use it, files and patches alike
+      execFileSync('git', ['clone', '-q', s.repo.top, dir]);
+      const res = await get(server, fileUrl('420102', FORM));
+      expect(res.status).toBe(200);
+      expect(res.body.toString()).toBe('blank form bytes');
+      const [looser] = await s.store.db.all<{ key: string }>(sql`SELECT key FROM discrepancies WHERE kind = 'looser' ORDER BY key LIMIT 1`);
+      const patch = await get(server, `/decide/patch?key=${encodeURIComponent(looser!.key)}`);
+      expect(patch.status).toBe(200);
+      expect(patch.body.toString()).toContain('+++ b/');
+    } finally {
+      await later.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

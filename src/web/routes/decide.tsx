@@ -2,7 +2,7 @@
 // JavaScript the form is a page of its own and the POST answers 303 back; with htmx (HX-Request) the row
 // alone is swapped in place — open (the form), closed (`close=1`), or after the decision.
 import type { Hono } from 'hono';
-import { queueRow } from '../../store/read/discrepancy-rows.js';
+import { queueRow, type QueueRow } from '../../store/read/discrepancy-rows.js';
 import { queueFacets } from '../../store/read/queue.js';
 import { decide, reviewsFor } from '../../store/reviews.js';
 import { DiscRow, defaultBack, domId } from '../../../views/components.js';
@@ -10,7 +10,7 @@ import { DecidePage } from '../../../views/decide.js';
 import { QueueFacets } from '../../../views/queue.js';
 import { mayDecide, mayReopen, type Env } from '../context.js';
 import { checkCsrf } from '../csrf.js';
-import { fixPatcher } from '../fix-patch.js';
+import { fixPatchOf } from '../fix-patch.js';
 import { badRequest, enumParam, HttpError, safeBack } from '../http.js';
 import { translator, type MsgKey } from '../i18n.js';
 import type { Site } from '../site.js';
@@ -29,9 +29,22 @@ function savedHref(back: string, key: string): string {
   return url.pathname + url.search + anchor;
 }
 
+/**
+ * The patch recorded with a "request fix": undefined when there is none, and when the catalog's repository cannot
+ * be opened right now — the decision matters more than its patch, which stays on offer from the decide form.
+ */
+async function patchToRecord(site: Site, row: QueueRow): Promise<string | undefined> {
+  try {
+    const git = await site.catalogRepo();
+    return git ? await fixPatchOf(git, site.db, row) : undefined;
+  } catch (error) {
+    if (error instanceof HttpError) return undefined; // Site.catalogRepo has logged why
+    throw error;
+  }
+}
+
 export function registerDecide(app: Hono<Env>, site: Site): void {
   const { db } = site;
-  const patchOf = fixPatcher(site.opts.catalogDir);
 
   // The fix a "request fix" would ask for, as a unified diff of the item file (shown, or saved with download=1).
   app.get('/decide/patch', async (c) => {
@@ -40,7 +53,8 @@ export function registerDecide(app: Hono<Env>, site: Site): void {
     if (key.length === 0 || key.length > 300) throw badRequest('key');
     const row = await queueRow(db, key);
     if (!row) throw new HttpError(404, 'error404', 'discrepancy');
-    const patch = await patchOf(db, row);
+    const git = await site.catalogRepo();
+    const patch = git ? await fixPatchOf(git, db, row) : undefined;
     if (patch === undefined) throw new HttpError(404, 'errNoPatch');
     c.header('Content-Type', 'text/x-diff; charset=utf-8');
     c.header('Content-Disposition', query.get('download') === '1' ? `attachment; filename="${row.region}-${row.catalogCode}-fix.patch"` : 'inline');
@@ -103,7 +117,7 @@ export function registerDecide(app: Hono<Env>, site: Site): void {
     if (!mayDecide(session.user, lineage, regions)) return fail(403, 'error403Region');
     const decision = field('decision');
     if (decision === 'reopened' && row.verdict && !mayReopen(session.user, lineage, row.verdict.author, regions)) return fail(403, 'error403');
-    const patch = decision === 'fix-requested' ? await patchOf(db, row) : undefined;
+    const patch = decision === 'fix-requested' ? await patchToRecord(site, row) : undefined;
     const outcome = await decide(db, {
       key,
       fingerprint: field('fingerprint'),

@@ -4,13 +4,12 @@
 import type { Hono } from 'hono';
 import { forEachFileRef } from '../../rules/file-ref.js';
 import { itemForFiles } from '../../store/read/item.js';
-import { catalogFileReader, contentDisposition, filesPath, fileType } from '../catalog-files.js';
+import { contentDisposition, filesPath, fileType, readCatalogFile } from '../catalog-files.js';
 import type { Env } from '../context.js';
 import { CATALOG_CODE, HttpError, REGION_CODE } from '../http.js';
 import type { Site } from '../site.js';
 
 export function registerFiles(app: Hono<Env>, site: Site): void {
-  const read = catalogFileReader(site.opts.catalogDir);
   app.get('/items/:region/:code/files/*', async (c) => {
     const regionCode = c.req.param('region');
     const code = c.req.param('code');
@@ -20,11 +19,12 @@ export function registerFiles(app: Hono<Env>, site: Site): void {
     const raw = new URL(c.req.url).pathname;
     const path = raw.startsWith(prefix) ? filesPath(raw.slice(prefix.length).split('/')) : undefined;
     if (!path) throw new HttpError(404, 'fileNotFound', raw.slice(prefix.length));
-    if (!read) throw new HttpError(404, 'fileNoCatalog');
+    if (site.opts.catalogDir === undefined) throw new HttpError(404, 'fileNoCatalog');
     const item = await itemForFiles(site.db, regionCode, code);
     let referenced = false;
     if (item) forEachFileRef(item.body, (value) => (referenced ||= value === path));
-    const bytes = referenced && item ? await read(item.revision, path) : undefined;
+    const git = referenced ? await site.catalogRepo() : undefined;
+    const bytes = git && item ? await readCatalogFile(git, item.revision, path) : undefined;
     if (!bytes) throw new HttpError(404, 'fileNotFound', path);
     const { type, inline } = fileType(path);
     c.set('encoded', true);
