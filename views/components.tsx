@@ -2,8 +2,6 @@
 // both escaped; `raw` only for markup rendered by them (the cached region options).
 import { REGION_CODE } from '../src/catalog/types.js';
 import { pointerSegments } from '../src/catalog/locate.js';
-import { FIXABLE_KINDS } from '../src/levels/fix.js';
-import type { DiscrepancyKind } from '../src/levels/types.js';
 import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import type { Child } from 'hono/jsx';
@@ -13,6 +11,7 @@ import type { RegionRow } from '../src/store/rows.js';
 import type { Review } from '../src/store/reviews.js';
 import type { Ui } from '../src/web/context.js';
 import { cachedWordDiff, displayValue, truncate } from '../src/web/display.js';
+import { hasFix } from '../src/web/fix-patch.js';
 import { HANDLING_ELEMENTS } from '../src/web/elements.js';
 import { fieldLabel, label, type MsgKey } from '../src/web/i18n.js';
 import { href } from '../src/web/http.js';
@@ -292,7 +291,7 @@ function DecideForms(props: { ui: Ui; row: QueueRow; back: string; view: 'queue'
             <button type="submit">{t('doReopen')}</button>
           </form>
         )}
-        {ui.patches && FIXABLE_KINDS.includes(row.kind as DiscrepancyKind) && (
+        {ui.catalog && hasFix(row) && (
           <span class="decide-patch">
             <a href={`/decide/patch?key=${encodeURIComponent(row.key)}`} target="_blank" rel="noopener">{t('viewPatch')}</a>
             {' · '}

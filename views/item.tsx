@@ -452,7 +452,7 @@ function FileLinks(props: { ui: Ui; element: string; value: unknown; region: str
             </li>
           );
         }
-        if (ref.startsWith(`${FILES_DIR}/`) && ui.files) {
+        if (ref.startsWith(`${FILES_DIR}/`) && ui.catalog) {
           const path = ref.slice(FILES_DIR.length + 1).split('/').map(encodeURIComponent).join('/');
           return (
             <li>

@@ -65,10 +65,11 @@ export interface Ui {
   canDecide(region: string): boolean;
   /** may the current user reopen a decision made by `author` in `region`? */
   canReopen(region: string, author: string): boolean;
-  /** does the server know the catalog, so a fix can be offered as a patch? */
-  patches: boolean;
-  /** does the server know the catalog, so an item's files/ references can be opened? (routes/files.ts) */
-  files: boolean;
+  /**
+   * does the server know the catalog it was synced from (serve --catalog)? Then a fix is offered as a patch of the
+   * item file (fix-patch.ts) and an item's files/ references can be opened (routes/files.ts)
+   */
+  catalog: boolean;
 }
 
 /** Admins decide everywhere; reviewers and officers in their own region's subtree (`regions`: code → region). */
@@ -100,7 +101,6 @@ export function makeUi(c: Ctx, opts: AppOptions, regions: Map<string, RegionRow>
     version: opts.version ?? '',
     canDecide: (region) => mayDecide(session?.user, lineage(region), regions),
     canReopen: (region, author) => mayReopen(session?.user, lineage(region), author, regions),
-    patches: opts.catalogDir !== undefined,
-    files: opts.catalogDir !== undefined,
+    catalog: opts.catalogDir !== undefined,
   };
 }

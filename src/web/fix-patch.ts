@@ -9,6 +9,12 @@ import type { Db } from '../store/db.js';
 import { itemSource } from '../store/decisions.js';
 import type { QueueRow } from '../store/read/discrepancy-rows.js';
 
+/** Whether the row's discrepancy has a fix to offer (levels/fix.ts `isFixable` decides): the UI links a patch only then. */
+export function hasFix(row: QueueRow): boolean {
+  const discrepancy = asDiscrepancy(row);
+  return discrepancy !== undefined && isFixable(discrepancy);
+}
+
 /**
  * The fix of the row's discrepancy as a patch of its item file in the catalog's repository `git`, or undefined when
  * it has none (not fixable, the item or its blob gone).
