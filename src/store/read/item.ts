@@ -150,13 +150,11 @@ export async function itemPage(
 
 
 /**
- * What the file route needs to serve one of an item's file references: the region's current item (undefined when
- * it has none, or its file is gone) and the revision the database was last synced from.
+ * The region's current item (what the file route checks a file reference against); undefined when it has none, or
+ * its file is gone.
  */
-export async function itemForFiles(db: Db, regionCode: string, catalogCode: string): Promise<{ body: Record<string, unknown>; revision: string } | undefined> {
-  const [row] = await db.all<Row>(sql`SELECT body,
-      (SELECT revision FROM sync_runs WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT 1) AS revision
-    FROM items WHERE region = ${regionCode} AND catalog_code = ${catalogCode} AND removed_at IS NULL`);
-  const body = row ? jsonObject(row.body) : null;
-  return body && row ? { body, revision: str(row.revision) } : undefined;
+export async function currentItemBody(db: Db, regionCode: string, catalogCode: string): Promise<Record<string, unknown> | undefined> {
+  const [row] = await db.all<Row>(sql`SELECT body FROM items
+    WHERE region = ${regionCode} AND catalog_code = ${catalogCode} AND removed_at IS NULL`);
+  return (row && jsonObject(row.body)) ?? undefined;
 }

@@ -65,5 +65,8 @@ export type Memo = <T>(key: string, compute: () => Promise<T>, scope?: keyof Dat
 
 export const noMemo: Memo = (_key, compute) => compute();
 
+/** The last finished sync, kept per sync (the dashboard shows it; item files are read at its revision). */
+export const lastSyncOf = (db: Db, memo: Memo): Promise<SyncInfo | undefined> => memo('last-sync', () => lastSync(db), 'sync');
+
 /** The region list, kept per sync. */
 export const regionsOf = (db: Db, memo: Memo): Promise<RegionRow[]> => memo('regions', () => listRegions(db), 'sync');

@@ -1,6 +1,6 @@
 // 概览: every region's counts (HTML, JSON or CSV).
 import type { Hono } from 'hono';
-import { lastSync } from '../../store/read/regions.js';
+import { lastSyncOf } from '../../store/read/regions.js';
 import { dashboard } from '../../store/read/dashboard.js';
 import { DashboardPage } from '../../../views/dashboard.js';
 import type { Env } from '../context.js';
@@ -10,7 +10,7 @@ import type { Site } from '../site.js';
 export function registerDashboard(app: Hono<Env>, site: Site): void {
   app.get('/', async (c) => {
     const format = negotiate(new URL(c.req.url).searchParams, c.req.header('Accept'));
-    const [rows, sync] = await Promise.all([dashboard(site.db, site.memoOf(c)), lastSync(site.db)]);
+    const [rows, sync] = await Promise.all([dashboard(site.db, site.memoOf(c)), lastSyncOf(site.db, site.memoOf(c))]);
     if (format === 'json') return c.json({ sync: sync ?? null, regions: rows });
     if (format === 'csv') {
       return site.csv(c, 'dashboard.csv', ['code', 'name', 'level', 'parent', 'items', 'errors', 'warnings', 'open', 'decided', 'outdated', 'claimed', 'missing', 'claimRate', 'notInGit'],

@@ -3,7 +3,8 @@
 // that item's URL, so reading a file needs what reading the item needs; anything else is the 404 page.
 import type { Hono } from 'hono';
 import { forEachFileRef } from '../../rules/file-ref.js';
-import { itemForFiles } from '../../store/read/item.js';
+import { currentItemBody } from '../../store/read/item.js';
+import { lastSyncOf } from '../../store/read/regions.js';
 import { contentDisposition, filesPath, fileType, readCatalogFile } from '../catalog-files.js';
 import type { Env } from '../context.js';
 import { CATALOG_CODE, HttpError, REGION_CODE } from '../http.js';
@@ -20,11 +21,12 @@ export function registerFiles(app: Hono<Env>, site: Site): void {
     const path = raw.startsWith(prefix) ? filesPath(raw.slice(prefix.length).split('/')) : undefined;
     if (!path) throw new HttpError(404, 'fileNotFound', raw.slice(prefix.length));
     if (site.opts.catalogDir === undefined) throw new HttpError(404, 'fileNoCatalog');
-    const item = await itemForFiles(site.db, regionCode, code);
+    // the files as synced: at the revision of the last sync, the one the item page shows
+    const [body, sync] = await Promise.all([currentItemBody(site.db, regionCode, code), lastSyncOf(site.db, site.memoOf(c))]);
     let referenced = false;
-    if (item) forEachFileRef(item.body, (value) => (referenced ||= value === path));
-    const git = referenced ? await site.catalogRepo() : undefined;
-    const bytes = git && item ? await readCatalogFile(git, item.revision, path) : undefined;
+    if (body) forEachFileRef(body, (value) => (referenced ||= value === path));
+    const git = referenced && sync ? await site.catalogRepo() : undefined;
+    const bytes = git && sync ? await readCatalogFile(git, sync.revision, path) : undefined;
     if (!bytes) throw new HttpError(404, 'fileNotFound', path);
     const { type, inline } = fileType(path);
     c.set('encoded', true);
