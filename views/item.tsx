@@ -12,7 +12,7 @@ import type { Review } from '../src/store/reviews.js';
 import type { Ui } from '../src/web/context.js';
 import { cachedWordDiff, displayValue } from '../src/web/display.js';
 import { FILES_DIR } from '../src/catalog/layout.js';
-import { FILE_REF_ELEMENTS, forEachFileRef } from '../src/rules/file-ref.js';
+import { FILE_REF_ELEMENTS, forEachFileRef, isHttpsUrl } from '../src/rules/file-ref.js';
 import { DEFAULT_STATUS } from '../src/schema/codes.js';
 import { ELEMENT_GROUPS, groupElements, groupOf, HANDLING_ELEMENTS } from '../src/web/elements.js';
 import { fieldLabel, label, levelLabel, memberLabel } from '../src/web/i18n.js';
@@ -445,14 +445,15 @@ function FileLinks(props: { ui: Ui; element: string; value: unknown; region: str
     <ul class="file-links">
       {refs.map(({ ref, label }) => {
         const name = ref.slice(ref.lastIndexOf('/') + 1);
-        if (/^https:\/\/\S+$/.test(ref)) {
+        if (isHttpsUrl(ref)) {
           return (
             <li>
               {label}: <a href={ref} rel="noopener noreferrer external">{name || ref}</a> <span class="muted small">{ui.t('externalLink')}</span>
             </li>
           );
         }
-        if (ref.startsWith(`${FILES_DIR}/`) && ui.catalog) {
+        const inFiles = ref.startsWith(`${FILES_DIR}/`);
+        if (inFiles && ui.catalog) {
           const path = ref.slice(FILES_DIR.length + 1).split('/').map(encodeURIComponent).join('/');
           return (
             <li>
@@ -460,9 +461,10 @@ function FileLinks(props: { ui: Ui; element: string; value: unknown; region: str
             </li>
           );
         }
+        // a path the server cannot open without its catalog, or a reference file-ref reports as unusable (findings)
         return (
           <li>
-            {label}: <span class="code" title={ui.t('fileNoCatalog')}>{ref}</span>
+            {label}: <span class="code" {...(inFiles ? { title: ui.t('fileNoCatalog') } : {})}>{ref}</span>
           </li>
         );
       })}

@@ -30,6 +30,11 @@ export function forEachFileRef(item: Record<string, unknown>, visit: (value: unk
   if (item.resultSample !== undefined) visit(item.resultSample, ['resultSample']);
 }
 
+/** Whether a file reference is a usable https:// URL: a host, and no white space anywhere. The UI links only these. */
+export function isHttpsUrl(ref: string): boolean {
+  return /^https:\/\/[^\s/]+/.test(ref) && !/\s/.test(ref);
+}
+
 /**
  * A file reference (blankForm, example, resultSample) is an https:// URL, or names an existing regular file under
  * `files/` at the catalog root, so a reviewer can open it from the UI. A path is checked against the catalog's
@@ -54,7 +59,7 @@ export const fileRef: ItemRule = {
 function explain(ref: string, files: ReadonlyMap<string, CatalogEntry['type']>): Message | undefined {
   const head = { zh: `文件引用“${ref}”`, en: `file reference '${ref}'` };
   if (/^[a-z][a-z0-9+.-]*:/i.test(ref)) {
-    if (/^https:\/\/[^\s/]+/.test(ref) && !/\s/.test(ref)) return undefined;
+    if (isHttpsUrl(ref)) return undefined;
     return { zh: `${head.zh}不是有效的 https:// 网址（只接受 https）`, en: `${head.en} is not a valid https:// URL (only https is accepted)` };
   }
   const segments = ref.split('/');
