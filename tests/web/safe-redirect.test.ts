@@ -1,9 +1,9 @@
 // Redirect targets and back links taken from input stay on this site, read the way a browser reads them
 // (tabs and newlines dropped, `\` as `/`): safeBack itself, then through /login?next=, /decide?back=…&close=1,
 // the decide form's hidden `back` and its 取消 link.
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { safeBack } from '../../src/web/http.js';
-import { form, PASSWORD, testApp } from './seed.js';
+import { form, httpGet, PASSWORD, servedApp, testApp } from './seed.js';
 
 const ORIGIN = 'http://localhost';
 
@@ -120,5 +120,34 @@ describe('through the routes', () => {
     );
     expect(res.status).toBe(303);
     expect(res.headers.get('Location')).toMatch(/^\/queue\?saved=[^#]+#d-/);
+  });
+});
+
+describe('the error page', () => {
+  let s: Awaited<ReturnType<typeof servedApp>>;
+  beforeAll(async () => {
+    s = await servedApp(0);
+  });
+  afterAll(async () => {
+    await s.close();
+  });
+
+  /** The 404 page's 返回 link when coming from `referer` (over real HTTP), or undefined when it has none. */
+  async function backLink(referer: string): Promise<string | undefined> {
+    const res = await httpGet(s.server.url, '/nothere', { Cookie: s.sessions.jiangan.cookie, Referer: referer });
+    expect(res.status, referer).toBe(404);
+    const html = res.body.toString();
+    expect(html, referer).toContain('找不到该页面或对象');
+    return /<a href="([^"]*)" class="button">/.exec(html)?.[1]?.replace(/&amp;/g, '&');
+  }
+
+  test('links back to the page of this site the client came from', async () => {
+    expect(await backLink(new URL('/queue?kind=review', s.server.url).href)).toBe('/queue?kind=review');
+  });
+
+  test('a Referer of another site, or one that does not parse, gives no back link (and no 500)', async () => {
+    for (const referer of ['https://evil.example/queue', 'http://[', 'http://a b/', '::::', '//evil.example/x', '/\\evil.example']) {
+      expect(await backLink(referer), referer).toBeUndefined();
+    }
   });
 });

@@ -17,6 +17,21 @@ export function registerErrors(app: Hono<Env>, site: Site): void {
   });
 }
 
+/**
+ * The 返回 link: the page the client came from, when the Referer names a page of this site (it is the client's
+ * word: another site's address, or one that does not parse, gives no link — never a failure of the error page).
+ */
+function backFrom(referer: string | undefined, here: string): string {
+  if (!referer) return '';
+  let from: URL;
+  try {
+    from = new URL(referer);
+  } catch {
+    return '';
+  }
+  return from.host === new URL(here).host ? safeBack(from.pathname + from.search, '') : '';
+}
+
 async function renderError(site: Site, c: Ctx, error: HttpError | undefined): Promise<Response> {
   const status = error?.status ?? 500;
   const t = translator(c.get('lang') ?? 'zh');
@@ -35,7 +50,6 @@ async function renderError(site: Site, c: Ctx, error: HttpError | undefined): Pr
   if (status === 401 && c.req.method === 'GET') {
     return site.page(c, <LoginPage ui={u} csrf={site.loginCsrf(c)} next={safeBack(u.here, '/')} error={t('loginRequired')} />, 401);
   }
-  const referer = c.req.header('Referer');
-  const back = referer ? safeBack(new URL(referer, c.req.url).pathname + new URL(referer, c.req.url).search, '') : '';
+  const back = backFrom(c.req.header('Referer'), c.req.url);
   return site.page(c, <ErrorPage ui={u} status={status} message={message} {...(back ? { back } : {})} />, status);
 }
