@@ -111,16 +111,28 @@ export async function setPassword(db: Db, name: string, password: string, actor:
   await audit(db, actor, 'user.passwd', user.region, name, null);
 }
 
+/**
+ * A change to an account refused for a reason its author can act on (no such user, the last admin…), in English —
+ * the message, as the command line prints it — and in Chinese, for the accounts page, which speaks both.
+ */
+export class AccountError extends TongbiaoError {
+  constructor(readonly text: { zh: string; en: string }) {
+    super(text.en);
+  }
+}
+
 /** The user or a one-line error naming it. */
 async function existing(db: Db, name: string): Promise<User & { passwordHash: string }> {
   const user = await findUser(db, name);
-  if (!user) throw new TongbiaoError(`no user '${name}'`);
+  if (!user) throw new AccountError({ zh: `没有账号“${name}”`, en: `no user '${name}'` });
   return user;
 }
 
 async function knownRegion(db: Db, code: string): Promise<void> {
   const [region] = await db.select({ code: regions.code }).from(regions).where(eq(regions.code, code));
-  if (!region) throw new TongbiaoError(`unknown region '${code}' (run 'tongbiao sync' first, or check the code)`);
+  if (!region) {
+    throw new AccountError({ zh: `没有区划“${code}”（请先运行 tongbiao sync，或检查代码）`, en: `unknown region '${code}' (run 'tongbiao sync' first, or check the code)` });
+  }
 }
 
 /**
@@ -134,7 +146,9 @@ async function keepAnAdmin(db: Db, user: User, after: { role: Role; disabled: bo
     .select({ n: sql<number>`count(*)` })
     .from(users)
     .where(and(eq(users.role, 'admin'), eq(users.disabled, false)));
-  if (Number(row?.n ?? 0) <= 1) throw new TongbiaoError(`'${user.name}' is the last enabled admin: make another admin first`);
+  if (Number(row?.n ?? 0) <= 1) {
+    throw new AccountError({ zh: `“${user.name}”是最后一个启用的管理员：请先设置另一位管理员`, en: `'${user.name}' is the last enabled admin: make another admin first` });
+  }
 }
 
 export async function disableUser(db: Db, name: string, actor: string): Promise<void> {
@@ -147,7 +161,7 @@ export async function disableUser(db: Db, name: string, actor: string): Promise<
 
 export async function enableUser(db: Db, name: string, actor: string): Promise<void> {
   const user = await existing(db, name);
-  if (!user.disabled) throw new TongbiaoError(`user '${name}' is not disabled`);
+  if (!user.disabled) throw new AccountError({ zh: `账号“${name}”未被停用`, en: `user '${name}' is not disabled` });
   await db.update(users).set({ disabled: false }).where(eq(users.id, user.id));
   await audit(db, actor, 'user.enable', user.region, name, null);
 }
@@ -159,10 +173,12 @@ export async function enableUser(db: Db, name: string, actor: string): Promise<v
 export async function changeUser(db: Db, name: string, change: { role?: string; region?: string }, actor: string): Promise<User> {
   const user = await existing(db, name);
   const role = change.role ?? user.role;
-  if (!(ROLES as readonly string[]).includes(role)) throw new TongbiaoError(`role must be one of ${ROLES.join(', ')}`);
+  if (!(ROLES as readonly string[]).includes(role)) throw new AccountError({ zh: `角色须为 ${ROLES.join('、')} 之一`, en: `role must be one of ${ROLES.join(', ')}` });
   const region = change.region ?? user.region;
   if (region !== user.region) await knownRegion(db, region);
-  if (role === user.role && region === user.region) throw new TongbiaoError(`user '${name}' is already ${role} of ${region}`);
+  if (role === user.role && region === user.region) {
+    throw new AccountError({ zh: `账号“${name}”的角色（${role}）和区划（${region}）都没有变`, en: `user '${name}' is already ${role} of ${region}` });
+  }
   await keepAnAdmin(db, user, { role: role as Role, disabled: user.disabled });
   await db.update(users).set({ role, region }).where(eq(users.id, user.id));
   await db.delete(sessions).where(eq(sessions.userId, user.id));

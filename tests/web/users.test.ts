@@ -58,11 +58,21 @@ describe('/admin/users', () => {
     expect((await post('admin', { name: 'jiangan', action: 'disable' }, 'forged')).status).toBe(403);
     const last = await post('admin', { name: 'admin', action: 'set', role: 'reviewer', region: '420000' });
     expect(last.status).toBe(409);
-    expect(await last.text()).toContain('last enabled admin');
+    expect(await last.text()).toContain('未更改：“admin”是最后一个启用的管理员：请先设置另一位管理员');
+    // the same refusal in English for an English page
+    const english = await t.app.request('/admin/users', form({ _csrf: t.sessions.admin.csrf, name: 'admin', action: 'disable' }, { Cookie: `${t.sessions.admin.cookie}; tb_lang=en` }));
+    expect(english.status).toBe(409);
+    expect(await english.text()).toContain("Not changed: &#39;admin&#39; is the last enabled admin: make another admin first");
     expect((await findUser(t.store.db, 'admin'))!.role).toBe('admin');
     const region = await post('admin', { name: 'jiangan', action: 'set', role: 'reviewer', region: '999999' });
     expect(region.status).toBe(409);
-    expect(await region.text()).toContain('unknown region');
+    expect(await region.text()).toContain('没有区划“999999”');
+    const same = await post('admin', { name: 'jiangan', action: 'set', role: 'reviewer', region: '420102' });
+    expect(same.status).toBe(409);
+    expect(await same.text()).toContain('账号“jiangan”的角色（reviewer）和区划（420102）都没有变');
+    const nobody = await post('admin', { name: 'nobody', action: 'enable' });
+    expect(nobody.status).toBe(409);
+    expect(await nobody.text()).toContain('没有账号“nobody”');
     expect((await post('admin', { name: 'jiangan', action: 'frobnicate' })).status).toBe(400);
     expect((await post('admin', { action: 'disable' })).status).toBe(400);
   });

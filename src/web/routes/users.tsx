@@ -3,7 +3,7 @@
 // enabled admin). Everyone else gets 403.
 import type { Hono } from 'hono';
 import { TongbiaoError } from '../../errors.js';
-import { changeUser, deleteUser, disableUser, enableUser, listUsers } from '../../store/users.js';
+import { AccountError, changeUser, deleteUser, disableUser, enableUser, listUsers } from '../../store/users.js';
 import { UsersPage } from '../../../views/users.js';
 import type { Ctx, Env } from '../context.js';
 import { checkCsrf } from '../csrf.js';
@@ -44,8 +44,10 @@ export function registerUsers(app: Hono<Env>, site: Site): void {
         await deleteUser(site.db, name, admin.name);
       } else throw badRequest('action must be enable, disable, set or delete');
     } catch (error) {
-      // what the store refuses (the last admin, an unknown region, nothing changed) is said on the page
-      if (error instanceof TongbiaoError) return render(c, 409, { error: translator(c.get('lang'))('userNotChanged', { reason: error.message }) });
+      // what the store refuses (the last admin, an unknown region, nothing changed) is said on the page, in its language
+      const lang = c.get('lang');
+      const reason = error instanceof AccountError ? error.text[lang] : error instanceof TongbiaoError ? error.message : undefined;
+      if (reason !== undefined) return render(c, 409, { error: translator(lang)('userNotChanged', { reason }) });
       throw error;
     }
     site.dataChanged(c);
