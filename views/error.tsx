@@ -1,4 +1,4 @@
-// Error pages (400, 401 without a login form, 403, 404, 409, 429, 500). The message is the page's one
+// Error pages (400, 401 without a login form, 403, 404, 409, 413, 429, 500, 503). The message is the page's one
 // role="alert" element: static/app.js shows it where an htmx request failed (with its links, e.g. 登录 on a 401).
 import type { Ui } from '../src/web/context.js';
 import { Layout } from './layout.js';

@@ -5,7 +5,7 @@
 import { Hono } from 'hono';
 import { compression } from './compress.js';
 import type { AppOptions, Env } from './context.js';
-import { language, requireLogin, securityHeaders, session } from './middleware.js';
+import { bodySize, language, requireLogin, securityHeaders, session } from './middleware.js';
 import { registerAudit } from './routes/audit.js';
 import { registerCoverage } from './routes/coverage.js';
 import { registerDashboard } from './routes/dashboard.js';
@@ -32,6 +32,7 @@ export function createApp(opts: AppOptions): Hono<Env> {
   registerStatic(app);
   app.use('*', language(site));
   app.use('*', session(site));
+  app.use('*', bodySize());
   registerLogin(app, site);
   app.use('*', requireLogin(site));
   registerDashboard(app, site);

@@ -5,7 +5,7 @@ import type { MsgKey } from './i18n.js';
 /** An error that becomes a response with `status`; `message` is a dictionary key, `detail` free text. */
 export class HttpError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 429 | 503,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 429 | 503,
     readonly messageKey: MsgKey,
     readonly detail = '',
     readonly headers: Record<string, string> = {},

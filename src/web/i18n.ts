@@ -315,6 +315,7 @@ const M = {
   error403Region: { zh: '该差异不在您的辖区内，无权处理。', en: 'This discrepancy is outside your region.' },
   error404: { zh: '找不到该页面或对象。', en: 'Not found.' },
   error409: { zh: '内容已变化，请刷新后重试。', en: 'The content changed; reload and retry.' },
+  error413: { zh: '提交的内容过大（表单最多 64 KB），请缩短后重试。', en: 'What you sent is too large (a form takes at most 64 KB); shorten it and retry.' },
   error429: { zh: '请求过于频繁，请稍后再试。', en: 'Too many requests; try again later.' },
   error500: { zh: '服务器内部错误。', en: 'Internal error.' },
   backHome: { zh: '返回概览', en: 'Back to overview' },

@@ -1,4 +1,6 @@
-// What runs around every route: security headers, the language, the session, and the login requirement.
+// What runs around every route: security headers, the language, the session, the size of a form, and the login
+// requirement.
+import { bodyLimit } from 'hono/body-limit';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { MiddlewareHandler } from 'hono';
 import type { Env } from './context.js';
@@ -62,6 +64,22 @@ export function session(site: Site): MiddlewareHandler<Env> {
     }
     await next();
   };
+}
+
+/**
+ * The largest request body: every POST is a small form (a decision's reason is at most 2,000 characters, a few KB
+ * encoded). A bigger one is refused (413, said on the error page) before it is read — it would otherwise be held
+ * whole in memory, and /login takes posts from anyone.
+ */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export function bodySize(): MiddlewareHandler<Env> {
+  return bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new HttpError(413, 'error413');
+    },
+  });
 }
 
 /** Everything registered after this needs a login (GETs may be public with --public-read). */
