@@ -2,14 +2,14 @@
 // each workbook here is our export edited with exceljs' in-memory Workbook, as a person edits it in Excel, and
 // imported by the built CLI into a copy of the demo catalog (format v2) whose files must stay byte for byte.
 import { createRequire } from 'node:module';
-import { createWriteStream, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from '../../src/exchange/exceljs.js';
 import { runCli } from '../helpers/cli.js';
 import { readTree } from '../helpers/files.js';
-import { DEMO, exportCatalog, importJson, removeTempDirs, tempDir, v2Copy } from './helpers.js';
+import { catalogData, DEMO, differences, exportCatalog, importJson, removeTempDirs, tempDir, v2Copy } from './helpers.js';
 
 afterAll(removeTempDirs);
 
@@ -115,6 +115,27 @@ describe('import refuses bad workbooks, naming the cell, and writes nothing', ()
     expect(forced.report.leftOut).toContainEqual(expect.stringMatching(/^420999\//));
     expect(readdirSync(target, { recursive: true }).filter((f) => String(f).endsWith('.tongbiao-import'))).toEqual([]);
     expect(forced.report.items.created.length).toBeGreaterThan(10);
+  });
+
+  it('into a catalog that lacks a region and an item: a new region folder is staged whole, a new file beside the others; an error leaves both out', async () => {
+    const target = v2Copy(catalog);
+    rmSync(join(target, '420000/420100/420106'), { recursive: true });
+    rmSync(join(target, '420000/420100/items/000100101000.yaml'));
+    const lacking = readTree(target);
+    const bad = await edited((wb) => {
+      const sheet = wb.getWorksheet('事项')!;
+      sheet.getCell(sheet.actualRowCount, 1).value = '420999';
+    });
+    const refusedImport = importJson(bad, target);
+    expect(refusedImport.code, refusedImport.stdout).toBe(1);
+    expect(readTree(target)).toEqual(lacking);
+
+    const result = importJson(exported, target);
+    expect(result.code, result.stdout).toBe(0);
+    expect(result.report.regions.created).toEqual(['420106']);
+    expect(result.report.items.created).toContain('420100/000100101000');
+    expect(readdirSync(target, { recursive: true }).filter((f) => String(f).includes('.tongbiao-import'))).toEqual([]);
+    expect(differences(catalogData(catalog), catalogData(target))).toEqual([]);
   });
 
   it('an empty workbook', async () => {
