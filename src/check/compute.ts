@@ -1,6 +1,7 @@
 // The expensive part of a check: parse item files, run the item rules, compare items across levels and
 // list missing items. Runs in the main thread or in a worker; keeps memory bounded by holding parsed items
 // only for regions that have children (the ancestors of what is being compared).
+import { itemFieldsJson } from '../catalog/item-fields.js';
 import type { Locate } from '../catalog/locate.js';
 import { locatorOf, type Catalog } from '../catalog/load.js';
 import { severityOf } from '../catalog/config.js';
@@ -29,8 +30,11 @@ export interface ItemOutcome {
   key?: string;
   /** the file's own findings and, below the top region, its comparison with the parent and baseline */
   result: CachedResult;
-  /** with `plan.json`: the item as JSON text (null when the file is not a mapping) and the file's blob id */
-  json?: { text: string | null; blob: string };
+  /**
+   * with `plan.json`: the item as JSON text (null when the file is not a mapping), the fields lists and search
+   * use (catalog/item-fields.ts) and the file's blob id
+   */
+  json?: { text: string | null; fields: string; blob: string };
 }
 
 export interface RegionOutcome {
@@ -221,7 +225,7 @@ export async function computeWork(catalog: Catalog, plan: WorkPlan, version: str
       }
       const outcome: ItemOutcome = { path, result: { findings, discrepancies } };
       if (plan.keyed) outcome.key = keys.item(version, path, blob, place, blobOf);
-      if (plan.json) outcome.json = { text: item ? JSON.stringify(item) : null, blob };
+      if (plan.json) outcome.json = { text: item ? JSON.stringify(item) : null, fields: itemFieldsJson(item), blob };
       result.items.push(outcome);
     }
     if (plan.json) await onJson?.(result.items.slice(first));

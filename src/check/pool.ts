@@ -52,21 +52,25 @@ export interface RunOptions {
   onJson?: (json: ItemJson[]) => void | Promise<void>;
 }
 
-/** An item file's data as JSON in UTF-8 (null when the file is not a mapping) and its blob id. */
+/**
+ * An item file's data as JSON in UTF-8 (null when the file is not a mapping), the fields lists and search use
+ * (catalog/item-fields.ts, JSON in UTF-8) and its blob id.
+ */
 export interface ItemJson {
   path: string;
   blob: string;
   json: Buffer | null;
+  fields: Buffer;
 }
 
 /**
  * A batch's item JSON as one UTF-8 buffer, which a worker transfers instead of cloning: a province's texts
  * are two-byte strings (Chinese) that would otherwise be copied twice and land on the calling thread's heap.
- * `items`: path, blob and byte length (-1: not a mapping), in buffer order.
+ * `items`: path, blob and the byte lengths of the body (-1: not a mapping) and of the fields, in buffer order.
  */
 export interface PackedJson {
   bytes: ArrayBuffer;
-  items: Array<[path: string, blob: string, length: number]>;
+  items: Array<[path: string, blob: string, length: number, fieldsLength: number]>;
 }
 
 /** Moves the outcomes' JSON texts into one buffer (the outcomes keep none). */
@@ -76,13 +80,16 @@ export function packJson(outcomes: readonly ItemOutcome[]): PackedJson {
   for (const outcome of outcomes) {
     if (!outcome.json) continue;
     const length = outcome.json.text === null ? -1 : Buffer.byteLength(outcome.json.text);
-    items.push([outcome.path, outcome.json.blob, length]);
-    total += Math.max(length, 0);
+    const fieldsLength = Buffer.byteLength(outcome.json.fields);
+    items.push([outcome.path, outcome.json.blob, length, fieldsLength]);
+    total += Math.max(length, 0) + fieldsLength;
   }
   const buffer = Buffer.allocUnsafeSlow(total);
   let at = 0;
   for (const outcome of outcomes) {
-    if (outcome.json?.text) at += buffer.write(outcome.json.text, at);
+    if (!outcome.json) continue;
+    if (outcome.json.text) at += buffer.write(outcome.json.text, at);
+    at += buffer.write(outcome.json.fields, at);
     outcome.json = undefined;
   }
   return { bytes: buffer.buffer as ArrayBuffer, items };
@@ -91,7 +98,10 @@ export function packJson(outcomes: readonly ItemOutcome[]): PackedJson {
 function unpackJson(packed: PackedJson): ItemJson[] {
   const bytes = Buffer.from(packed.bytes);
   let at = 0;
-  return packed.items.map(([path, blob, length]) => ({ path, blob, json: length < 0 ? null : bytes.subarray(at, (at += length)) }));
+  return packed.items.map(([path, blob, length, fieldsLength]) => {
+    const json = length < 0 ? null : bytes.subarray(at, (at += length));
+    return { path, blob, json, fields: bytes.subarray(at, (at += fieldsLength)) };
+  });
 }
 
 /** What a check worker posts back for a part: its batches' JSON as they are computed, then its result. */

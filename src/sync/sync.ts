@@ -13,6 +13,7 @@
 import type { Client, InStatement } from '@libsql/client';
 import { BlobReader, commitExists, commitsBetween, diffRevisions, openRepo, resolveRevision, type Commit, type FileChange } from '../catalog/git.js';
 import type { Settings } from '../catalog/config.js';
+import { itemFieldsJson, type ItemFields } from '../catalog/item-fields.js';
 import { loadCatalog, readItem, type Catalog } from '../catalog/load.js';
 import { moveV1Decisions } from '../check/v1-decisions.js';
 import { readFile } from '../catalog/read-file.js';
@@ -255,7 +256,7 @@ async function prepare(
       ...(full ? {} : { only: paths }),
       onItemJson: (items) => {
         const kept = items.filter((item) => slotOf.has(item.path));
-        const spilled = spillItems(spill, kept.map((item) => ({ ...scopeItems[slotOf.get(item.path)!]!, blob: item.blob, json: item.json })));
+        const spilled = spillItems(spill, kept.map((item) => ({ ...scopeItems[slotOf.get(item.path)!]!, blob: item.blob, json: item.json, fields: item.fields })));
         kept.forEach((item, i) => (slots[slotOf.get(item.path)!] = spilled[i]));
       },
       onProgress: (done, total) => options.onProgress?.({ phase: 'checking', done, total }),
@@ -394,24 +395,22 @@ async function versionRows(
   return { rows, lastCommit };
 }
 
-/** An item with its data: as the check's JSON (UTF-8; null when not a mapping) or as parsed here. */
-type Spillable = { region: string; catalogCode: string; file: string; blob: string } & ({ json: Buffer | null } | { data: unknown });
+/**
+ * An item with its data: as the check's JSON (UTF-8; null when not a mapping) with its fields (item-fields.ts),
+ * or as parsed here.
+ */
+type Spillable = { region: string; catalogCode: string; file: string; blob: string } & ({ json: Buffer | null; fields: Buffer } | { data: unknown });
 
 /** Spills each item's body (as JSON text) and the fields lists and search use; keeps where they went. */
 function spillItems(spill: Spill, entries: readonly Spillable[]): PresentItem[] {
   const texts: Array<string | Buffer> = [];
   const mappings: boolean[] = [];
   for (const entry of entries) {
-    const json = 'json' in entry ? entry.json : undefined;
-    const body = mapping('json' in entry ? (json == null ? undefined : JSON.parse(json.toString())) : entry.data);
-    if (body) texts.push(json ?? JSON.stringify(body));
-    texts.push(JSON.stringify([
-      typeof body?.name === 'string' ? body.name : null,
-      typeof body?.type === 'string' ? body.type : null,
-      text(body?.conditions),
-      materialNames(body?.materials),
-    ]));
-    mappings.push(body !== undefined);
+    // The check's JSON is spilled as it came: its fields were picked out where it was parsed.
+    const body = 'json' in entry ? entry.json : mapping(entry.data);
+    if (body) texts.push(body instanceof Buffer ? body : JSON.stringify(body));
+    texts.push('json' in entry ? entry.fields : itemFieldsJson(body));
+    mappings.push(!!body);
   }
   const refs = spill.append(texts);
   let at = 0;
@@ -523,7 +522,7 @@ async function write(
         const ftsRows: Row[] = [];
         for (const item of items) {
           const body = item.body ? texts[at++]! : null;
-          const [name, type, conditions, materials] = JSON.parse(texts[at++]!) as [string | null, string | null, string, string];
+          const [name, type, conditions, materials] = JSON.parse(texts[at++]!) as ItemFields;
           const before = plan.dbItems.get(`${item.region}/${item.catalogCode}`);
           const same = before !== undefined && !before.removed && before.blob === item.blob;
           const revision = same ? before.revision : (plan.lastCommit.get(item.file) ?? target);
@@ -630,18 +629,6 @@ async function write(
 }
 
 
-
-function text(value: unknown): string {
-  return typeof value === 'string' ? value : '';
-}
-
-function materialNames(value: unknown): string {
-  if (!Array.isArray(value)) return '';
-  return value
-    .map((m) => (m !== null && typeof m === 'object' ? (m as Record<string, unknown>).name : undefined))
-    .filter((n): n is string => typeof n === 'string')
-    .join('\n');
-}
 
 function firstLine(message: string): string {
   return message.split('\n')[0]!;
