@@ -8,8 +8,12 @@ import { Ajv2020, type ErrorObject, type Options, type ValidateFunction } from '
 import { hasExtensions, NATIONAL_CODE_SETS, NO_EXTENSIONS, resolveCodeSets, type CodeSetExtensions } from './codes.js';
 import { itemSchema, itemSchemaFor, regionSchema, type SchemaReading } from './item.js';
 
-/** `inlineRefs: false`: each `$ref` a function of its own (see compiledForm). */
-export const AJV_OPTIONS: Options = { allErrors: true, strict: true, allowMatchingProperties: true, inlineRefs: false };
+/**
+ * `inlineRefs: false`: each `$ref` a function of its own (see compiledForm). `unicode: false`: string lengths in UTF-16
+ * units, not walked character by character (ucs2length went over every long text of every item); the same answer
+ * for the schemas' only length bound, minLength 1 (tests/schema/standalone.test.ts holds them to it).
+ */
+export const AJV_OPTIONS: Options = { allErrors: true, strict: true, allowMatchingProperties: true, inlineRefs: false, unicode: false };
 /** Written by the build next to the compiled validate.js; absent when running from source. */
 export const STANDALONE_FILE = 'validators.cjs';
 

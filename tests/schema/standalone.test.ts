@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { standaloneValidators } from '../../src/schema/build-validators.js';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { itemSchema } from '../../src/schema/item.js';
-import { AJV_OPTIONS, compile, compiledForm, STANDALONE_FILE } from '../../src/schema/validate.js';
+import { itemSchema, regionSchema } from '../../src/schema/item.js';
+import { AJV_OPTIONS, compile, compiledForm, itemSchemaOf, STANDALONE_FILE } from '../../src/schema/validate.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const BUILT = join(ROOT, 'dist', 'src', 'schema', STANDALONE_FILE);
@@ -75,5 +75,26 @@ describe('standalone validators', () => {
     }
     expect(checked).toBeGreaterThan(5000);
     expect(invalid).toBeGreaterThan(checked / 2);
+  });
+
+  it('count string lengths as the published schemas do: every length bound is minLength 1, where UTF-16 units and characters agree', () => {
+    // AJV_OPTIONS has `unicode: false` (ucs2length walked every long text an item holds); a bound on more than
+    // one character would count a character outside the BMP twice, so none may appear.
+    const bounds: string[] = [];
+    const walk = (node: unknown, at: string) => {
+      if (node === null || typeof node !== 'object') return;
+      for (const [key, value] of Object.entries(node)) {
+        if (/^(min|max)Length$/.test(key) && !(key === 'minLength' && value === 1)) bounds.push(`${at}/${key}: ${JSON.stringify(value)}`);
+        walk(value, `${at}/${key}`);
+      }
+    };
+    for (const formatVersion of [1, 2] as const) walk(itemSchemaOf({ formatVersion, codeSets: {} }), `item v${formatVersion}`);
+    walk(regionSchema, 'region');
+    expect(bounds).toEqual([]);
+    expect(AJV_OPTIONS.unicode).toBe(false);
+    expect(built.item({ name: '𠀀' })).toBe(false);
+    expect((built.item.errors ?? []).some((e) => e.instancePath === '/name')).toBe(false);
+    expect(built.item({ name: '' })).toBe(false);
+    expect((built.item.errors ?? []).some((e) => e.instancePath === '/name' && e.keyword === 'minLength')).toBe(true);
   });
 });
