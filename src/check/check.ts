@@ -12,6 +12,9 @@ import { SCHEMA_VERSION } from '../schema/item.js';
 import { VERSION } from '../version.js';
 import { cacheKey, type CachedResult, type ResultCache } from './cache.js';
 import { keys, placeOf, type WorkPlan } from './compute.js';
+
+// The one walk up the region tree is compute.ts's (item places need it); commands import it from here.
+export { ancestorsOf } from './compute.js';
 import { runPlan, type ItemJson } from './pool.js';
 
 export interface CheckOptions {
@@ -136,17 +139,6 @@ export async function checkCatalog(catalog: Catalog, options: CheckOptions = {})
     checked: [...scopedItems, ...scopedRegions.map((r) => r.file)],
     computed: plan.items.length,
   };
-}
-
-/** Nearest first, the top region last. */
-export function ancestorsOf(catalog: Catalog, region: Region): Region[] {
-  const out: Region[] = [];
-  for (let code = region.parent; code !== undefined; code = catalog.regions.get(code)?.parent) {
-    const ancestor = catalog.regions.get(code);
-    if (!ancestor) break;
-    out.push(ancestor);
-  }
-  return out;
 }
 
 function applySeverities(findings: Finding[], catalog: Catalog): Finding[] {

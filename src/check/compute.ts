@@ -75,18 +75,28 @@ export function placeOf(catalog: Catalog, path: string): ItemPlace | undefined {
   const code = parts.at(-1)!.slice(0, -'.yaml'.length);
   const place: ItemPlace = { region, code };
   if (region === catalog.top || !catalog.top) return place;
-  for (let at = region.parent; at !== undefined; at = catalog.regions.get(at)?.parent) {
-    const file = catalog.items.get(at)?.get(code);
-    if (file) place.parent ??= file;
+  const ancestors = ancestorsOf(catalog, region);
+  for (const at of ancestors) {
+    const file = catalog.items.get(at.code)?.get(code);
+    if (file) {
+      place.parent = file;
+      break;
+    }
   }
   place.baseline = catalog.items.get(catalog.top.code)?.get(code);
-  if (!place.baseline) place.local = isLocalItem(code, lineage(catalog, region));
+  if (!place.baseline) place.local = isLocalItem(code, [region, ...ancestors]);
   return place;
 }
 
-/** A region and its ancestors, nearest first. */
-function* lineage(catalog: Catalog, region: Region): Generator<Region> {
-  for (let at: Region | undefined = region; at !== undefined; at = at.parent === undefined ? undefined : catalog.regions.get(at.parent)) yield at;
+/** A region's ancestors, nearest first, the top region last. */
+export function ancestorsOf(catalog: Catalog, region: Region): Region[] {
+  const out: Region[] = [];
+  for (let code = region.parent; code !== undefined; code = catalog.regions.get(code)?.parent) {
+    const ancestor = catalog.regions.get(code);
+    if (!ancestor) break;
+    out.push(ancestor);
+  }
+  return out;
 }
 
 /** Cache keys: everything a result depends on, blob ids standing for file contents. */
@@ -102,7 +112,7 @@ export const keys = {
   /** undefined when a blob it depends on is not known */
   missing(version: string, catalog: Catalog, region: Region, blobOf: (p: string) => string | undefined): string | undefined {
     const parts: string[] = ['missing', version, region.code, region.level ?? '', [...(catalog.items.get(region.code)?.keys() ?? [])].sort().join(',')];
-    for (let at = region.parent; at !== undefined; at = catalog.regions.get(at)?.parent) {
+    for (const { code: at } of ancestorsOf(catalog, region)) {
       const files = catalog.items.get(at) ?? new Map<string, string>();
       if (at !== catalog.top?.code) {
         parts.push(at, [...files.keys()].sort().join(','));
@@ -243,10 +253,7 @@ export async function computeWork(catalog: Catalog, plan: WorkPlan, version: str
     const withFiles = (region: Region) => filesOnly(region.code, region.level, catalog.items.get(region.code)?.keys() ?? []);
     for (const code of plan.regions) {
       const region = catalog.regions.get(code)!;
-      const ancestors: RegionItems[] = [];
-      for (let at = region.parent; at !== undefined; at = catalog.regions.get(at)?.parent) {
-        ancestors.push(at === top.code ? baseline : withFiles(catalog.regions.get(at)!));
-      }
+      const ancestors = ancestorsOf(catalog, region).map((at): RegionItems => (at === top ? baseline : withFiles(at)));
       const discrepancies = missingItems({ region: withFiles(region), ancestors });
       const findings = discrepancyFindings(discrepancies, {
         fileOf: () => undefined,
