@@ -1,10 +1,15 @@
 // The "request fix" patch links over real HTTP, on a synced git catalog served with its catalog: a decision form
 // links a patch only when its discrepancy has a fix (levels/fix.ts isFixable: a fixable kind AND a value on one
 // side), and every link shown answers 200 with the diff; a review with a value on neither side gets none.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { makeDiscrepancy } from '../../src/levels/discrepancy.js';
 import { discrepancies } from '../../src/store/schema.js';
+import { listen } from '../../src/web/server.js';
 import { CODE, startItemServer, type ItemServer } from './item-catalog.js';
 
 let s: ItemServer;
@@ -54,6 +59,26 @@ describe('patch links', () => {
       expect(res.status, link).toBe(200);
       expect(res.headers.get('content-type'), link).toBe('text/x-diff; charset=utf-8');
       expect(await res.text(), link).toMatch(/^--- a\/.*\n\+\+\+ b\//m);
+    }
+  });
+
+  test('while the repository cannot be opened, a fixable discrepancy says so (503), one with no fix still says it has none (404)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tongbiao-later-repo-'));
+    const later = await listen({ store: s.store, port: 0, host: '127.0.0.1', catalogDir: dir });
+    const at = (path: string) => fetch(new URL(path, later.url), { headers: { Cookie: s.cookie } });
+    try {
+      const [looser] = await s.store.db.all<{ key: string }>(sql`SELECT key FROM discrepancies WHERE kind = 'looser' ORDER BY key LIMIT 1`);
+      const fixable = await at(`/decide/patch?key=${encodeURIComponent(looser!.key)}`);
+      expect(fixable.status).toBe(503);
+      expect(await fixable.text()).toContain('服务器暂时无法读取目录的 git 仓库');
+      const none = await at(`/decide/patch?key=${encodeURIComponent(valueless)}`);
+      expect(none.status).toBe(404);
+      expect(await none.text()).toContain('无法为此差异生成整改补丁');
+      execFileSync('git', ['clone', '-q', s.repo.top, dir]);
+      expect((await at(`/decide/patch?key=${encodeURIComponent(looser!.key)}`)).status).toBe(200);
+    } finally {
+      await later.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -10,7 +10,7 @@ import { DecidePage } from '../../../views/decide.js';
 import { QueueFacets } from '../../../views/queue.js';
 import { mayDecide, mayReopen, type Env } from '../context.js';
 import { checkCsrf } from '../csrf.js';
-import { fixPatchOf } from '../fix-patch.js';
+import { fixPatchOf, hasFix } from '../fix-patch.js';
 import { badRequest, enumParam, HttpError, safeBack } from '../http.js';
 import { translator, type MsgKey } from '../i18n.js';
 import type { Site } from '../site.js';
@@ -34,6 +34,7 @@ function savedHref(back: string, key: string): string {
  * be opened right now — the decision matters more than its patch, which stays on offer from the decide form.
  */
 async function patchToRecord(site: Site, row: QueueRow): Promise<string | undefined> {
+  if (!hasFix(row)) return undefined;
   try {
     const git = await site.catalogRepo();
     return git ? await fixPatchOf(git, site.db, row) : undefined;
@@ -53,7 +54,8 @@ export function registerDecide(app: Hono<Env>, site: Site): void {
     if (key.length === 0 || key.length > 300) throw badRequest('key');
     const row = await queueRow(db, key);
     if (!row) throw new HttpError(404, 'error404', 'discrepancy');
-    const git = await site.catalogRepo();
+    // a discrepancy with no fix has no patch, whatever the state of the repository
+    const git = hasFix(row) ? await site.catalogRepo() : undefined;
     const patch = git ? await fixPatchOf(git, db, row) : undefined;
     if (patch === undefined) throw new HttpError(404, 'errNoPatch');
     c.header('Content-Type', 'text/x-diff; charset=utf-8');
