@@ -27,6 +27,32 @@ export interface CoverageResult {
 }
 
 /**
+ * Per region below the province: how many baseline items it has claimed (its items the province also has) and
+ * how many applicable ones it misses (its `missing` discrepancies). They change only with a sync: counted once for
+ * every region, for the coverage columns and the dashboard alike.
+ */
+export async function claimCounts(db: Db, topCode: string, memo: Memo): Promise<Map<string, { claimed: number; missing: number }>> {
+  return memo(
+    'claim-counts',
+    async () => {
+      const out = new Map<string, { claimed: number; missing: number }>();
+      for (const r of await db.all<Row>(sql`SELECT i.region AS region, count(*) AS n FROM items i
+          JOIN items b ON b.region = ${topCode} AND b.catalog_code = i.catalog_code AND b.removed_at IS NULL
+          WHERE i.removed_at IS NULL AND i.region <> ${topCode} GROUP BY i.region`)) {
+        out.set(str(r.region), { claimed: num(r.n), missing: 0 });
+      }
+      for (const r of await db.all<Row>(sql`SELECT region, count(*) AS n FROM discrepancies WHERE kind = 'missing' GROUP BY region`)) {
+        const entry = out.get(str(r.region)) ?? { claimed: 0, missing: 0 };
+        entry.missing = num(r.n);
+        out.set(str(r.region), entry);
+      }
+      return out;
+    },
+    'sync',
+  );
+}
+
+/**
  * Columns are the root (unless it is the province) and its children, or with `all` every region of the
  * root's subtree below the province; one click on a column drills down.
  */
@@ -56,25 +82,7 @@ export async function coverage(db: Db, f: CoverageFilter, memo: Memo = noMemo): 
       claimedSet.add(`${str(r.region)}/${str(r.catalog_code)}`);
     }
   }
-  // claimed and missing per region change only with a sync: counted once for every region
-  const perRegion = await memo(
-    'coverage:per-region',
-    async () => {
-      const out = new Map<string, { claimed: number; missing: number }>();
-      for (const r of await db.all<Row>(sql`SELECT i.region AS region, count(*) AS n FROM items i
-          JOIN items b ON b.region = ${top.code} AND b.catalog_code = i.catalog_code AND b.removed_at IS NULL
-          WHERE i.removed_at IS NULL AND i.region <> ${top.code} GROUP BY i.region`)) {
-        out.set(str(r.region), { claimed: num(r.n), missing: 0 });
-      }
-      for (const r of await db.all<Row>(sql`SELECT region, count(*) AS n FROM discrepancies WHERE kind = 'missing' GROUP BY region`)) {
-        const entry = out.get(str(r.region)) ?? { claimed: 0, missing: 0 };
-        entry.missing = num(r.n);
-        out.set(str(r.region), entry);
-      }
-      return out;
-    },
-    'sync',
-  );
+  const perRegion = await claimCounts(db, top.code, memo);
   return {
     top,
     columns: columns.map((c) => ({ ...c, claimed: perRegion.get(c.code)?.claimed ?? 0, missing: perRegion.get(c.code)?.missing ?? 0 })),

@@ -6,6 +6,7 @@ import type { Db } from '../db.js';
 import { notInGitByRegion } from '../decisions.js';
 import { REVIEWED, STATUS_SQL, VERDICT_JOIN } from '../review-state.js';
 import { num, str, type RegionRow, type Row } from '../rows.js';
+import { claimCounts } from './coverage.js';
 import { noMemo, regionsOf, type Memo } from './regions.js';
 
 export interface DashboardRow extends RegionRow {
@@ -32,11 +33,11 @@ export async function dashboard(db: Db, memo: Memo = noMemo): Promise<DashboardR
   const synced = await memo(
     'dashboard:sync',
     async () => {
-      const out = new Map<string, { items: number; errors: number; warnings: number; discrepancies: number; missing: number; claimed: number }>();
+      const out = new Map<string, { items: number; errors: number; warnings: number; discrepancies: number }>();
       const entry = (region: unknown) => {
         const code = str(region);
         let e = out.get(code);
-        if (!e) out.set(code, (e = { items: 0, errors: 0, warnings: 0, discrepancies: 0, missing: 0, claimed: 0 }));
+        if (!e) out.set(code, (e = { items: 0, errors: 0, warnings: 0, discrepancies: 0 }));
         return e;
       };
       for (const r of await db.all<Row>(sql`SELECT region, count(*) AS n FROM items WHERE removed_at IS NULL GROUP BY region`)) {
@@ -47,15 +48,8 @@ export async function dashboard(db: Db, memo: Memo = noMemo): Promise<DashboardR
       )) {
         Object.assign(entry(r.region), { errors: num(r.e), warnings: num(r.w) });
       }
-      for (const r of await db.all<Row>(sql`SELECT region, count(*) AS n, sum(kind = 'missing') AS m FROM discrepancies GROUP BY region`)) {
-        Object.assign(entry(r.region), { discrepancies: num(r.n), missing: num(r.m) });
-      }
-      if (top) {
-        for (const r of await db.all<Row>(sql`SELECT i.region AS region, count(*) AS n FROM items i
-            JOIN items b ON b.region = ${top.code} AND b.catalog_code = i.catalog_code AND b.removed_at IS NULL
-            WHERE i.removed_at IS NULL AND i.region <> ${top.code} GROUP BY i.region`)) {
-          entry(r.region).claimed = num(r.n);
-        }
+      for (const r of await db.all<Row>(sql`SELECT region, count(*) AS n FROM discrepancies GROUP BY region`)) {
+        entry(r.region).discrepancies = num(r.n);
       }
       return out;
     },
@@ -72,6 +66,7 @@ export async function dashboard(db: Db, memo: Memo = noMemo): Promise<DashboardR
     }
     return out;
   });
+  const claims = top ? await claimCounts(db, top.code, memo) : new Map<string, { claimed: number; missing: number }>();
   const notInGit = await memo('dashboard:notInGit', () => notInGitByRegion(db));
   // the rows themselves change only with those two: built once per version
   return memo('dashboard:rows', async () => regionList.map((region) => {
@@ -79,8 +74,8 @@ export async function dashboard(db: Db, memo: Memo = noMemo): Promise<DashboardR
     const v = reviewed.get(region.code) ?? {};
     const decided = v.decided ?? 0;
     const outdated = v.outdated ?? 0;
-    const c = s?.claimed ?? 0;
-    const missing = s?.missing ?? 0;
+    const c = claims.get(region.code)?.claimed ?? 0;
+    const missing = claims.get(region.code)?.missing ?? 0;
     return {
       ...region,
       items: s?.items ?? 0,
