@@ -12,8 +12,9 @@ import type ExcelJSModule from 'exceljs';
 const require = createRequire(import.meta.url);
 const libDir = dirname(require.resolve('exceljs/package.json'));
 const parseSaxPath = join(libDir, 'lib', 'utils', 'parse-sax.js');
-const { SaxesParser } = require(require.resolve('saxes', { paths: [libDir] })) as {
-  SaxesParser: new () => { on(event: string, listener: (value: unknown) => void): void; write(text: string): void };
+/** exceljs' XML parser (its dependency saxes), also what xlsx-read.ts reads sheets with. */
+export const { SaxesParser } = require(require.resolve('saxes', { paths: [libDir] })) as {
+  SaxesParser: new (options?: { position?: boolean }) => { on(event: string, listener: (value: unknown) => void): void; write(text: string): void; close(): void };
 };
 
 async function* parseSax(iterable: AsyncIterable<Buffer | string>) {

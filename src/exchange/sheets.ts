@@ -153,8 +153,8 @@ function columnCell(column: Column, owner: unknown): Cell {
 
 /** An item's data gathered from the rows of its sheets, with the problems of cells that could not be read. */
 export interface RowValues {
-  /** header → cell */
-  cells: Map<string, Cell>;
+  /** the cell under a header (null when empty), undefined when the sheet has no such column */
+  cell: (header: string) => Cell | undefined;
   /** where each header's cell is, for reports (`申请材料!D17`) */
   at: (header: string) => string;
 }
@@ -165,7 +165,7 @@ export interface RowValues {
  */
 export function readColumns(columns: readonly Column[], row: RowValues, target: Record<string, unknown>, problems: CellProblem[]): void {
   for (const column of columns) {
-    const cell = row.cells.get(column.header);
+    const cell = row.cell(column.header);
     if (cell === undefined || cell === null || cell === '') continue;
     const owner = column.path.slice(0, -1);
     if (column.literals && typeof cell === 'string' && column.literals.includes(cell.trim())) {

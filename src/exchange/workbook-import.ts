@@ -18,7 +18,7 @@ import {
 } from './sheets.js';
 import { valueOf } from './cells.js';
 import { ABOUT_SHEET, PARENT_CODE, REGION_SHEET, regionColumns, regionHeaders } from './workbook-meta.js';
-import { readSheets, type ZipLimits } from './xlsx-read.js';
+import { readSheetsAside, type ZipLimits } from './xlsx-read.js';
 
 /** The column letters of a 0-based index: 0 → A, 27 → AB. */
 export function columnName(index: number): string {
@@ -96,24 +96,24 @@ export async function readWorkbook(file: string, limits?: ZipLimits, layout: Ite
   };
 
   try {
-    for await (const sheet of readSheets(file, limits)) {
+    for await (const sheet of readSheetsAside(file, limits)) {
       const name = sheet.name.trim();
       seen.add(name);
       const itemSheet = sheetsByName.get(name);
       const sheetIndex = itemSheet ? lists.indexOf(itemSheet) : -1;
       if (!itemSheet && name !== REGION_SHEET && name !== ABOUT_SHEET) {
         problems.push(problem(`${sheet.name}!A1`, `工作表「${sheet.name}」不是实施清单的工作表（应为：${known.join('、')}）`, `sheet "${sheet.name}" is not a sheet of the workbook (expected: ${known.join(', ')})`));
-        for await (const _row of sheet.rows) { /* drained */ }
+        for await (const _rows of sheet.rows) { /* drained */ }
         continue;
       }
       const expected = itemSheet ? headersOf(layout, itemSheet) : name === REGION_SHEET ? regionHeaders() : undefined;
       const keys = itemSheet ? [REGION_CODE, layout.catalogCode.header] : [REGION_CODE];
       let columns: Map<string, number> | undefined;
-      for await (const { number, cells } of sheet.rows) {
+      rows: for await (const batch of sheet.rows) for (const { number, cells } of batch) {
         if (cells.every((c) => c === null || textOf(c) === '')) continue;
         if (!columns) {
           columns = headerColumns(sheet.name, number, cells, expected, keys, problems);
-          if (!columns) break;
+          if (!columns) break rows;
           const given = columns;
           if (itemSheet === layout.item) {
             keep = new Set(elements.filter((e) => e.kind !== 'list' && e.key !== 'catalogCode' && !layout.item.columns.some((c) => c.path[0] === e.key && given.has(c.header))).map((e) => e.key));
@@ -123,18 +123,20 @@ export async function readWorkbook(file: string, limits?: ZipLimits, layout: Ite
         if (name === ABOUT_SHEET) continue;
         const cols = columns;
         const at = (header: string) => `${sheet.name}!${columnName(cols.get(header) ?? 0)}${number}`;
-        const cellMap = new Map<string, Cell>();
-        for (const [header, index] of cols) cellMap.set(header, cells[index] ?? null);
-        const region = regionCodeOf(cellMap.get(REGION_CODE));
+        const cellOf = (header: string): Cell | undefined => {
+          const index = cols.get(header);
+          return index === undefined ? undefined : cells[index] ?? null;
+        };
+        const region = regionCodeOf(cellOf(REGION_CODE));
         if (region === undefined) {
-          problems.push(problem(at(REGION_CODE), `区划代码 "${textOf(cellMap.get(REGION_CODE) ?? null)}" 不是 6、9 或 12 位数字代码`, `区划代码 "${textOf(cellMap.get(REGION_CODE) ?? null)}" is not a 6, 9 or 12-digit code`));
+          problems.push(problem(at(REGION_CODE), `区划代码 "${textOf(cellOf(REGION_CODE) ?? null)}" 不是 6、9 或 12 位数字代码`, `区划代码 "${textOf(cellOf(REGION_CODE) ?? null)}" is not a 6, 9 or 12-digit code`));
           continue;
         }
         if (!itemSheet) {
-          readRegionRow(region, cellMap, at, regions, problems);
+          readRegionRow(region, cellOf, at, regions, problems);
           continue;
         }
-        const codeCell = cellMap.get(layout.catalogCode.header) ?? null;
+        const codeCell = cellOf(layout.catalogCode.header) ?? null;
         const code = valueOf(layout.catalogCode.element, codeCell);
         const where = at(layout.catalogCode.header);
         if ('problem' in code) {
@@ -145,7 +147,7 @@ export async function readWorkbook(file: string, limits?: ZipLimits, layout: Ite
         const key = itemKey(region, catalogCode);
         if (code.warning) problems.push({ at: where, ...code.warning, item: key });
         const rowProblems: ImportProblem[] = [];
-        const row = { cells: cellMap, at };
+        const row = { cell: cellOf, at };
         const rowAt = `${sheet.name}!A${number}`;
         if (itemSheet === layout.item) {
           const first = staged.get(key)?.at;
@@ -157,10 +159,10 @@ export async function readWorkbook(file: string, limits?: ZipLimits, layout: Ite
           readColumns(layout.item.columns, row, item, rowProblems);
           add(region, catalogCode, { item, at: rowAt }).at = rowAt;
         } else {
-          const parentRef = itemSheet.parentRef === undefined ? '' : textOf(cellMap.get(itemSheet.parentRef) ?? null);
+          const parentRef = itemSheet.parentRef === undefined ? '' : textOf(cellOf(itemSheet.parentRef) ?? null);
           const placeIndex = Math.max(0, itemSheet.places.findIndex((p) => (parentRef === '' ? !p.parent : p.parent)));
           const place = itemSheet.places[placeIndex]!;
-          const orderCell = itemSheet.order ? cellMap.get(ORDER) ?? null : null;
+          const orderCell = itemSheet.order ? cellOf(ORDER) ?? null : null;
           const order = orderCell === null || textOf(orderCell) === '' ? null : Number(textOf(orderCell));
           if (Number.isNaN(order)) rowProblems.push(problem(at(ORDER), `序号 "${textOf(orderCell)}" 不是数字`, `序号 "${textOf(orderCell)}" is not a number`));
           const entry: Record<string, unknown> = {};
@@ -240,17 +242,17 @@ function headerColumns(sheet: string, row: number, cells: Cell[], expected: stri
   return columns;
 }
 
-function readRegionRow(code: string, cells: Map<string, Cell>, at: (header: string) => string, regions: ImportInput['regions'], out: ImportProblem[]): void {
+function readRegionRow(code: string, cellOf: (header: string) => Cell | undefined, at: (header: string) => string, regions: ImportInput['regions'], out: ImportProblem[]): void {
   const data: Record<string, unknown> = { code };
   const problems: ImportProblem[] = [];
   for (const element of regionColumns()) {
-    const cell = cells.get(element.title) ?? null;
+    const cell = cellOf(element.title) ?? null;
     if (cell === null || textOf(cell) === '') continue;
     const value = valueOf(element, cell);
     if ('problem' in value) problems.push({ at: at(element.title), ...value.problem });
     else data[element.key] = value.value;
   }
-  const parentCell = cells.get(PARENT_CODE) ?? null;
+  const parentCell = cellOf(PARENT_CODE) ?? null;
   const parent = parentCell === null || textOf(parentCell) === '' ? undefined : regionCodeOf(parentCell);
   if (parentCell !== null && textOf(parentCell) !== '' && parent === undefined) {
     problems.push(problem(at(PARENT_CODE), `上级区划代码 "${textOf(parentCell)}" 不是区划代码`, `上级区划代码 "${textOf(parentCell)}" is not a region code`));

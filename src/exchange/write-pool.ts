@@ -1,6 +1,8 @@
 // New item files rendered and written by worker threads: yaml's stringify is about half of an import's CPU
-// and file creation most of the rest, while the main thread reads the workbook and puts items together — so a
-// province's import uses the machine's other cores. Jobs go in batches, a bounded number in flight (memory
+// and file creation most of the rest, while the main thread puts items together — so a province's import uses
+// every core. One worker per core: items are handed out only after the whole workbook has been read (an item's
+// rows may be in any sheet), and putting them together is a small part of that phase, so the main thread
+// leaves the cores to the workers then. Jobs go in batches, a bounded number in flight (memory
 // stays flat); drain() waits for every write and reports the first failure. Run from the TypeScript sources
 // (tests), the worker is the built one in dist/.
 import { existsSync } from 'node:fs';
@@ -30,11 +32,11 @@ export class WritePool {
   private failure: Error | undefined;
   private waiting: Array<() => void> = [];
 
-  constructor(private readonly size = Math.max(1, Math.min(4, availableParallelism() - 1))) {}
+  constructor(private readonly size = Math.min(4, availableParallelism())) {}
 
   /** Whether workers can run here (the built worker exists). */
   static available(): boolean {
-    return existsSync(workerFile());
+    return builtWorker('write-worker.js') !== undefined;
   }
 
   async write(job: FileJob): Promise<void> {
@@ -68,7 +70,7 @@ export class WritePool {
   private worker(index: number): Worker {
     let worker = this.workers[index];
     if (!worker) {
-      worker = new Worker(workerFile(), { execArgv: [] });
+      worker = new Worker(builtWorker('write-worker.js')!, { execArgv: [] });
       worker.on('message', (message: { error?: string }) => this.settled(message.error === undefined ? undefined : new Error(message.error)));
       worker.on('error', (error) => this.settled(error));
       this.workers[index] = worker;
@@ -85,7 +87,9 @@ export class WritePool {
   }
 }
 
-function workerFile(): string {
+/** The built module of a worker of this folder (from the TypeScript sources, as in tests: the one in dist/), if it is there. */
+export function builtWorker(name: string): string | undefined {
   const here = fileURLToPath(import.meta.url);
-  return here.endsWith('.ts') ? join(PACKAGE_ROOT, 'dist', 'src', 'exchange', 'write-worker.js') : join(dirname(here), 'write-worker.js');
+  const path = here.endsWith('.ts') ? join(PACKAGE_ROOT, 'dist', 'src', 'exchange', name) : join(dirname(here), name);
+  return existsSync(path) ? path : undefined;
 }

@@ -1,14 +1,22 @@
-// Reads a workbook a row at a time with exceljs' streaming parsers, after checking that the file is a zip
+// Reads a workbook a row at a time, after checking that the file is a zip
 // holding a workbook whose central directory does not promise a zip bomb; while the parts are read, each is
 // counted as it inflates and refused the moment it outgrows what it declared (or all parts outgrow the total),
 // so a lying directory is caught too — in the one pass that reads the data (inflating everything a second
 // time only to count it cost a province's import ≈ 15% of its CPU).
 // Formulas are never evaluated: a formula cell gives the value the spreadsheet program cached.
-import ExcelJS from './exceljs.js';
+//
+// A sheet's XML is read by exceljs' own XML parser (saxes) straight into rows of plain cells. exceljs' worksheet
+// reader made a Row and a Cell object per cell, with style lookups and value setters, and then the values were
+// reduced to plain ones again: ≈ 30% of the reading time (the relationships, the sheet names and the shared
+// strings are still read by exceljs' parsers). An import reads in a worker thread (readSheetsAside), so that the
+// main thread turns rows into items meanwhile.
+import ExcelJS, { SaxesParser } from './exceljs.js';
 import { statSync } from 'node:fs';
 import { Transform, type Readable } from 'node:stream';
+import { Worker } from 'node:worker_threads';
 import { Open } from 'unzipper';
 import type { Cell } from './cells.js';
+import { builtWorker } from './write-pool.js';
 
 /** A workbook that cannot be read at all: exit 2. */
 export class NotAWorkbook extends Error {}
@@ -71,17 +79,23 @@ function bounded(entry: ZipEntry, limits: ZipLimits, inflated: { bytes: number }
 
 export interface SheetRows {
   name: string;
-  rows: AsyncIterable<{ number: number; cells: Cell[] }>;
+  /** the sheet's rows, a batch at a time (the rows one inflated chunk of its XML completes) */
+  rows: AsyncIterable<SheetRow[]>;
+}
+
+export interface SheetRow {
+  number: number;
+  cells: Cell[];
 }
 
 /** The parts of exceljs' WorkbookReader that readSheets drives itself (its own parsers, fed in the right order). */
 interface ReaderParts {
   workbookRels?: Array<{ Id: string; Target: string }>;
   model?: { sheets?: Array<{ name: string; rId: string }> };
+  sharedStrings?: unknown[];
   _parseRels(entry: Readable): Promise<void>;
   _parseWorkbook(entry: Readable): Promise<void>;
   _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
-  _parseWorksheet(iterator: Readable, sheetNo: string): Generator<{ eventType: string; value: unknown }>;
 }
 
 /**
@@ -90,8 +104,78 @@ interface ReaderParts {
  * names and the shared strings are parsed first whatever order the parts have in the file — exceljs' own pass
  * over the zip as a stream spools the sheets that come before workbook.xml (ours and Excel's do) to temporary
  * files and, on small workbooks, loses the parts after them (the sheet names come back as Sheet1, Sheet2 …).
- * exceljs' own parsers turn each part into rows.
+ * exceljs' parsers read those parts; sheetRows reads each sheet.
  */
+/** What the reading worker (xlsx-read-worker.ts) posts: a sheet starts, a batch of its rows, the end, a failure. */
+export type SheetWorkerMessage = { sheet: string } | { rows: SheetRow[] } | { json: string } | { end: true } | { error: string; notAWorkbook: boolean };
+
+/**
+ * readSheets in a worker thread when the built worker is there (the main thread then only receives the rows), in
+ * this thread otherwise. The rows a consumer leaves unread of a sheet are skipped; the worker ends with the last
+ * sheet or when the consumer stops.
+ */
+export async function* readSheetsAside(file: string, limits: ZipLimits = DEFAULT_LIMITS): AsyncGenerator<SheetRows> {
+  const path = builtWorker('xlsx-read-worker.js');
+  if (path === undefined) return yield* readSheets(file, limits);
+  const worker = new Worker(path, { workerData: { file, limits }, execArgv: [] });
+  const queue: SheetWorkerMessage[] = [];
+  let failure: Error | undefined;
+  let wake: (() => void) | undefined;
+  const woken = () => {
+    wake?.();
+    wake = undefined;
+  };
+  worker.on('message', (message: SheetWorkerMessage) => {
+    queue.push(message);
+    woken();
+  });
+  worker.on('error', (error) => {
+    failure ??= error;
+    woken();
+  });
+  worker.on('exit', () => {
+    failure ??= new Error('the workbook reader stopped');
+    woken();
+  });
+  const next = async (): Promise<SheetWorkerMessage> => {
+    while (queue.length === 0) {
+      if (failure) throw failure;
+      await new Promise<void>((resolve) => (wake = resolve));
+    }
+    const message = queue.shift()!;
+    if ('json' in message) {
+      worker.postMessage(0);
+      return { rows: JSON.parse(message.json) as SheetRow[] };
+    }
+    if ('rows' in message) worker.postMessage(0);
+    if ('error' in message) throw message.notAWorkbook ? new NotAWorkbook(message.error) : new Error(message.error);
+    return message;
+  };
+  try {
+    let message = await next();
+    while ('sheet' in message) {
+      let after: SheetWorkerMessage | undefined;
+      const rows = async function* () {
+        for (let m = await next(); ; m = await next()) {
+          if (!('rows' in m)) {
+            after = m;
+            return;
+          }
+          yield m.rows;
+        }
+      };
+      yield { name: message.sheet, rows: rows() };
+      while (after === undefined) {
+        const m = await next();
+        if (!('rows' in m)) after = m;
+      }
+      message = after;
+    }
+  } finally {
+    await worker.terminate();
+  }
+}
+
 export async function* readSheets(file: string, limits: ZipLimits = DEFAULT_LIMITS): AsyncGenerator<SheetRows> {
   const parts = await openZip(file, limits);
   const inflated = { bytes: 0 };
@@ -113,39 +197,171 @@ export async function* readSheets(file: string, limits: ZipLimits = DEFAULT_LIMI
   await reader._parseWorkbook(workbook.stream());
   const strings = part('xl/sharedStrings.xml');
   if (strings) for await (const _ of reader._parseSharedStrings(strings.stream())) { /* cached in the reader */ }
+  const shared = (reader.sharedStrings ?? []).map(plain);
   for (const sheet of reader.model?.sheets ?? []) {
     const target = reader.workbookRels?.find((r) => r.Id === sheet.rId)?.Target ?? '';
     const entry = part(target.startsWith('/') ? target : `xl/${target}`);
-    const sheetNo = /sheet(\d+)\.xml$/.exec(target)?.[1];
-    if (!entry || sheetNo === undefined) continue;
-    for (const event of reader._parseWorksheet(entry.stream(), sheetNo)) {
-      if (event.eventType !== 'worksheet') continue;
-      const worksheet = event.value as AsyncIterable<{ number: number; values: unknown }>;
-      yield {
-        name: sheet.name,
-        rows: (async function* () {
-          for await (const row of worksheet) {
-            const values = Array.isArray(row.values) ? row.values : [];
-            const cells: Cell[] = [];
-            for (let i = 1; i < values.length; i++) cells.push(plain(values[i]));
-            yield { number: row.number, cells };
-          }
-        })(),
-      };
+    if (!entry) continue;
+    yield { name: sheet.name, rows: sheetRows(entry.stream(), shared) };
+  }
+}
+
+/** What a cell's type attribute `t` says its value is (ECMA-376 ST_CellType); absent: a number. */
+type CellType = 's' | 'str' | 'inlineStr' | 'b' | 'e' | 'n' | 'd';
+
+/**
+ * A sheet's rows from its XML: `<row r>` holds `<c r t>` cells whose value is `<v>` (a number, a shared string's
+ * index, a boolean, an error, a formula's cached result beside its `<f>`, which is never evaluated) or, for an
+ * inline string, the `<t>` runs of `<is>` (phonetic runs `<rPh>` left out). Element names are matched without
+ * their namespace prefix. Numbers stay numbers (a date cell is its serial number, which the date columns read).
+ */
+async function* sheetRows(xml: Readable, shared: readonly Cell[]): AsyncGenerator<SheetRow[]> {
+  // no line and column tracking (which counts every character): an error names the sheet
+  const parser = new SaxesParser({ position: false });
+  let failure: unknown;
+  let done: SheetRow[] = [];
+  let row: SheetRow | undefined;
+  let lastRow = 0;
+  let column = -1;
+  let type: CellType = 'n';
+  /** text of the cell's value being read, undefined outside <v> and <is><t> */
+  let text: string | undefined;
+  let value: string | undefined;
+  let inlineText: string | undefined;
+  let phonetic = 0;
+  const local = (name: string) => {
+    const colon = name.indexOf(':');
+    return colon < 0 ? name : name.slice(colon + 1);
+  };
+  parser.on('error', (error) => {
+    failure ??= error;
+  });
+  parser.on('opentag', (tag) => {
+    const { name, attributes } = tag as { name: string; attributes: Record<string, string> };
+    switch (local(name)) {
+      case 'row': {
+        const r = Number.parseInt(attributes.r ?? '', 10);
+        lastRow = Number.isNaN(r) ? lastRow + 1 : r;
+        row = { number: lastRow, cells: [] };
+        column = -1;
+        break;
+      }
+      case 'c':
+        if (!row) break;
+        column = attributes.r === undefined ? column + 1 : columnIndex(attributes.r);
+        type = (attributes.t ?? 'n') as CellType;
+        value = undefined;
+        inlineText = undefined;
+        break;
+      case 'v':
+        if (row && column >= 0) text = '';
+        break;
+      case 'is':
+        if (row && column >= 0) inlineText = '';
+        break;
+      case 'rPh':
+        phonetic++;
+        break;
+      case 't':
+        if (inlineText !== undefined && phonetic === 0) text = '';
+        break;
+      default:
+        break;
+    }
+  });
+  const onText = (chunk: unknown) => {
+    if (text !== undefined) text += chunk as string;
+  };
+  parser.on('text', onText);
+  parser.on('cdata', onText);
+  parser.on('closetag', (tag) => {
+    switch (local((tag as { name: string }).name)) {
+      case 'v':
+        value = text;
+        text = undefined;
+        break;
+      case 't':
+        if (text !== undefined && inlineText !== undefined) inlineText += text;
+        text = undefined;
+        break;
+      case 'rPh':
+        phonetic--;
+        break;
+      case 'c':
+        if (row && column >= 0) {
+          const cell = cellValue(type, value, inlineText, shared);
+          if (cell !== null) row.cells[column] = cell;
+        }
+        value = undefined;
+        inlineText = undefined;
+        break;
+      case 'row':
+        if (row) {
+          const cells = row.cells;
+          for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
+          done.push(row);
+        }
+        row = undefined;
+        break;
+      default:
+        break;
+    }
+  });
+  const decoder = new TextDecoder('utf-8');
+  const feed = (chunk: string) => {
+    parser.write(chunk);
+    if (failure) throw new NotAWorkbook(`the sheet's XML is damaged: ${(failure as Error).message}`);
+  };
+  for await (const chunk of xml) {
+    feed(decoder.decode(chunk as Buffer, { stream: true }));
+    if (done.length > 0) {
+      yield done;
+      done = [];
+    }
+  }
+  feed(decoder.decode());
+  parser.close();
+  if (failure) throw new NotAWorkbook(`the sheet's XML is damaged: ${(failure as Error).message}`);
+  if (done.length > 0) yield done;
+}
+
+/** A cell's plain value from its type and the text read: null when it has none. */
+function cellValue(type: CellType, value: string | undefined, inline: string | undefined, shared: readonly Cell[]): Cell {
+  if (type === 'inlineStr') return inline ?? value ?? null;
+  if (value === undefined) return inline ?? null;
+  switch (type) {
+    case 's':
+      return shared[Number.parseInt(value, 10)] ?? null;
+    case 'str':
+    case 'e':
+      return value;
+    case 'b':
+      return Number.parseInt(value, 10) !== 0;
+    case 'd': {
+      const date = new Date(value);
+      return Number.isNaN(date.getTime()) ? value : date;
+    }
+    default: {
+      const n = Number.parseFloat(value);
+      return Number.isNaN(n) ? null : n;
     }
   }
 }
 
-/** exceljs' cell value as a plain value: rich text joined, a formula's cached result, an error's text, a link's text. */
-function plain(value: unknown): Cell {
-  if (value === undefined || value === null) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
-  if (typeof value === 'object') {
-    const v = value as Record<string, unknown>;
-    if (Array.isArray(v.richText)) return v.richText.map((r: { text?: string }) => r.text ?? '').join('');
-    if ('formula' in v || 'sharedFormula' in v) return v.result === undefined ? null : plain(v.result);
-    if (typeof v.error === 'string') return v.error;
-    if ('text' in v) return plain(v.text);
+/** The 0-based column of a cell reference: A1 → 0, AB7 → 27. */
+function columnIndex(ref: string): number {
+  let n = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const code = ref.charCodeAt(i);
+    if (code < 65 || code > 90) break;
+    n = n * 26 + (code - 64);
   }
-  return String(value);
+  return n - 1;
+}
+
+/** A shared string as exceljs caches it (text, or rich text runs), as plain text. */
+function plain(value: unknown): Cell {
+  if (typeof value === 'string' || value === null || value === undefined) return value ?? null;
+  const runs = (value as { richText?: Array<{ text?: string }> }).richText;
+  return Array.isArray(runs) ? runs.map((r) => r.text ?? '').join('') : String(value);
 }
