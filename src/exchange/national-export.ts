@@ -8,7 +8,7 @@ import type { Region } from '../catalog/types.js';
 import { Spill, type SpillRef } from '../sync/spill.js';
 import { catalogItems, type Selection, type SkippedFile } from './catalog-items.js';
 import { encodeItem, TABLES, X, type ItemRecords, type RegionInfo } from './national.js';
-import type { ExportInfo } from './workbook-meta.js';
+import { exportRegion, type ExportInfo } from './workbook-meta.js';
 
 /** `format` of the document, so import knows what it reads. */
 export const EXCHANGE_FORMAT = 'tongbiao-exchange';
@@ -61,10 +61,10 @@ export async function exportExchange(
   return { items };
 }
 
+/** A region's record: its region.yaml data (as the 区划 sheet exports it) with its parent. */
 function regionRecord(catalog: Catalog, region: Region): Record<string, unknown> {
-  const data = catalog.regionFiles.get(region.code)?.data;
-  const info = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : { code: region.code };
-  return { ...info, ...(region.parent !== undefined ? { parent: region.parent } : {}) };
+  const { code, parent, data } = exportRegion(catalog, region);
+  return { code, ...data, ...(parent !== undefined ? { parent } : {}) };
 }
 
 /** The region's own code, name and level, and the township / village it is or lies in. */

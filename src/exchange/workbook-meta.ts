@@ -11,10 +11,11 @@ export const REGION_SHEET = '区划';
 export const ABOUT_SHEET = '说明';
 export const PARENT_CODE = '上级区划代码';
 
-/** region.yaml's elements other than its code, whose column is the key column 区划代码. */
-export function regionColumns(): Element[] {
-  return regionElements().filter((e) => e.key !== 'code');
+/** region.yaml's elements other than its code, whose column is the key column 区划代码 (read from the schema once). */
+export function regionColumns(): readonly Element[] {
+  return (columns ??= regionElements().filter((e) => e.key !== 'code'));
 }
+let columns: Element[] | undefined;
 
 export function regionHeaders(): string[] {
   return [REGION_CODE, ...regionColumns().map((e) => e.title), PARENT_CODE];
