@@ -46,7 +46,10 @@ export interface RegionOutcome {
 export interface WorkResult {
   items: ItemOutcome[];
   regions: RegionOutcome[];
-  /** with `plan.keyed`: blob ids of the files read, so a working-tree cache can trust them next time */
+  /**
+   * with `plan.keyed`: blob ids of the files read that the source's listing has none for, so a working-tree cache
+   * can trust them next time
+   */
   blobs: Array<[path: string, blob: string]>;
 }
 
@@ -207,8 +210,9 @@ export async function computeWork(catalog: Catalog, plan: WorkPlan, version: str
       if (item) {
         const catalogCode = typeof item.catalogCode === 'string' ? item.catalogCode : code;
         const fileName = path.slice(path.lastIndexOf('/') + 1);
+        const context = { file, item, region: place.region, fileName, settings: catalog.settings, files: catalog.files };
         for (const rule of rules) {
-          for (const problem of rule.check({ file, item, region: place.region, fileName, settings: catalog.settings, files: catalog.files })) {
+          for (const problem of rule.check(context)) {
             const finding: Finding = { rule: rule.id, severity: rule.severity, file: path, ...locate(file, problem.path), path: problem.path, region: place.region.code, message: problem.message };
             if (catalogCode !== undefined) finding.catalogCode = catalogCode;
             findings.push(finding);
@@ -266,6 +270,8 @@ export async function computeWork(catalog: Catalog, plan: WorkPlan, version: str
       result.regions.push({ region: code, key, result: { findings, discrepancies } });
     }
   }
-  if (plan.keyed) result.blobs = [...blobs];
+  // Only those the source's listing lacks: the caller trusts a listed blob id (git's index) without a stamp, and a
+  // province's 167k pairs, cloned to the calling thread, were garbage there.
+  if (plan.keyed) for (const [path, blob] of blobs) if (!entryBlobsOf(catalog).get(path)) result.blobs.push([path, blob]);
   return result;
 }

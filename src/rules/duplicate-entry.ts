@@ -23,25 +23,37 @@ export const duplicateEntry: ItemRule = {
   description: { zh: '同一列表中有两项的标识相同（如材料重名）', en: 'two entries of one identity list share their identity' },
   check({ item }) {
     const problems: Problem[] = [];
-    for (const list of IDENTITY_LISTS) {
-      for (const { value, at } of listsAt(item, list.segments, [])) duplicates(value, at, list.identity, problems);
-    }
+    for (const list of IDENTITY_LISTS) forEachList(item, list.segments, 0, [], (entries, at) => duplicates(entries, at, list.identity, problems));
     return problems;
   },
 };
 
-/** The values a pointer pattern names in `value`, `*` standing for every index of a list. */
-function listsAt(value: unknown, segments: readonly string[], at: (string | number)[]): Array<{ value: unknown; at: (string | number)[] }> {
-  if (segments.length === 0) return [{ value, at }];
-  const [first, ...rest] = segments;
-  if (first === '*') return Array.isArray(value) ? value.flatMap((entry, i) => listsAt(entry, rest, [...at, i])) : [];
-  return isRecord(value) && Object.hasOwn(value, first!) ? listsAt(value[first!], rest, [...at, first!]) : [];
+/**
+ * Each value a pointer pattern names in `value` (from `segments[depth]` on, `*` standing for every index of a
+ * list), with the path to it: `at` is one array pushed and popped on the way, copied only where a repeat is found.
+ */
+function forEachList(value: unknown, segments: readonly string[], depth: number, at: (string | number)[], visit: (value: unknown, at: readonly (string | number)[]) => void): void {
+  if (depth === segments.length) {
+    visit(value, at);
+    return;
+  }
+  const segment = segments[depth]!;
+  if (segment === '*') {
+    if (!Array.isArray(value)) return;
+    for (let i = 0; i < value.length; i++) {
+      at.push(i);
+      forEachList(value[i], segments, depth + 1, at, visit);
+      at.pop();
+    }
+  } else if (isRecord(value) && Object.hasOwn(value, segment)) {
+    at.push(segment);
+    forEachList(value[segment], segments, depth + 1, at, visit);
+    at.pop();
+  }
 }
 
-function duplicates(entries: unknown, at: (string | number)[], members: readonly string[], problems: Problem[]): void {
-  if (!Array.isArray(entries)) return;
-  const key = String(at.at(-1));
-  const title = titleAt(itemSchema, [key]) ?? key;
+function duplicates(entries: unknown, at: readonly (string | number)[], members: readonly string[], problems: Problem[]): void {
+  if (!Array.isArray(entries) || entries.length < 2) return;
   const first = new Map<string, number>();
   entries.forEach((entry, i) => {
     const parts = identityOf(entry, members);
@@ -53,7 +65,10 @@ function duplicates(entries: unknown, at: (string | number)[], members: readonly
       first.set(identity, i);
       return;
     }
+    const key = String(at.at(-1));
     const path = pointerOf([...at, earlier]);
+    // Looked up only for a repeat: most items have none, and the schema walk cost more than the rest of the rule.
+    const title = titleAt(itemSchema, [key]) ?? key;
     problems.push({
       path: pointerOf([...at, i]),
       message: {
