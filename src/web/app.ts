@@ -26,9 +26,6 @@ export type { AppOptions } from './context.js';
 
 export function createApp(opts: AppOptions): Hono<Env> {
   const site = new Site(opts);
-  // opened now, so that a catalog whose repository cannot be opened is in the log at start, not first at a request
-  // (which would try again: Site.catalogRepo keeps no failure)
-  void site.catalogRepo().catch(() => undefined);
   const app = new Hono<Env>();
   app.use('*', securityHeaders(site));
   app.use('*', compression());
