@@ -41,8 +41,10 @@ export async function recordGitDecisions(tx: Transaction, decisionsOf: ReadonlyM
   const rows = incoming.map((d) => [
     d.key, d.fingerprint, d.region, d.key.slice(d.key.indexOf('/') + 1, d.key.indexOf('#')), paths.get(d.key) ?? d.key.slice(d.key.indexOf('#') + 1),
     d.decision, d.reason ?? '', d.by, new Date(Date.parse(d.at)).toISOString(), 'git',
+    // a fix request keeps its patch, which `decisions export` writes back
+    d.decision === 'fix-requested' ? (d.patch ?? null) : null,
   ]);
-  for (const statement of insertStatements('reviews', ['key', 'fingerprint', 'region', 'catalog_code', 'path', 'decision', 'reason', 'author', 'created_at', 'source'], rows)) {
+  for (const statement of insertStatements('reviews', ['key', 'fingerprint', 'region', 'catalog_code', 'path', 'decision', 'reason', 'author', 'created_at', 'source', 'patch'], rows)) {
     await tx.execute(statement);
   }
   return incoming.length;
