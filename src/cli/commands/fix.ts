@@ -1,9 +1,12 @@
 // `tongbiao fix [PATH…]`: like `eslint --fix`, makes items conform where the catalog format says what conforming
 // is — a locked element takes the baseline's value, a looser or review one the parent's (spec §6) — and writes
 // the files in place through the one YAML editor, so comments, key order and quoting stay. Prints each change.
+// A discrepancy its region accepted (a current accepted decision in decisions.yaml) is a variation people agreed
+// on, as an eslint-disable comment is for eslint: it is left as it is.
 import { lstatSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { CONFIG_FILE } from '../../catalog/config.js';
+import { decisionOn } from '../../catalog/decisions.js';
 import { loadCatalog } from '../../catalog/load.js';
 import { fsSource } from '../../catalog/source-fs.js';
 import { checkCatalog } from '../../check/check.js';
@@ -22,7 +25,8 @@ export const fix = defineCommand({
 
 Makes items conform: a locked element (四级四同) takes the province baseline's value, a looser or
 review one its parent region's; an element or list entry only the item has is removed, one only
-the other side has is added back. Files are changed in place keeping comments, key order and
+the other side has is added back. A discrepancy accepted in its region's decisions.yaml (and not
+outdated) is left as it is. Files are changed in place keeping comments, key order and
 quoting; each change is printed. Each PATH is a catalog root, or a file or folder inside one
 (default: the whole catalog).
 
@@ -61,6 +65,8 @@ Exit status: 0 fixed (or nothing to fix), 2 could not run.`,
     const byFile = new Map<string, Discrepancy[]>();
     for (const d of discrepancies) {
       if (!rules.includes(d.rule) || !isFixable(d)) continue;
+      const decision = decisionOn(catalog.decisionsOf, d.region, d.key, d.fingerprint);
+      if (decision?.decision === 'accepted' && decision.current) continue;
       const file = catalog.items.get(d.region)?.get(d.catalogCode);
       if (file === undefined || !inScope(file)) continue;
       byFile.set(file, [...(byFile.get(file) ?? []), d]);
