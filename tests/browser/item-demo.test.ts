@@ -1,7 +1,7 @@
 // The demo catalog's v2 showcase on the item page in Chromium, served with its catalog (files/): the township and
 // village pages with their lineage, the item split into handling items (read with JavaScript off too), the blank form
 // and the result sample opened from the page, a 暂停 and a 取消 baseline item, and the county that still holds the
-// cancelled one.
+// cancelled one; decisions that came from the regions' decisions.yaml (an accepted locked name, a fix request).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { haveChromium, shot, startReview, type Review } from './harness.js';
 
@@ -9,6 +9,8 @@ const PENSION = '002000101000'; // 城镇职工基本养老保险关系转移接
 const FOOD = '000100101000'; // 食品经营许可: a blank form, and 武汉市's result sample
 const SUSPENDED = '000100112000'; // 城市建筑垃圾处置核准: 暂停 at the province and in 武汉市
 const CANCELLED = '000100111000'; // 公章刻制业特种行业许可证核发: 取消 at the province, still held by 西陵区
+const MARRIAGE = '000700102000'; // 结婚登记: 仙桃市 names it 内地居民结婚登记 (level-locked, accepted in its decisions.yaml)
+const TEACHER = '000100104000'; // 教师资格认定: 武汉市 requested a fix of 武昌区's 学历证书 copies
 
 let review: Review;
 beforeAll(async () => {
@@ -67,6 +69,22 @@ describe.skipIf(!haveChromium)('the demo catalog\'s v2 elements on the item page
     await page.goto(review.url + `items/420502/${CANCELLED}`);
     expect(await page.locator('#el-status').getAttribute('class')).toMatch(/^differs kind-row-/);
     expect(await page.locator('#discrepancies a[href="#el-status"]').count()).toBe(1);
+    expect(review.problems).toEqual([]);
+  });
+
+  test("decisions from git: 仙桃市's accepted name for 结婚登记, 武昌区's fix request with its patch", async () => {
+    const page = await (await review.browser()).newPage();
+    await review.login(page, 'admin');
+    await page.goto(review.url + `items/429004/${MARRIAGE}`);
+    expect(await page.locator('#el-name').getAttribute('class')).toMatch(/^differs kind-row-/);
+    const accepted = await page.locator('main').textContent();
+    expect(accepted).toContain('来自 git（decisions.yaml）');
+    expect(accepted).toContain('民政部全国婚姻登记信息系统');
+    await shot(page, 'item-demo-accepted', true);
+    await page.goto(review.url + `items/420106/${TEACHER}`);
+    const requested = await page.locator('main').textContent();
+    expect(requested).toContain('要求整改');
+    expect(requested).toContain('学历证书原件核验后当场退还');
     expect(review.problems).toEqual([]);
   });
 });

@@ -33,11 +33,15 @@ describe('round trip', () => {
     expect(differences(demo, catalogData(second))).toEqual([]);
     // The new catalogs validate as the demo does (same findings count), given what travels beside a workbook,
     // not in it: the files the items refer to (blank forms, result samples) and the catalog's settings
-    // (tongbiao.yaml: the legacy credit code it accepts).
+    // (tongbiao.yaml: the legacy credit code it accepts, the rules it lowers to warnings). The file a merge tool
+    // left among 仙桃市's items (stray-file) is no part of the catalog and stays behind.
     cpSync(join(DEMO_V2, 'files'), join(second, 'files'), { recursive: true });
     cpSync(join(DEMO_V2, 'tongbiao.yaml'), join(second, 'tongbiao.yaml'));
-    const summary = (root: string) => JSON.parse(runCli(['validate', '--catalog', root, '--format', 'json']).stdout).summary;
-    expect(summary(second)).toEqual({ ...summary(DEMO_V2), files: summary(second).files });
+    const report = (root: string) => JSON.parse(runCli(['validate', '--catalog', root, '--format', 'json']).stdout) as { findings: Array<{ rule: string }>; summary: Record<string, number> };
+    const [original, again] = [report(DEMO_V2), report(second)];
+    const strays = original.findings.filter((f) => f.rule === 'stray-file').length;
+    expect(strays).toBe(1);
+    expect(again.summary).toEqual({ ...original.summary, warnings: original.summary.warnings! - strays, files: again.summary.files });
   }, 240_000);
 
   it('the flattened exchange form (one record per item, child records nested) imports to the same data', () => {

@@ -25,7 +25,7 @@ beforeAll(() => {
   const item = join(repo.catalog, ITEM);
   writeFileSync(item, readFileSync(item, 'utf8').replace(/promisedLimit: \{ days: \d+/, 'promisedLimit: { days: 12'));
   repo.commit('longer');
-  finding = JSON.parse(runCli(['validate', '--catalog', repo.catalog, '--format', 'json']).stdout).findings.find((f: { rule: string }) => f.rule === 'level-looser');
+  finding = JSON.parse(runCli(['validate', '--catalog', repo.catalog, '--format', 'json']).stdout).findings.find((f: { rule: string; region: string }) => f.rule === 'level-looser' && f.region === '420106');
 });
 afterAll(() => repo.cleanup());
 
