@@ -23,6 +23,9 @@ describe('tongbiao validate on the demo catalog', () => {
   it('exits 0: its errors are cross-level ones its regions accepted in their decisions.yaml', () => {
     const { code: exit, output } = validateJson(['catalog-yaml'], { cwd: join(import.meta.dirname, '..', '..') });
     expect(output.summary).toEqual(DEMO_SUMMARY);
+    // and the README says the same
+    const totals = `${DEMO_SUMMARY.files} files, ${DEMO_SUMMARY.errors} errors, ${DEMO_SUMMARY.warnings} warnings, ${DEMO_SUMMARY.infos} infos`;
+    expect(readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8')).toContain(totals);
     const errors = output.findings.filter((f) => f.severity === 'error');
     expect(errors.map((f) => [f.rule, f.region, f.catalogCode, f.decision?.decision, f.decision?.current])).toEqual(DEMO_ACCEPTED_ERRORS.map((e) => [...e, 'accepted', true]));
     expect(exit).toBe(0);
