@@ -4,7 +4,8 @@
 // #1665, has been open since 2021). The parse-sax module below is the library's own, except that one
 // streaming TextDecoder carries an incomplete character over to the next chunk. It is put into Node's module
 // cache under the library's path before the library loads, so every exceljs module that requires it gets it.
-// tests/exchange/xlsx-read.test.ts reads a sheet of long Chinese text that triggers the bug without this.
+// xlsx-read.ts reads the sheets themselves with its own streaming decoder; this fix is what keeps the shared
+// strings whole. tests/exchange/xlsx-read.test.ts reads a long Chinese shared string that the bug would break.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type ExcelJSModule from 'exceljs';
