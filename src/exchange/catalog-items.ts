@@ -49,33 +49,23 @@ const BATCH = 256;
 /**
  * The items of `regions` in tree and code order, in format v2 (`catalog.read` gives a v1 catalog's items through the
  * spec §8 mapping, so what is exported is what the catalog means today); a file that does not parse into a mapping goes to `skipped`.
- * The next batch is being read (from git, a separate process, at `--rev`) while the caller writes this one.
  */
 export async function* catalogItems(catalog: Catalog, regions: readonly Region[], skipped: SkippedFile[]): AsyncGenerator<ExportedItem> {
-  const files: Array<{ region: Region; path: string }> = [];
   for (const region of regions) {
-    const paths = [...(catalog.items.get(region.code) ?? new Map<string, string>()).entries()].sort(([a], [b]) => (a < b ? -1 : 1));
-    for (const [, path] of paths) files.push({ region, path });
-  }
-  const readBatch = (from: number) => {
-    const reading = catalog.read(files.slice(from, from + BATCH).map((f) => f.path));
-    // awaited below; when the caller stops early, a failure of the batch read ahead is not left unhandled
-    reading.catch(() => undefined);
-    return reading;
-  };
-  let next = files.length > 0 ? readBatch(0) : undefined;
-  for (let i = 0; next; i += BATCH) {
-    const parsed = await next;
-    next = i + BATCH < files.length ? readBatch(i + BATCH) : undefined;
-    for (const { region, path } of files.slice(i, i + BATCH)) {
-      const file = parsed.get(path)!;
-      const data = file.data;
-      if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-        const why = file.problems[0]?.message ?? { zh: '不是键值映射', en: 'not a mapping' };
-        skipped.push({ file: path, message: { zh: `未导出：${why.zh}`, en: `not exported: ${why.en}` } });
-        continue;
+    const files = [...(catalog.items.get(region.code) ?? new Map<string, string>()).entries()].sort(([a], [b]) => (a < b ? -1 : 1));
+    for (let i = 0; i < files.length; i += BATCH) {
+      const batch = files.slice(i, i + BATCH).map(([, path]) => path);
+      const parsed = await catalog.read(batch);
+      for (const path of batch) {
+        const file = parsed.get(path)!;
+        const data = file.data;
+        if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+          const why = file.problems[0]?.message ?? { zh: '不是键值映射', en: 'not a mapping' };
+          skipped.push({ file: path, message: { zh: `未导出：${why.zh}`, en: `not exported: ${why.en}` } });
+          continue;
+        }
+        yield { region, file: path, item: data as Item };
       }
-      yield { region, file: path, item: data as Item };
     }
   }
 }
