@@ -17,7 +17,12 @@ export const WORKER_THRESHOLD = 3000;
 
 /** Old-space cap of a check worker: a city subtree needs well under this. */
 const WORKER_HEAP_MB = 384;
-const WORKER_YOUNG_MB = 64;
+/**
+ * Young generation of a check worker. A v2 province's worker allocates ≈ 2.7 GB, mostly per batch of files; at 64 MB
+ * it scavenged 137 times and compacted 15 (cold validate 42.7 CPU s, peak 915 MB, under load), at 128 MB 67 and 7
+ * (32.0 CPU s, 939 MB); 256 MB collected less often still, for no less CPU and 1.2 GB.
+ */
+const WORKER_YOUNG_MB = 128;
 
 /** A source as a worker rebuilds it: with the listing already made, so no worker lists the catalog again. */
 export interface SourceDescription {
