@@ -20,9 +20,12 @@ const WORKER_HEAP_MB = 384;
 /**
  * Young generation of a check worker. A v2 province's worker allocates ≈ 2.7 GB, mostly per batch of files; at 64 MB
  * it scavenged 137 times and compacted 15 (cold validate 42.7 CPU s, peak 915 MB, under load), at 128 MB 67 and 7
- * (32.0 CPU s, 939 MB); 256 MB collected less often still, for no less CPU and 1.2 GB.
+ * (32.0 CPU s, 939 MB); 256 MB collected less often still, for no less CPU and 1.2 GB. A sync is the exception: its
+ * workers also hand every item's JSON to the main thread, which stores it meanwhile, and there 128 MB cost more than it
+ * saved (v2 province, quiet machine, one after another: 64 MB 74.9 CPU s, 1,032 MB; 128 MB 96.8 CPU s, 1,254 MB).
  */
 const WORKER_YOUNG_MB = 128;
+const STORING_WORKER_YOUNG_MB = 64;
 
 /** A source as a worker rebuilds it: with the listing already made, so no worker lists the catalog again. */
 export interface SourceDescription {
@@ -129,7 +132,7 @@ export async function runPlan(catalog: Catalog, plan: WorkPlan, options: RunOpti
     // roomier young generation lets parsing's short-lived garbage die there instead of being promoted.
     const worker = new Worker(workerFile(), {
       workerData,
-      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: options.onJson ? STORING_WORKER_YOUNG_MB : WORKER_YOUNG_MB },
     });
     try {
       for (let part = queue.shift(); part; part = queue.shift()) {
