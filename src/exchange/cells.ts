@@ -6,7 +6,21 @@ import type { Message } from '../catalog/types.js';
 import type { Element } from './elements.js';
 
 /** What a cell holds once read: a workbook library's rich values are reduced to these before they get here. */
-export type Cell = string | number | boolean | Date | null;
+export type Cell = string | number | boolean | Date | TypedCell | null;
+
+/**
+ * A number or boolean in a cell formatted as text (`@`). A spreadsheet program that guesses types (a CSV opened
+ * in Calc or Excel) leaves its numbers in General cells, and those are taken as the text they were typed as; a
+ * number kept in a text cell was put there as a number — by an export of a file whose text element holds one
+ * (an unquoted `complaintPhone: 12345`) — and comes back as that number.
+ */
+export interface TypedCell {
+  typed: number | boolean;
+}
+
+export function isTyped(cell: unknown): cell is TypedCell {
+  return typeof cell === 'object' && cell !== null && 'typed' in cell;
+}
 
 export interface CellProblem {
   /** `sheet!cell` (xlsx) or `record field` (JSON) */
@@ -37,14 +51,21 @@ export function cellOf(element: Element, value: unknown): Cell {
     case 'number':
       return typeof value === 'number' ? value : String(value);
     default:
-      return typeof value === 'object' ? JSON.stringify(value) : String(value);
+      if (typeof value === 'object') return JSON.stringify(value);
+      // A number or boolean where text belongs (an unquoted `complaintPhone: 12345`) is invalid, yet it is what
+      // the file says: it goes out as a cell of its own type (in the column's text format: a TypedCell when read)
+      // so the import gives back the same value. Codes are always text cells.
+      if ((typeof value === 'number' || typeof value === 'boolean') && element.digits === undefined) return value;
+      return String(value);
   }
 }
 
 const fail = (zh: string, en: string): CellValue => ({ problem: { severity: 'error', message: { zh, en } } });
 
 /** The value a cell gives an element, or what is wrong with it. `title` names the element in messages. */
-export function valueOf(element: Element, cell: Cell, title = element.title): CellValue {
+export function valueOf(element: Element, given: Cell, title = element.title): CellValue {
+  const typed = isTyped(given);
+  const cell = typed ? given.typed : given;
   const text = textOf(cell);
   switch (element.kind) {
     case 'boolean': {
@@ -95,6 +116,20 @@ export function valueOf(element: Element, cell: Cell, title = element.title): Ce
       }
       if (typeof cell === 'number' && !Number.isSafeInteger(cell) && Number.isInteger(cell)) {
         return fail(`${title} 被存为数字 ${text}，超过 15 位的数字已丢失精度，请设为文本后重新填写`, `${title} was stored as the number ${text}, which loses digits beyond 15; make the cell text and type it again`);
+      }
+      // A number or boolean kept in a text cell where text belongs is taken as what it is (an export of a file
+      // that holds one gives it back unchanged), and named: the element wants text, so validate will flag the item.
+      if (typed && element.digits === undefined) {
+        return {
+          value: cell,
+          warning: {
+            severity: 'warning',
+            message: {
+              zh: `${title} 是${typeof cell === 'number' ? '数字' : '逻辑值'}单元格 ${text}，已按原值导入，但该要素应为文本：如是文本，请将单元格设为文本格式后重新填写`,
+              en: `${title} is a ${typeof cell === 'number' ? 'number' : 'boolean'} cell ${text}, imported as it is, but the element is text: if it is text, make the cell text and type it again`,
+            },
+          },
+        };
       }
       // Free text keeps its spaces: only what was typed around a code or a label is trimmed.
       return { value: typeof cell === 'string' ? cell : text };
@@ -152,7 +187,8 @@ function notInSet(title: string, value: string, values: readonly string[]): Cell
 }
 
 /** A cell's text: numbers as plain decimal digits (no exponent), dates as YYYY-MM-DD, trimmed. */
-export function textOf(cell: Cell): string {
+export function textOf(given: Cell): string {
+  const cell = isTyped(given) ? given.typed : given;
   if (cell === null) return '';
   if (typeof cell === 'number') return Number.isInteger(cell) && Math.abs(cell) < 1e21 ? BigInt(cell).toString() : String(cell);
   if (cell instanceof Date) return cell.toISOString().slice(0, 10);

@@ -1,6 +1,7 @@
 // What an import has read from its file, whatever the format: items placed in regions, the regions the file
 // describes, and every problem with where it is (`sheet!cell` or `table[n].field`). Pure data.
 import type { Item, Message } from '../catalog/types.js';
+import { isTyped } from './cells.js';
 import type { Element } from './elements.js';
 
 export interface ImportProblem {
@@ -43,7 +44,8 @@ export const itemKey = (region: string, catalogCode: string) => `${region}/${cat
 const REGION_CODE_PATTERN = /^\d{6}(\d{3}){0,2}$/;
 
 /** A region code from a cell or a field: digits as text, 6, 9 or 12 of them. */
-export function regionCodeOf(value: unknown): string | undefined {
+export function regionCodeOf(given: unknown): string | undefined {
+  const value = isTyped(given) ? given.typed : given;
   const text = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : typeof value === 'string' ? value.trim() : '';
   return REGION_CODE_PATTERN.test(text) ? text : undefined;
 }

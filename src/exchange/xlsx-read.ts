@@ -93,6 +93,8 @@ interface ReaderParts {
   workbookRels?: Array<{ Id: string; Target: string }>;
   model?: { sheets?: Array<{ name: string; rId: string }> };
   sharedStrings?: unknown[];
+  styles?: { model?: { styles?: unknown[] }; getStyleModel(id: number): { numFmt?: string } | null };
+  _parseStyles(entry: Readable): Promise<void>;
   _parseRels(entry: Readable): Promise<void>;
   _parseWorkbook(entry: Readable): Promise<void>;
   _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
@@ -187,7 +189,7 @@ export async function* readSheets(file: string, limits: ZipLimits = DEFAULT_LIMI
     worksheets: 'emit',
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
-    styles: 'ignore',
+    styles: 'cache',
     entries: 'ignore',
   }) as unknown as ReaderParts;
   const rels = part('xl/_rels/workbook.xml.rels');
@@ -198,11 +200,22 @@ export async function* readSheets(file: string, limits: ZipLimits = DEFAULT_LIMI
   const strings = part('xl/sharedStrings.xml');
   if (strings) for await (const _ of reader._parseSharedStrings(strings.stream())) { /* cached in the reader */ }
   const shared = (reader.sharedStrings ?? []).map(plain);
+  // which cell styles (a cell's `s`) format as text (`@`): a number kept in such a cell is a TypedCell
+  let textStyles: boolean[] = [];
+  const styles = part('xl/styles.xml');
+  if (styles) {
+    try {
+      await reader._parseStyles(styles.stream());
+    } catch (error) {
+      throw error instanceof NotAWorkbook ? error : new NotAWorkbook(`xl/styles.xml is damaged: ${(error as Error).message}`);
+    }
+    textStyles = (reader.styles?.model?.styles ?? []).map((_, id) => reader.styles!.getStyleModel(id)?.numFmt === '@');
+  }
   for (const sheet of reader.model?.sheets ?? []) {
     const target = reader.workbookRels?.find((r) => r.Id === sheet.rId)?.Target ?? '';
     const entry = part(target.startsWith('/') ? target : `xl/${target}`);
     if (!entry) continue;
-    yield { name: sheet.name, rows: sheetRows(entry.stream(), shared) };
+    yield { name: sheet.name, rows: sheetRows(entry.stream(), shared, textStyles) };
   }
 }
 
@@ -213,9 +226,10 @@ type CellType = 's' | 'str' | 'inlineStr' | 'b' | 'e' | 'n' | 'd';
  * A sheet's rows from its XML: `<row r>` holds `<c r t>` cells whose value is `<v>` (a number, a shared string's
  * index, a boolean, an error, a formula's cached result beside its `<f>`, which is never evaluated) or, for an
  * inline string, the `<t>` runs of `<is>` (phonetic runs `<rPh>` left out). Element names are matched without
- * their namespace prefix. Numbers stay numbers (a date cell is its serial number, which the date columns read).
+ * their namespace prefix. Numbers stay numbers (a date cell is its serial number, which the date columns read); a
+ * number or boolean in a cell whose style `s` formats it as text is a TypedCell.
  */
-async function* sheetRows(xml: Readable, shared: readonly Cell[]): AsyncGenerator<SheetRow[]> {
+async function* sheetRows(xml: Readable, shared: readonly Cell[], textStyles: readonly boolean[]): AsyncGenerator<SheetRow[]> {
   // no line and column tracking (which counts every character): an error names the sheet
   const parser = new SaxesParser({ position: false });
   let failure: unknown;
@@ -224,6 +238,7 @@ async function* sheetRows(xml: Readable, shared: readonly Cell[]): AsyncGenerato
   let lastRow = 0;
   let column = -1;
   let type: CellType = 'n';
+  let textStyle = false;
   /** text of the cell's value being read, undefined outside <v> and <is><t> */
   let text: string | undefined;
   let value: string | undefined;
@@ -250,6 +265,7 @@ async function* sheetRows(xml: Readable, shared: readonly Cell[]): AsyncGenerato
         if (!row) break;
         column = attributes.r === undefined ? column + 1 : columnIndex(attributes.r);
         type = (attributes.t ?? 'n') as CellType;
+        textStyle = attributes.s !== undefined && textStyles[Number.parseInt(attributes.s, 10)] === true;
         value = undefined;
         inlineText = undefined;
         break;
@@ -290,7 +306,7 @@ async function* sheetRows(xml: Readable, shared: readonly Cell[]): AsyncGenerato
       case 'c':
         if (row && column >= 0) {
           const cell = cellValue(type, value, inlineText, shared);
-          if (cell !== null) row.cells[column] = cell;
+          if (cell !== null) row.cells[column] = textStyle && (typeof cell === 'number' || typeof cell === 'boolean') ? { typed: cell } : cell;
         }
         value = undefined;
         inlineText = undefined;

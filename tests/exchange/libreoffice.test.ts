@@ -27,16 +27,21 @@ const DATED = '420000/420100/420102/items/000100101000.yaml';
 
 describe('LibreOffice Calc', () => {
   const DEMO_V2 = demoWithDateAndFlags();
-  it('re-saves our workbook as its own xlsx, and that imports to the same data', () => {
+  it('re-saves our workbook as its own xlsx, and that imports to the same data (an unquoted phone, a number, stays one)', () => {
     const dir = tempDir('lo');
-    expect(exportCatalog(DEMO_V2, join(dir, 'demo.xlsx')).code).toBe(0);
+    const source = join(dir, 'source');
+    cpSync(DEMO_V2, source, { recursive: true });
+    const phone = join(source, '420000', 'items', '000100101000.yaml');
+    writeFileSync(phone, readFileSync(phone, 'utf8').replace(/^complaintPhone: .+$/m, 'complaintPhone: 12345'));
+    expect(exportCatalog(source, join(dir, 'demo.xlsx')).code).toBe(0);
     soffice(dir, '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', join(dir, 'out'), join(dir, 'demo.xlsx'));
     const target = join(dir, 'catalog');
     const result = importJson(join(dir, 'out', 'demo.xlsx'), target);
     expect(result.code, result.stdout).toBe(0);
     expect(result.report.problems.filter((p) => p.severity === 'error')).toEqual([]);
     const data = catalogData(target);
-    expect(differences(catalogData(DEMO_V2), data)).toEqual([]);
+    expect(differences(catalogData(source), data)).toEqual([]);
+    expect(JSON.parse(data.get('420000/items/000100101000.yaml')!)).toMatchObject({ complaintPhone: 12345 });
     expect(JSON.parse(data.get(DATED)!)).toMatchObject({ effectiveDate: '2026-01-01', express: true, inHall: false });
   }, 180_000);
 

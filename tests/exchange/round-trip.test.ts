@@ -105,6 +105,32 @@ describe('round trip', () => {
     expect(differences(catalogData(copy), catalogData(target))).toEqual([]);
   });
 
+  it('a number or boolean where text belongs (an unquoted phone) comes back as that value, with a warning at its cell', () => {
+    const dir = tempDir();
+    const copy = join(dir, 'catalog');
+    cpSync(DEMO_V2, copy, { recursive: true });
+    const file = join(copy, '420000', 'items', '000100101000.yaml');
+    const text = readFileSync(file, 'utf8');
+    expect(text).toMatch(/^complaintPhone: .+$/m);
+    expect(text).toMatch(/^quantityLimit: .+$/m);
+    writeFileSync(file, text.replace(/^complaintPhone: .+$/m, 'complaintPhone: 12345').replace(/^quantityLimit: .+$/m, 'quantityLimit: true'));
+    expect(exportCatalog(copy, join(dir, 'phone.xlsx')).code).toBe(0);
+    const target = join(dir, 'back');
+    const result = importJson(join(dir, 'phone.xlsx'), target);
+    expect(result.code, result.stdout).toBe(0);
+    // one warning at each cell, in the item's row of the 事项 sheet
+    expect(result.report.problems).toHaveLength(2);
+    for (const p of result.report.problems) expect([p.severity, p.item, p.at]).toEqual(['warning', '420000/000100101000', expect.stringMatching(/^事项![A-Z]+2$/)]);
+    expect(result.report.problems.map((p) => p.message.zh).sort()).toEqual([
+      expect.stringMatching(/^投诉电话 是数字单元格 12345，已按原值导入/),
+      expect.stringMatching(/^数量限制 是逻辑值单元格 true，已按原值导入/),
+    ]);
+    const back = parse(readFileSync(join(target, '420000', 'items', '000100101000.yaml'), 'utf8'));
+    expect(back.complaintPhone).toBe(12345);
+    expect(back.quantityLimit).toBe(true);
+    expect(differences(catalogData(copy), catalogData(target))).toEqual([]);
+  });
+
   it('--region with --subtree exports that subtree (and its ancestors as regions only)', () => {
     const dir = tempDir();
     expect(exportCatalog(DEMO_V2, join(dir, 'wuhan.xlsx'), '--region', '420100', '--subtree').code).toBe(0);
