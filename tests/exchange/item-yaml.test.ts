@@ -93,4 +93,29 @@ describe('itemYaml writes what createNode would have', () => {
     // the shared key nodes carry nothing from one item into the next
     expect(itemYaml({ catalogCode: '1', taskCode: '2' } as Item)).toBe(throughCreateNode({ catalogCode: '1', taskCode: '2' } as Item));
   });
+
+  it('again for an element written before (remembered), and never for a value that only looks the same', () => {
+    const date = new Date(Date.UTC(2024, 0, 2));
+    // each pair of values has the same JSON but is written differently
+    const twins: Array<[unknown, unknown]> = [[date.toISOString(), date], [0, -0], [null, Number.NaN], [[null], [undefined]], [{}, new Map()]];
+    for (const [first, second] of twins) {
+      for (const value of [first, second, first]) {
+        const item = { catalogCode: '000101001000', name: value, taskCode: '1142' } as unknown as Item;
+        expect(itemYaml(item)).toBe(throughCreateNode(item));
+      }
+    }
+    // a remembered element in another item, at another place
+    const first = { catalogCode: '1', basis: [{ law: '《条例》', article: '第七条' }], useLevel: ['省级'], taskCode: '2' } as Item;
+    const second = { name: 'x', useLevel: ['省级'], basis: [{ law: '《条例》', article: '第七条' }], taskCode: '3', catalogCode: '1' } as Item;
+    for (const item of [first, second, first]) expect(itemYaml(item, '# m')).toBe(throughCreateNode(item, '# m'));
+  });
+
+  it('with the blank line before taskCode decided by what comes before it (a block that keeps its final newlines)', () => {
+    for (const conditions of ['第一行\n第二行\n\n', '第一行\n第二行\n', '一行']) {
+      for (const item of [{ catalogCode: '1', conditions, taskCode: '2' }, { conditions, catalogCode: '1', taskCode: '2' }] as Item[]) {
+        expect(itemYaml(item)).toBe(throughCreateNode(item));
+        expect(itemYaml(item)).toBe(throughCreateNode(item));
+      }
+    }
+  });
 });
