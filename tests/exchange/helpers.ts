@@ -88,3 +88,31 @@ export async function readAll(file: string) {
   for await (const item of input.items) items.push(item);
   return { ...input, items };
 }
+
+export type Row = Record<string, unknown>;
+/** Our exchange JSON export, parsed. */
+export interface Exchange {
+  x_tongbiao: { regions: Row[] };
+  tables: Record<string, Row[]>;
+}
+
+/** An exchange export in the flattened form many provincial systems give: one object per item, its child records nested. */
+export function flattened(grouped: Exchange): Row[] {
+  const tables = structuredClone(grouped.tables);
+  const byTask = (table: string) => {
+    const out = new Map<unknown, Row[]>();
+    for (const r of tables[table] ?? []) out.set(r.task_guid, [...(out.get(r.task_guid) ?? []), r]);
+    return out;
+  };
+  const extend = byTask('task_extend');
+  const materials = byTask('task_material');
+  const handles = byTask('task_handle_item');
+  const fees = byTask('task_fee_project');
+  return (tables.task_basic ?? []).map((b) => ({
+    ...extend.get(b.task_guid)?.[0],
+    ...b,
+    materials: materials.get(b.task_guid) ?? [],
+    handle_items: handles.get(b.task_guid) ?? [],
+    fee_projects: fees.get(b.task_guid) ?? [],
+  }));
+}

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { runCli } from '../helpers/cli.js';
-import { catalogData, DEMO, differences, exportCatalog, importJson, removeTempDirs, tempDir, v2Copy } from './helpers.js';
+import { catalogData, DEMO, differences, exportCatalog, flattened, importJson, removeTempDirs, tempDir, v2Copy, type Exchange } from './helpers.js';
 
 afterAll(removeTempDirs);
 
@@ -47,23 +47,7 @@ describe('round trip', () => {
   it('the flattened exchange form (one record per item, child records nested) imports to the same data', () => {
     const dir = tempDir();
     expect(exportCatalog(DEMO_V2, join(dir, 'demo.json'), '--format', 'exchange-json').code).toBe(0);
-    const grouped = JSON.parse(readFileSync(join(dir, 'demo.json'), 'utf8'));
-    const byTask = (table: string) => {
-      const out = new Map<string, unknown[]>();
-      for (const r of grouped.tables[table]) out.set(r.task_guid, [...(out.get(r.task_guid) ?? []), r]);
-      return out;
-    };
-    const extend = byTask('task_extend');
-    const materials = byTask('task_material');
-    const handles = byTask('task_handle_item');
-    const fees = byTask('task_fee_project');
-    const flat = grouped.tables.task_basic.map((b: { task_guid: string }) => ({
-      ...(extend.get(b.task_guid)?.[0] as object),
-      ...b,
-      materials: materials.get(b.task_guid) ?? [],
-      handle_items: handles.get(b.task_guid) ?? [],
-      fee_projects: fees.get(b.task_guid) ?? [],
-    }));
+    const flat = flattened(JSON.parse(readFileSync(join(dir, 'demo.json'), 'utf8')) as Exchange);
     writeFileSync(join(dir, 'flat.json'), JSON.stringify({ data: flat }));
     // The flattened form carries no region tree: import into a catalog that has the regions.
     const target = join(dir, 'target');

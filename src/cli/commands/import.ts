@@ -68,20 +68,22 @@ JSON at all, no catalog).`,
     const root = catalogTarget(values.catalog, io.cwd);
 
     const catalog = await openCatalog(root);
-    let input: ImportInput;
+    let report: ImportReport;
     try {
-      input = kind === 'xlsx' ? await readWorkbook(file, undefined, itemLayout(catalogElements(catalog))) : await readExchangeJson(file, values.region);
+      const input: ImportInput = kind === 'xlsx' ? await readWorkbook(file, undefined, itemLayout(catalogElements(catalog))) : await readExchangeJson(file, values.region);
+      // the flattened exchange form is read while it is imported: a file that turns out not to be JSON stops the
+      // import there, and nothing is written
+      report = await applyImport(input, {
+        root,
+        catalog,
+        ...(values.region !== undefined ? { region: values.region } : {}),
+        force: values.force === true,
+        dryRun: values['dry-run'] === true,
+      });
     } catch (error) {
       if (error instanceof NotAWorkbook || error instanceof NotExchangeJson) throw new TongbiaoError(`${fileArg}: ${error.message}`);
       throw error;
     }
-    const report = await applyImport(input, {
-      root,
-      catalog,
-      ...(values.region !== undefined ? { region: values.region } : {}),
-      force: values.force === true,
-      dryRun: values['dry-run'] === true,
-    });
     const out = format === 'json' ? JSON.stringify({ file: fileArg, catalog: root, ...report }, null, 2) + '\n' : textReport(fileArg, root, report, lang, values['dry-run'] === true);
     io.stdout.write(out);
     const errors = report.problems.some((p) => p.severity === 'error');
