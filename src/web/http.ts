@@ -1,20 +1,25 @@
 // Small HTTP helpers shared by the routes: errors with a status, response formats (HTML / JSON / CSV),
 // query-string validation and links that keep a page's state in its query string.
+import type { Message } from '../catalog/types.js';
 import type { MsgKey } from './i18n.js';
 
-/** An error that becomes a response with `status`; `message` is a dictionary key, `detail` free text. */
+/**
+ * An error that becomes a response with `status`; `message` is a dictionary key, `detail` what it is about: a
+ * code or path as it is, or words in both languages (shown to the user in theirs).
+ */
 export class HttpError extends Error {
   constructor(
     readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 429 | 503,
     readonly messageKey: MsgKey,
-    readonly detail = '',
+    readonly detail: string | Message = '',
     readonly headers: Record<string, string> = {},
   ) {
-    super(`${status} ${messageKey}${detail ? ': ' + detail : ''}`);
+    super(`${status} ${messageKey}${detail ? ': ' + (typeof detail === 'string' ? detail : detail.en) : ''}`);
   }
 }
 
-export const badRequest = (detail: string) => new HttpError(400, 'error400', detail);
+/** 400 with what is wrong with the request, in Chinese and English. */
+export const badRequest = (zh: string, en: string) => new HttpError(400, 'error400', { zh, en });
 
 export type Format = 'html' | 'json' | 'csv';
 
@@ -23,7 +28,7 @@ export function negotiate(query: URLSearchParams, accept: string | undefined, al
   const explicit = query.get('format');
   if (explicit !== null) {
     if (explicit === 'html' || explicit === 'json' || (explicit === 'csv' && allowCsv)) return explicit;
-    throw badRequest(`format must be html, json${allowCsv ? ' or csv' : ''}`);
+    throw badRequest(`参数 format 应为 html、json${allowCsv ? ' 或 csv' : ''}`, `format must be html, json${allowCsv ? ' or csv' : ''}`);
   }
   if (accept && /application\/json/i.test(accept) && !/text\/html/i.test(accept)) return 'json';
   return 'html';
@@ -60,16 +65,15 @@ const CONTROL = /[\u0000-\u001F\u007F]/;
 export function intParam(query: URLSearchParams, name: string, fallback: number, min: number, max: number): number {
   const raw = query.get(name);
   if (raw === null || raw === '') return fallback;
-  if (!/^\d{1,9}$/.test(raw)) throw badRequest(`${name} must be a whole number between ${min} and ${max}`);
-  const value = Number(raw);
-  if (value < min || value > max) throw badRequest(`${name} must be a whole number between ${min} and ${max}`);
+  const value = /^\d{1,9}$/.test(raw) ? Number(raw) : NaN;
+  if (!(value >= min && value <= max)) throw badRequest(`参数 ${name} 应为 ${min} 到 ${max} 之间的整数`, `${name} must be a whole number between ${min} and ${max}`);
   return value;
 }
 
 export function enumParam<T extends string>(query: URLSearchParams, name: string, allowed: readonly T[]): T | undefined {
   const raw = query.get(name);
   if (raw === null || raw === '') return undefined;
-  if (!(allowed as readonly string[]).includes(raw)) throw badRequest(`${name} must be one of ${allowed.join(', ')}`);
+  if (!(allowed as readonly string[]).includes(raw)) throw badRequest(`参数 ${name} 应为 ${allowed.join('、')} 之一`, `${name} must be one of ${allowed.join(', ')}`);
   return raw as T;
 }
 
@@ -77,17 +81,17 @@ export function enumParam<T extends string>(query: URLSearchParams, name: string
 export function textParam(query: URLSearchParams, name: string, maxLength = 100): string | undefined {
   const raw = query.get(name);
   if (raw === null) return undefined;
-  if (CONTROL.test(raw)) throw badRequest(`${name} must not contain control characters`);
+  if (CONTROL.test(raw)) throw badRequest(`参数 ${name} 不能含控制字符`, `${name} must not contain control characters`);
   const text = raw.trim();
   if (text === '') return undefined;
-  if (text.length > maxLength) throw badRequest(`${name} is longer than ${maxLength} characters`);
+  if (text.length > maxLength) throw badRequest(`参数 ${name} 超过 ${maxLength} 个字符`, `${name} is longer than ${maxLength} characters`);
   return text;
 }
 
-export function patternParam(query: URLSearchParams, name: string, pattern: RegExp, what: string): string | undefined {
+export function patternParam(query: URLSearchParams, name: string, pattern: RegExp, what: Message): string | undefined {
   const raw = query.get(name);
   if (raw === null || raw === '') return undefined;
-  if (!pattern.test(raw)) throw badRequest(`${name} must be ${what}`);
+  if (!pattern.test(raw)) throw badRequest(`参数 ${name} 应为${what.zh}`, `${name} must be ${what.en}`);
   return raw;
 }
 

@@ -106,7 +106,7 @@ export class Site {
 
   /** The region a query parameter names (404 if there is none such), or undefined when it is not given. */
   async regionParam(c: Ctx, query: URLSearchParams, name = 'region'): Promise<RegionRow | undefined> {
-    const code = patternParam(query, name, REGION_CODE, 'a region code (6, 9 or 12 digits)');
+    const code = patternParam(query, name, REGION_CODE, { zh: '区划代码（6、9 或 12 位数字）', en: 'a region code (6, 9 or 12 digits)' });
     if (!code) return undefined;
     const region = (await this.regionMap(c)).get(code);
     if (!region) throw new HttpError(404, 'error404', `region ${code}`);

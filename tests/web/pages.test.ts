@@ -131,6 +131,8 @@ describe('review queue', () => {
     const { res, text } = await get(`/queue?${query}`);
     expect(res.status).toBe(400);
     expect(text).toContain('请求参数无效');
+    // what is wrong, in Chinese: no English sentence inside the Chinese page
+    expect(text).toMatch(/请求参数无效：参数 (page|per|kind|rule|status|scope|type|field|region|format|q) (应为|超过)/);
     const api = await t.app.request(`/queue?${query}`, { headers: { ...admin, Accept: 'application/json' } });
     expect(api.status).toBe(400);
     expect(((await api.json()) as { error: { status: number } }).error.status).toBe(400);

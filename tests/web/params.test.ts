@@ -46,15 +46,21 @@ describe('control characters and odd text in every parameter', () => {
     expect(failures).toEqual([]);
   });
 
-  test('a NUL in a search term is a 400 naming the parameter (was 500: FTS "unterminated string")', async () => {
+  test('a NUL in a search term is a 400 naming the parameter, in the user\'s language (was 500: FTS "unterminated string")', async () => {
     for (const path of ['/queue?q=a%00b', '/coverage?q=a%00b', '/queue?q=%E5%85%BB%E8%80%81%00%E4%BF%9D%E9%99%A9', '/audit?actor=a%00b']) {
       const res = await t.app.request(path, { headers: { Cookie: t.sessions.admin.cookie } });
       expect(res.status, path).toBe(400);
       const html = await res.text();
-      expect(html).toContain('control characters');
+      expect(html).toMatch(/请求参数无效：参数 (q|actor) 不能含控制字符/);
+      expect(html).not.toContain('control characters');
       const json = await t.app.request(path, { headers: { Cookie: t.sessions.admin.cookie, Accept: 'application/json' } });
       expect(json.status).toBe(400);
-      expect(((await json.json()) as { error: { detail: string } }).error.detail).toMatch(/^(q|actor) must not contain control characters$/);
+      expect(((await json.json()) as { error: { detail: string } }).error.detail).toMatch(/^参数 (q|actor) 不能含控制字符$/);
+      const en = await t.app.request(`${path}&lang=en`, { headers: { Cookie: t.sessions.admin.cookie, Accept: 'application/json' } });
+      expect(((await en.json()) as { error: { message: string; detail: string } }).error).toMatchObject({
+        message: expect.stringMatching(/^Bad request: (q|actor) must not contain control characters$/),
+        detail: expect.stringMatching(/^(q|actor) must not contain control characters$/),
+      });
     }
   });
 

@@ -14,7 +14,7 @@ export function registerAudit(app: Hono<Env>, site: Site): void {
     const state: AuditState = {
       ...(region ? { region: region.code } : {}),
       actor: textParam(query, 'actor', 64),
-      action: patternParam(query, 'action', /^[a-z][a-z.-]{0,39}$/, 'an action such as review.accepted'),
+      action: patternParam(query, 'action', /^[a-z][a-z.-]{0,39}$/, { zh: '操作名，如 review.accepted', en: 'an action such as review.accepted' }),
       page: intParam(query, 'page', 1, 1, 1_000_000),
       per: intParam(query, 'per', 50, 1, MAX_PER),
     };

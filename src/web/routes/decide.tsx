@@ -51,7 +51,7 @@ export function registerDecide(app: Hono<Env>, site: Site): void {
   app.get('/decide/patch', async (c) => {
     const query = new URL(c.req.url).searchParams;
     const key = query.get('key') ?? '';
-    if (key.length === 0 || key.length > 300) throw badRequest('key');
+    if (key.length === 0 || key.length > 300) throw badRequest('差异键缺失或过长', 'the discrepancy key is missing or too long');
     const row = await queueRow(db, key);
     if (!row) throw new HttpError(404, 'error404', 'discrepancy');
     // a discrepancy with no fix has no patch, whatever the state of the repository
@@ -66,7 +66,7 @@ export function registerDecide(app: Hono<Env>, site: Site): void {
   app.get('/decide', async (c) => {
     const query = new URL(c.req.url).searchParams;
     const key = query.get('key') ?? '';
-    if (key.length === 0 || key.length > 300) throw badRequest('key');
+    if (key.length === 0 || key.length > 300) throw badRequest('差异键缺失或过长', 'the discrepancy key is missing or too long');
     const view = enumParam(query, 'view', ['queue', 'item'] as const) ?? 'queue';
     const close = enumParam(query, 'close', ['1'] as const) === '1';
     const row = await queueRow(db, key);
@@ -112,7 +112,7 @@ export function registerDecide(app: Hono<Env>, site: Site): void {
     } catch {
       return fail(403, 'error403Csrf');
     }
-    if (key.length === 0 || key.length > 300) throw badRequest('key');
+    if (key.length === 0 || key.length > 300) throw badRequest('差异键缺失或过长', 'the discrepancy key is missing or too long');
     const row = await queueRow(db, key);
     if (!row) throw new HttpError(404, 'error404', 'discrepancy');
     const lineage = regions.get(row.region)?.lineage;
@@ -133,7 +133,7 @@ export function registerDecide(app: Hono<Env>, site: Site): void {
       if (outcome.reason === 'changed') return fail(409, 'errChanged');
       if (outcome.reason === 'not-decided') return fail(409, 'errNotDecided');
       if (outcome.reason === 'reason-required') return fail(400, 'errReasonRequired');
-      throw badRequest('decision must be accepted, fix-requested, comment or reopened');
+      throw badRequest('处理结果应为 accepted、fix-requested、comment 或 reopened', 'decision must be accepted, fix-requested, comment or reopened');
     }
     if (decision !== 'comment' && lineage !== undefined) site.opts.onDecision?.(outcome.review, lineage);
     site.dataChanged(c);

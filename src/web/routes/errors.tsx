@@ -34,8 +34,10 @@ function backFrom(referer: string | undefined, here: string): string {
 
 async function renderError(site: Site, c: Ctx, error: HttpError | undefined): Promise<Response> {
   const status = error?.status ?? 500;
-  const t = translator(c.get('lang') ?? 'zh');
-  const message = error ? t(error.messageKey, { detail: error.detail }) : t('error500');
+  const lang = c.get('lang') ?? 'zh';
+  const t = translator(lang);
+  const detail = error === undefined ? '' : typeof error.detail === 'string' ? error.detail : error.detail[lang];
+  const message = error ? t(error.messageKey, { detail }) : t('error500');
   for (const [name, value] of Object.entries(error?.headers ?? {})) c.header(name, value);
   let format: Format = 'html';
   try {
@@ -44,7 +46,7 @@ async function renderError(site: Site, c: Ctx, error: HttpError | undefined): Pr
     // a bad ?format= is itself the error being reported: answer in what the client accepts
     if (/application\/json/i.test(c.req.header('Accept') ?? '')) format = 'json';
   }
-  if (format !== 'html') return c.json({ error: { status, message, ...(error?.detail ? { detail: error.detail } : {}) } }, status as 400);
+  if (format !== 'html') return c.json({ error: { status, message, ...(detail ? { detail } : {}) } }, status as 400);
   if (!c.get('lang')) c.set('lang', 'zh');
   const u = makeUi(c, site.opts, new Map());
   if (status === 401 && c.req.method === 'GET') {

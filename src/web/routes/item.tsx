@@ -27,7 +27,7 @@ export function registerItem(app: Hono<Env>, site: Site): void {
         if (!a || !b) throw new HttpError(404, 'error404', 'version');
         diff = { from: a, to: b, changes: diffValues(b.body ?? {}, a.body ?? {}) };
       } else if (from !== undefined || to !== undefined) {
-        throw badRequest('from and to go together');
+        throw badRequest('参数 from 和 to 须同时给出', 'from and to go together');
       }
       return { found, diff };
     };

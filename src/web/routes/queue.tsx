@@ -31,7 +31,7 @@ export async function queueState(c: Ctx, site: Site, query: URLSearchParams): Pr
     region = (await site.regionMap(c)).get(user.region);
     ownRegion = region !== undefined;
   }
-  const field = query.get('field') === WHOLE_ITEM ? '' : patternParam(query, 'field', FIELD_NAME, 'an element name such as materials');
+  const field = query.get('field') === WHOLE_ITEM ? '' : patternParam(query, 'field', FIELD_NAME, { zh: '要素名，如 materials', en: 'an element name such as materials' });
   const state: QueueState = {
     ...(region ? { region: region.code } : {}),
     ...(ownRegion ? { ownRegion } : {}),

@@ -34,7 +34,7 @@ export function registerUsers(app: Hono<Env>, site: Site): void {
     const field = (name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '');
     const name = field('name');
     const action = field('action');
-    if (!name) throw badRequest('name');
+    if (!name) throw badRequest('缺少账号名', 'the account name is missing');
     try {
       if (action === 'enable') await enableUser(site.db, name, admin.name);
       else if (action === 'disable') await disableUser(site.db, name, admin.name);
@@ -42,7 +42,7 @@ export function registerUsers(app: Hono<Env>, site: Site): void {
       else if (action === 'delete') {
         if (field('confirm') !== 'yes') throw new TongbiaoError(translator(c.get('lang'))('confirmDeleteNeeded'));
         await deleteUser(site.db, name, admin.name);
-      } else throw badRequest('action must be enable, disable, set or delete');
+      } else throw badRequest('操作应为 enable、disable、set 或 delete', 'action must be enable, disable, set or delete');
     } catch (error) {
       // what the store refuses (the last admin, an unknown region, nothing changed) is said on the page, in its language
       const lang = c.get('lang');
