@@ -15,7 +15,10 @@ import { Layout } from './layout.js';
 function regionRow(ui: Ui, r: DashboardRow, subtreeOpen: number) {
   const { t } = ui;
   const queue = (params: Record<string, string>) => href('/queue', params);
-  const errors = r.errors > 0 ? html`<span class="err-count">${r.errors}</span>` : html`<span class="muted">0</span>`;
+  // errors still to mend in red; accepted ones (they fail nothing, as in validate) beside them, muted
+  const open = r.errors - r.acceptedErrors;
+  const accepted = r.acceptedErrors > 0 ? html` <span class="muted small" title="${t('acceptedErrorsHint')}">${t('acceptedErrors', { n: r.acceptedErrors })}</span>` : '';
+  const errors = html`${open > 0 ? html`<span class="err-count">${open}</span>` : html`<span class="muted">0</span>`}${accepted}`;
   const outdated =
     r.outdated > 0
       ? html`<a class="attention" href="${queue({ region: r.code, scope: 'self', status: 'outdated' })}">${r.outdated}</a>`

@@ -69,6 +69,8 @@ const M = {
   level: { zh: '层级', en: 'Level' },
   itemsCount: { zh: '事项', en: 'Items' },
   errorsCount: { zh: '错误', en: 'Errors' },
+  acceptedErrors: { zh: '另 {n} 已接受', en: '+{n} accepted' },
+  acceptedErrorsHint: { zh: '已被认可为本地差异的错误：不影响校验结果', en: 'errors accepted as local variation: they fail nothing' },
   warningsCount: { zh: '警告', en: 'Warnings' },
   openCount: { zh: '待审', en: 'Open' },
   openTotalCount: { zh: '待审（全部区划）', en: 'Open (all regions)' },

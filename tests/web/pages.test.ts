@@ -62,7 +62,7 @@ describe('dashboard', () => {
     expect(res.headers.get('Content-Disposition')).toContain('dashboard.csv');
     const text = await rawText(res);
     expect(text.charCodeAt(0)).toBe(0xfeff);
-    expect(text).toContain('420102,江岸区,县级,420100,1,1,0,3,0,0,1,1,0.5000');
+    expect(text).toContain('420102,江岸区,县级,420100,1,1,0,0,3,0,0,1,1,0.5000');
   });
 });
 

@@ -11,7 +11,10 @@ import { noMemo, regionsOf, type Memo } from './regions.js';
 
 export interface DashboardRow extends RegionRow {
   items: number;
+  /** error findings of the region's files, accepted ones included (as validate counts them) */
   errors: number;
+  /** of those, the ones whose discrepancy stands accepted (认可) on its current fingerprint: they fail nothing */
+  acceptedErrors: number;
   warnings: number;
   open: number;
   decided: number;
@@ -55,13 +58,18 @@ export async function dashboard(db: Db, memo: Memo = noMemo): Promise<DashboardR
     },
     'sync',
   );
-  // What a decision changes: only the reviewed discrepancies are looked at.
+  // What a decision changes: only the reviewed discrepancies are looked at. A discrepancy's finding has its
+  // region, item, rule and path (levels/findings.ts), and its severity is its rule's: an accepted discrepancy
+  // whose finding is an error is an accepted error.
   const reviewed = await memo('dashboard:reviews', async () => {
     const out = new Map<string, Record<string, number>>();
-    for (const r of await db.all<Row>(sql`SELECT d.region AS region, ${STATUS_SQL} AS status, count(*) AS n
+    for (const r of await db.all<Row>(sql`SELECT d.region AS region, ${STATUS_SQL} AS status, count(*) AS n,
+          sum(vr.decision = 'accepted' AND vr.fingerprint = d.fingerprint AND EXISTS (SELECT 1 FROM findings f
+            WHERE f.region = d.region AND f.catalog_code = d.catalog_code AND f.rule = d.rule AND f.path = d.path AND f.severity = 'error')) AS accepted_errors
         FROM discrepancies d ${VERDICT_JOIN} WHERE ${REVIEWED} GROUP BY 1, 2`)) {
       const e = out.get(str(r.region)) ?? {};
       e[str(r.status)] = num(r.n);
+      e.acceptedErrors = (e.acceptedErrors ?? 0) + num(r.accepted_errors);
       out.set(str(r.region), e);
     }
     return out;
@@ -80,6 +88,7 @@ export async function dashboard(db: Db, memo: Memo = noMemo): Promise<DashboardR
       ...region,
       items: s?.items ?? 0,
       errors: s?.errors ?? 0,
+      acceptedErrors: v.acceptedErrors ?? 0,
       warnings: s?.warnings ?? 0,
       open: (s?.discrepancies ?? 0) - decided - outdated,
       decided,

@@ -1,0 +1,69 @@
+// The dashboard's 错误 column on a real sync of the demo catalog, whose four errors are each accepted in their
+// region's decisions.yaml (tests/helpers/demo.ts): validate exits 0 on them, so the dashboard shows them as
+// accepted beside the errors still to mend, not as red ones; a web decision that reopens one makes it red again.
+import { execFileSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { syncCatalog } from '../../src/sync/sync.js';
+import { addUser, createSession } from '../../src/store/users.js';
+import { createApp } from '../../src/web/app.js';
+import { DEMO, removeTempDirs, v2Copy } from '../exchange/helpers.js';
+import { DEMO_ACCEPTED_ERRORS } from '../helpers/demo.js';
+import { PASSWORD, tempStore } from './seed.js';
+
+type Region = { code: string; errors: number; acceptedErrors: number };
+let temp: Awaited<ReturnType<typeof tempStore>>;
+let cookie: string;
+let app: ReturnType<typeof createApp>;
+beforeAll(async () => {
+  const catalog = v2Copy(DEMO);
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: catalog, stdio: 'pipe' });
+  git('init', '-q');
+  git('add', '-A');
+  git('-c', 'user.name=t', '-c', 'user.email=t@example.org', 'commit', '-qm', 'demo');
+  temp = await tempStore();
+  await syncCatalog(temp.store, { catalogDir: catalog });
+  const admin = await addUser(temp.store.db, { name: 'admin', password: PASSWORD, region: '420000', role: 'admin' }, 'test');
+  cookie = `tb_session=${(await createSession(temp.store.db, admin.id)).token}`;
+  app = createApp({ store: temp.store });
+}, 180_000);
+afterAll(() => {
+  temp.cleanup();
+  removeTempDirs();
+});
+
+const regions = async (): Promise<Region[]> =>
+  ((await (await app.request('/?format=json', { headers: { Cookie: cookie } })).json()) as { regions: Region[] }).regions;
+
+describe('dashboard: accepted errors', () => {
+  test('each region counts its accepted errors apart; none of the demo\'s errors is red', async () => {
+    const byRegion = new Map<string, number>();
+    for (const [, region] of DEMO_ACCEPTED_ERRORS) byRegion.set(region, (byRegion.get(region) ?? 0) + 1);
+    const rows = await regions();
+    for (const [code, n] of byRegion) expect(rows.find((r) => r.code === code), code).toMatchObject({ errors: n, acceptedErrors: n });
+    expect(rows.filter((r) => r.errors !== r.acceptedErrors)).toEqual([]);
+
+    const res = await app.request('/', { headers: { Cookie: cookie } });
+    const html = await res.text();
+    expect(html).not.toContain('class="err-count"');
+    expect(html).toContain('另 2 已接受'); // 西陵区
+    const csv = await (await app.request('/?format=csv', { headers: { Cookie: cookie } })).text();
+    expect(csv.split('\r\n')[0]).toContain(',errors,acceptedErrors,warnings,');
+  });
+
+  test('reopening one in the review UI makes it an error to mend again', async () => {
+    const [rule, region, catalogCode] = DEMO_ACCEPTED_ERRORS[3];
+    const queue = (await (await app.request(`/queue?region=${region}&scope=self&rule=${rule}&format=json`, { headers: { Cookie: cookie } })).json()) as { discrepancies: Array<{ key: string; catalogCode: string }> };
+    const key = queue.discrepancies.find((d) => d.catalogCode === catalogCode)!.key;
+    const page = await (await app.request(`/decide?key=${encodeURIComponent(key)}`, { headers: { Cookie: cookie } })).text();
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page)![1]!;
+    const fingerprint = /name="fingerprint" value="([^"]+)"/.exec(page)![1]!;
+    const posted = await app.request('/decide', {
+      method: 'POST',
+      headers: { Cookie: cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ _csrf: csrf, key, fingerprint, decision: 'reopened', reason: 'recheck' }).toString(),
+    });
+    expect(posted.status).toBeLessThan(400);
+    expect((await regions()).find((r) => r.code === region)).toMatchObject({ errors: 1, acceptedErrors: 0 });
+    expect(await (await app.request('/', { headers: { Cookie: cookie } })).text()).toContain('<span class="err-count">1</span>');
+  });
+});
