@@ -6,9 +6,10 @@
 // into bench/out). A smaller shape (--items 240) is scaled linearly to --target — export and import are linear
 // (items are read, converted and written one batch at a time) — and the output says which figures are scaled.
 // Options: --items N (baseline items, default 1500), --cities N, --counties-per-city N,
-//          --formats xlsx,exchange-json (default xlsx: the exchange JSON is parsed whole, up to 1 GB),
-//          --target N (items to scale to, default 167000).
-import { spawnSync } from 'node:child_process';
+//          --formats xlsx,exchange-json (default xlsx; the province's exchange JSON is ≈ 650 MB, read as a stream),
+//          --target N (items to scale to, default 167000),
+//          --catalog DIR (a catalog already made, e.g. a colleague's bench/out: read at its HEAD, never changed).
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +24,7 @@ const { values } = parseArgs({
     'counties-per-city': { type: 'string', default: '8' },
     formats: { type: 'string', default: 'xlsx' },
     target: { type: 'string', default: '167000' },
+    catalog: { type: 'string' },
   },
 });
 const shape = { items: Number(values.items), cities: Number(values.cities), countiesPerCity: Number(values['counties-per-city']) };
@@ -30,7 +32,7 @@ const BIN = join(PACKAGE_ROOT, 'bin', 'tongbiao.js');
 const log = (line: string) => process.stderr.write(line + '\n');
 /** What a tongbiao process holds before it reads anything. */
 const NODE_BASE_MB = 60;
-const catalog = join(PACKAGE_ROOT, 'bench', 'out', `exchange-${shape.cities}x${shape.countiesPerCity}-${shape.items}`);
+const catalog = values.catalog ?? join(PACKAGE_ROOT, 'bench', 'out', `exchange-${shape.cities}x${shape.countiesPerCity}-${shape.items}`);
 
 /** One command as a process under GNU time: wall and CPU (user + system) seconds, peak RSS in MB. */
 function timed(args: string[]): { seconds: number; cpu: number; rssMb: number; stdout: string } {
@@ -41,7 +43,9 @@ function timed(args: string[]): { seconds: number; cpu: number; rssMb: number; s
   return { seconds: seconds ?? NaN, cpu: (user ?? NaN) + (system ?? NaN), rssMb: Math.round((kb ?? NaN) / 1024), stdout: result.stdout };
 }
 
-const { items } = benchCatalog(catalog, shape, 'bench-exchange-base', log);
+const items = values.catalog === undefined
+  ? benchCatalog(catalog, shape, 'bench-exchange-base', log).items
+  : execFileSync('git', ['ls-tree', '-r', '--name-only', '-z', 'HEAD'], { cwd: catalog, encoding: 'utf8', maxBuffer: 1 << 30 }).split('\0').filter((f) => /\/items\/[^/]+\.yaml$/.test(f)).length;
 const target = Number(values.target);
 const scale = target / items;
 /** the full province is measured, not scaled */

@@ -30,6 +30,7 @@ export const detached = (text: string): string => JSON.parse(JSON.stringify(text
 /** The file is not JSON, or ends in the middle of it. */
 export class NotJson extends Error {}
 
+/** bytes read at a time, as stream-json's own file reader does: a block's tokens are garbage before the next */
 const BLOCK = 1 << 16;
 
 interface Frame {

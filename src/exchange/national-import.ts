@@ -34,8 +34,6 @@ const KIND_OF_TABLE = new Map(Object.entries(TABLES).map(([kind, table]) => [tab
 /** An exchange JSON file read: its regions and the problems of reading it now, the items as they are read. */
 export interface ExchangeInput extends ImportInput {
   items: AsyncIterable<ImportedItem>;
-  /** removes the spill file when the items are not consumed to the end */
-  close(): void;
 }
 
 export async function readExchangeJson(file: string, defaultRegion?: string): Promise<ExchangeInput> {
@@ -80,7 +78,7 @@ export async function readExchangeJson(file: string, defaultRegion?: string): Pr
       const batch = next.value;
       if (form === 'flattened') {
         const items = toItems(flattened(resume(batch, values), list!.length, problems), defaultRegion, problems);
-        return { items, regions, problems, close: () => void values.return(undefined) };
+        return { items, regions, problems };
       }
       for (const { path, value } of batch) {
         if (path[0] === X) x = value;
@@ -95,7 +93,7 @@ export async function readExchangeJson(file: string, defaultRegion?: string): Pr
   const tables = grouped ?? new GroupedTables(problems);
   tables.finish();
   if (isObject(x) && Array.isArray(x.regions)) regions.push(...regionsOf(x.regions, problems));
-  return { items: toItems(tables.items(), defaultRegion, problems), regions, problems, close: () => tables.close() };
+  return { items: toItems(tables.items(), defaultRegion, problems), regions, problems };
 }
 
 /** The file's values as json-stream reads them; a file that is not JSON is not exchange JSON. */
