@@ -4,7 +4,7 @@ import type { Catalog } from '../catalog/load.js';
 import { NO_EXTENSIONS } from '../schema/codes.js';
 import { itemSchemaOf } from '../schema/validate.js';
 import { itemElements, type Element } from './elements.js';
-import type { Item, Message, Region } from '../catalog/types.js';
+import type { Item, Message, ParsedFile, Region } from '../catalog/types.js';
 import { ancestorsOf } from '../check/check.js';
 import { TongbiaoError } from '../errors.js';
 
@@ -46,31 +46,45 @@ export interface SkippedFile {
 /** Files read and parsed per batch. */
 const BATCH = 256;
 
+/** An item file to export and the region it belongs to. */
+export interface ItemFile {
+  region: Region;
+  path: string;
+}
+
+/** The item files of `regions` in the order they are exported: tree order, then file order within a region. */
+export function itemFiles(catalog: Catalog, regions: readonly Region[]): ItemFile[] {
+  return regions.flatMap((region) =>
+    [...(catalog.items.get(region.code) ?? new Map<string, string>()).entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, path]) => ({ region, path })),
+  );
+}
+
+/** The item a parsed file gives, or — for a file that does not parse into a mapping — the reason it is skipped. */
+export function exportable(file: ParsedFile): { item: Item } | { skipped: SkippedFile } {
+  const data = file.data;
+  if (data !== null && typeof data === 'object' && !Array.isArray(data)) return { item: data as Item };
+  const why = file.problems[0]?.message ?? { zh: '不是键值映射', en: 'not a mapping' };
+  return { skipped: { file: file.file, message: { zh: `未导出：${why.zh}`, en: `not exported: ${why.en}` } } };
+}
+
 /**
  * The items of `regions` in tree and code order, in format v2 (`catalog.read` gives a v1 catalog's items through the
  * spec §8 mapping, so what is exported is what the catalog means today); a file that does not parse into a mapping goes to `skipped`.
  */
 export async function* catalogItems(catalog: Catalog, regions: readonly Region[], skipped: SkippedFile[]): AsyncGenerator<ExportedItem> {
-  for (const region of regions) {
-    const files = [...(catalog.items.get(region.code) ?? new Map<string, string>()).entries()].sort(([a], [b]) => (a < b ? -1 : 1));
-    for (let i = 0; i < files.length; i += BATCH) {
-      const batch = files.slice(i, i + BATCH).map(([, path]) => path);
-      const parsed = await catalog.read(batch);
-      for (const path of batch) {
-        const file = parsed.get(path)!;
-        const data = file.data;
-        if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-          const why = file.problems[0]?.message ?? { zh: '不是键值映射', en: 'not a mapping' };
-          skipped.push({ file: path, message: { zh: `未导出：${why.zh}`, en: `not exported: ${why.en}` } });
-          continue;
-        }
-        yield { region, file: path, item: data as Item };
-      }
+  const files = itemFiles(catalog, regions);
+  for (let i = 0; i < files.length; i += BATCH) {
+    const batch = files.slice(i, i + BATCH);
+    const parsed = await catalog.read(batch.map((f) => f.path));
+    for (const { region, path } of batch) {
+      const result = exportable(parsed.get(path)!);
+      if ('skipped' in result) skipped.push(result.skipped);
+      else yield { region, file: path, item: result.item };
     }
   }
 }
 
 /** The elements of a catalog's items as exported and imported: format v2 with the catalog's own code-set values. */
-export function catalogElements(catalog: Catalog | undefined): Element[] {
+export function catalogElements(catalog: Pick<Catalog, 'settings'> | undefined): Element[] {
   return itemElements(itemSchemaOf({ formatVersion: 2, codeSets: catalog?.settings.codeSets ?? NO_EXTENSIONS }) as Record<string, unknown>);
 }

@@ -51,3 +51,26 @@ if (!require.cache[parseSaxPath]) {
 
 const ExcelJS = require('exceljs') as typeof ExcelJSModule;
 export default ExcelJS;
+
+/**
+ * The lower layer exceljs' own streaming sheet writer renders a committed row with (lib/stream/xlsx/
+ * worksheet-writer.js `_writeRow`): the row model → XML transform, its XML stream, its column letters and its
+ * cell value types. xlsx-write.ts renders rows with these from a prepared model (see there why).
+ */
+export interface RowModel {
+  number: number;
+  min: number;
+  max: number;
+  cells: Array<{ address: string; type: number; value: unknown; styleId?: number }>;
+}
+export const RowXform = require(join(libDir, 'lib', 'xlsx', 'xform', 'sheet', 'row-xform.js')) as new () => {
+  render(xml: XmlStreamType, model: RowModel): void;
+};
+export interface XmlStreamType {
+  readonly xml: string;
+}
+export const XmlStream = require(join(libDir, 'lib', 'utils', 'xml-stream.js')) as new () => XmlStreamType;
+export const colCache = require(join(libDir, 'lib', 'utils', 'col-cache.js')) as { n2l(n: number): string };
+export const { ValueType } = require(join(libDir, 'lib', 'doc', 'enums.js')) as {
+  ValueType: { Null: 0; Number: 2; String: 3; Date: 4; Boolean: 9 };
+};

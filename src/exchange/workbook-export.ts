@@ -1,19 +1,35 @@
-// A catalog (or part of it) → the 实施清单 workbook of exchange.md §1. The 事项 sheet is written while the
-// items are read; the rows of the list sheets (申请材料, 办理流程 …) wait in a spill file until their sheet's
-// turn, so memory stays flat however many items there are.
+// A catalog (or part of it) → the 实施清单 workbook of exchange.md §1. Items are read and rendered a batch at a
+// time (export-batch.ts): the 事项 sheet's rows are written as they come, the XML of the list sheets' rows (申请材料,
+// 办理流程 …) waits in a spill file until their sheet's turn, so memory stays flat however many items there
+// are. A big export reads, parses and renders its batches in worker threads (export-pool.ts), leaving
+// this thread only the writing; a small one, and the review UI's (whose items come from the store), do it all
+// here.
 import type { Writable } from 'node:stream';
 import type { Catalog } from '../catalog/load.js';
 import type { Item } from '../catalog/types.js';
 import { Spill, type SpillRef } from '../sync/spill.js';
-import type { Cell } from './cells.js';
-import { catalogElements, catalogItems, type Selection, type SkippedFile } from './catalog-items.js';
-import { itemLayout, headersOf, itemRows, ITEM_SHEET, type ItemLayout, type SheetLayout } from './sheets.js';
+import { catalogElements, catalogItems, itemFiles, type Selection, type SkippedFile } from './catalog-items.js';
+import { batchSheets, ExportBatch } from './export-batch.js';
+import { ExportPool, type RenderedBatch } from './export-pool.js';
+import { itemLayout, headersOf, type ItemLayout, type SheetLayout } from './sheets.js';
 import { aboutRows, ABOUT_SHEET, exportRegion, regionHeaders, regionRow, REGION_SHEET, type ExportInfo, type ExportRegion } from './workbook-meta.js';
 import { WorkbookOut, widthFor, type SheetSpec } from './xlsx-write.js';
 import type { Element } from './elements.js';
 
-/** List-sheet rows read back from the spill per batch. */
-const READ_BACK = 512;
+/** Items rendered per batch in this thread. */
+const BATCH = 256;
+/** Batches of a list sheet's rows read back from the spill at a time. */
+const READ_BACK = 8;
+/** Below this many item files an export runs in the calling thread: starting workers costs more. */
+export const EXPORT_WORKER_THRESHOLD = 3000;
+
+export interface ExportOptions {
+  /** item files from which worker threads read and render (default EXPORT_WORKER_THRESHOLD) */
+  workerThreshold?: number;
+  /** worker threads, and item files per batch (default: export-pool.ts's) */
+  workers?: number;
+  batchFiles?: number;
+}
 
 /** A catalog's regions and items (format v2) as the workbook; unreadable item files go to `skipped`. */
 export async function exportWorkbook(
@@ -22,12 +38,23 @@ export async function exportWorkbook(
   target: string | Writable,
   info: ExportInfo,
   skipped: SkippedFile[],
+  options: ExportOptions = {},
 ): Promise<{ items: number }> {
-  async function* items() {
-    for await (const { region, item } of catalogItems(catalog, selection.regions, skipped)) yield { region: region.code, item };
-  }
   const regions = selection.tree.map((r) => exportRegion(catalog, r));
-  return writeWorkbook(items(), regions, target, info, itemLayout(catalogElements(catalog)));
+  const layout = itemLayout(catalogElements(catalog));
+  const files = itemFiles(catalog, selection.regions);
+  if (files.length < (options.workerThreshold ?? EXPORT_WORKER_THRESHOLD) || !ExportPool.available()) {
+    async function* items() {
+      for await (const { region, item } of catalogItems(catalog, selection.regions, skipped)) yield { region: region.code, item };
+    }
+    return writeWorkbook(items(), regions, target, info, layout);
+  }
+  const pool = new ExportPool(catalog, options.workers, options.batchFiles);
+  try {
+    return await writeBatches((styles) => pool.render(files, styles, skipped), layout, regions, target, info);
+  } finally {
+    await pool.close();
+  }
 }
 
 /** Items (with their region codes, in order) and the regions they sit in as the workbook, streamed. */
@@ -38,27 +65,54 @@ export async function writeWorkbook(
   info: ExportInfo,
   layout: ItemLayout = itemLayout(),
 ): Promise<{ items: number }> {
-  const out = new WorkbookOut(target);
-  const spill = new Spill();
-  const waiting = new Map<string, SpillRef[]>(layout.lists.map((s) => [s.name, []]));
-  let count = 0;
-  try {
-    async function* itemSheetRows(): AsyncGenerator<Cell[]> {
-      for await (const { region, item } of items) {
-        count++;
-        const rows = itemRows(layout, region, item);
-        yield rows.get(ITEM_SHEET)![0]!;
-        for (const sheet of layout.lists) {
-          const listRows = rows.get(sheet.name)!;
-          if (listRows.length > 0) waiting.get(sheet.name)!.push(...spill.append([JSON.stringify(listRows)]));
-        }
+  async function* batches(styles: number[][]): AsyncGenerator<RenderedBatch> {
+    const next = batchSheets(layout).map(() => 2);
+    let batch = new ExportBatch(layout);
+    const rendered = () => {
+      const counts = batch.counts();
+      const xml = batch.xml(next, styles);
+      counts.forEach((count, i) => (next[i]! += count));
+      return { items: batch.items, xml };
+    };
+    for await (const { region, item } of items) {
+      batch.add(region, item);
+      if (batch.items === BATCH) {
+        yield rendered();
+        batch = new ExportBatch(layout);
       }
     }
-    await out.sheet(sheetSpec(layout, layout.item), itemSheetRows());
-    for (const sheet of layout.lists) {
-      const refs = waiting.get(sheet.name)!;
-      await out.sheet(sheetSpec(layout, sheet), readBack(spill, refs));
-      waiting.set(sheet.name, []);
+    if (batch.items > 0) yield rendered();
+  }
+  return writeBatches(batches, layout, regions, target, info);
+}
+
+/** The workbook from its items' rendered batches (`batches` is given each sheet's column style ids). */
+async function writeBatches(
+  batches: (styles: number[][]) => AsyncIterable<RenderedBatch>,
+  layout: ItemLayout,
+  regions: readonly ExportRegion[],
+  target: string | Writable,
+  info: ExportInfo,
+): Promise<{ items: number }> {
+  const out = new WorkbookOut(target);
+  const specs = batchSheets(layout).map((sheet) => sheetSpec(layout, sheet));
+  const spill = new Spill();
+  const waiting: SpillRef[][] = layout.lists.map(() => []);
+  let count = 0;
+  try {
+    const itemSheet = out.open(specs[0]!);
+    for await (const batch of batches(specs.map((spec) => out.styleIds(spec)))) {
+      count += batch.items;
+      await itemSheet.write(batch.xml[0]!);
+      waiting.forEach((refs, i) => {
+        if (batch.xml[i + 1]!.length > 0) refs.push(...spill.append([batch.xml[i + 1]!]));
+      });
+    }
+    itemSheet.close();
+    for (const [i, refs] of waiting.entries()) {
+      const sheet = out.open(specs[i + 1]!);
+      for (let at = 0; at < refs.length; at += READ_BACK) await sheet.write(spill.read(refs.slice(at, at + READ_BACK)).join(''));
+      sheet.close();
     }
     const headers = regionHeaders();
     await out.sheet(
@@ -71,12 +125,6 @@ export async function writeWorkbook(
     spill.close();
   }
   return { items: count };
-}
-
-function* readBack(spill: Spill, refs: readonly SpillRef[]): Generator<Cell[]> {
-  for (let i = 0; i < refs.length; i += READ_BACK) {
-    for (const text of spill.read(refs.slice(i, i + READ_BACK))) yield* JSON.parse(text) as Cell[][];
-  }
 }
 
 function sheetSpec(layout: ItemLayout, sheet: SheetLayout): SheetSpec {

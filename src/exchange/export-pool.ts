@@ -1,0 +1,146 @@
+// Worker threads for a big export: each reads item files (its own git cat-file or file reads), parses them and
+// renders their rows (export-batch.ts), so this thread is left only handing the XML to exceljs and the list
+// sheets' spill files. A worker does not load the catalog (a province's listing alone is ≈ 140 MB per copy):
+// it is told each file's region and blob id, and the catalog's settings. Linked item files are never read:
+// this thread asks the catalog what they give (catalog.read makes them a problem without reading them). Batches are handed out in turn and come back in order; a bounded number are in flight.
+// A batch takes two messages, because where its rows start depends on every batch before it: the worker
+// parses it and says how many rows each sheet gets, then — once the batches before it have said so too —
+// renders it from the row numbers it is given and transfers the XML as one UTF-8 buffer.
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { Settings } from '../catalog/config.js';
+import type { Catalog } from '../catalog/load.js';
+import { exportable, type ItemFile, type SkippedFile } from './catalog-items.js';
+import { builtWorker } from './write-pool.js';
+
+/** Item files per batch. */
+const BATCH = 256;
+/** Batches in flight per worker. */
+const DEPTH = 3;
+/**
+ * Young generation of an export worker: parsing makes much short-lived garbage, which a roomier young
+ * generation lets die there instead of being promoted.
+ */
+const WORKER_YOUNG_MB = 64;
+
+export interface ExportWorkerData {
+  /** the catalog folder */
+  root: string;
+  /** the commit read, for an export at a git revision */
+  revision?: string;
+  settings: Settings;
+  /** each sheet's column style ids (export-batch.ts order) */
+  styles: number[][];
+}
+
+/** main → worker: parse a batch (region code and path of each file), or render a parsed one from these row numbers. */
+export type ExportRequest = { parse: number; files: Array<[region: string, path: string, blob: string | undefined]> } | { render: number; first: number[] };
+
+/** worker → main */
+export type ExportReply =
+  | { parsed: number; counts: number[]; skipped: SkippedFile[] }
+  | { rendered: number; items: number; bytes: ArrayBuffer; lengths: number[] }
+  | { error: string };
+
+/** A batch's rows as XML per sheet (export-batch.ts order), and how many items it held. */
+export interface RenderedBatch {
+  items: number;
+  xml: Array<string | Uint8Array>;
+}
+
+export class ExportPool {
+  private readonly workers: Worker[] = [];
+
+  constructor(
+    private readonly catalog: Catalog,
+    private readonly size = Math.min(4, availableParallelism()),
+    /** item files per batch */
+    private readonly batchFiles = BATCH,
+  ) {}
+
+  /** Whether workers can run here (the built worker exists). */
+  static available(): boolean {
+    return builtWorker('export-worker.js') !== undefined;
+  }
+
+  /** The rendered batches of `files`, in order; files that are not items go to `skipped`, in order. */
+  async *render(files: readonly ItemFile[], styles: number[][], skipped: SkippedFile[]): AsyncGenerator<RenderedBatch> {
+    const replies: ExportReply[] = [];
+    let wake: (() => void) | undefined;
+    const { source, settings } = this.catalog;
+    const workerData: ExportWorkerData = { root: source.root, ...(source.revision ? { revision: source.revision } : {}), settings, styles };
+    const blobs = new Map(source.entries.map((e) => [e.path, e.blob]));
+    for (let i = 0; i < this.size; i++) {
+      const worker = new Worker(builtWorker('export-worker.js')!, { workerData, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
+      const arrived = (reply: ExportReply) => {
+        replies.push(reply);
+        wake?.();
+      };
+      worker.on('message', arrived);
+      worker.on('error', (error) => arrived({ error: error.stack ?? String(error) }));
+      this.workers.push(worker);
+    }
+    const batches = Math.ceil(files.length / this.batchFiles);
+    const workerOf = (batch: number) => this.workers[batch % this.size]!;
+    const parsed = new Map<number, Extract<ExportReply, { parsed: number }>>();
+    const rendered = new Map<number, Extract<ExportReply, { rendered: number }>>();
+    /** each batch's files, until its skipped files are known */
+    const order = new Map<number, readonly ItemFile[]>();
+    const next = styles.map(() => 2);
+    let sent = 0;
+    let numbered = 0;
+    let done = 0;
+    try {
+      while (done < batches) {
+        while (sent < batches && sent - done < this.size * DEPTH) {
+          const batch = files.slice(sent * this.batchFiles, (sent + 1) * this.batchFiles);
+          order.set(sent, batch);
+          const read = batch.filter((f) => !this.catalog.links.has(f.path)).map((f): [string, string, string | undefined] => [f.region.code, f.path, blobs.get(f.path)]);
+          workerOf(sent).postMessage({ parse: sent, files: read } satisfies ExportRequest);
+          sent++;
+        }
+        if (replies.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+        wake = undefined;
+        for (const reply of replies.splice(0)) {
+          if ('error' in reply) throw new Error(`export worker failed: ${reply.error}`);
+          if ('parsed' in reply) parsed.set(reply.parsed, reply);
+          else rendered.set(reply.rendered, reply);
+        }
+        for (let batch = parsed.get(numbered); batch; batch = parsed.get(numbered)) {
+          parsed.delete(numbered);
+          skipped.push(...(await this.inOrder(order.get(numbered)!, batch.skipped)));
+          order.delete(numbered);
+          workerOf(numbered).postMessage({ render: numbered, first: [...next] } satisfies ExportRequest);
+          batch.counts.forEach((count, i) => (next[i]! += count));
+          numbered++;
+        }
+        for (let batch = rendered.get(done); batch; batch = rendered.get(done)) {
+          rendered.delete(done);
+          const bytes = Buffer.from(batch.bytes);
+          let at = 0;
+          yield { items: batch.items, xml: batch.lengths.map((length) => bytes.subarray(at, (at += length))) };
+          done++;
+        }
+      }
+    } finally {
+      // the workers' memory is not needed while the list sheets are written
+      await this.close();
+    }
+  }
+
+  /** A batch's skipped files in file order: those the worker skipped, and its linked files. */
+  private async inOrder(files: readonly ItemFile[], read: readonly SkippedFile[]): Promise<SkippedFile[]> {
+    const links = files.filter((f) => this.catalog.links.has(f.path)).map((f) => f.path);
+    if (links.length === 0) return [...read];
+    const byPath = new Map(read.map((s) => [s.file, s]));
+    for (const file of (await this.catalog.read(links)).values()) {
+      const result = exportable(file);
+      if ('skipped' in result) byPath.set(file.file, result.skipped);
+    }
+    return files.flatMap((f) => byPath.get(f.path) ?? []);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.splice(0).map((w) => w.terminate()));
+  }
+}
