@@ -213,8 +213,9 @@ export async function* readSheets(file: string, limits: ZipLimits = DEFAULT_LIMI
   }
   for (const sheet of reader.model?.sheets ?? []) {
     const target = reader.workbookRels?.find((r) => r.Id === sheet.rId)?.Target ?? '';
-    const entry = part(target.startsWith('/') ? target : `xl/${target}`);
-    if (!entry) continue;
+    const path = target.startsWith('/') ? target : `xl/${target}`;
+    const entry = part(path);
+    if (!entry) throw new NotAWorkbook(`the zip is damaged: sheet "${sheet.name}" (${path}) is not in it`);
     yield { name: sheet.name, rows: sheetRows(entry.stream(), shared, textStyles) };
   }
 }
@@ -264,6 +265,8 @@ async function* sheetRows(xml: Readable, shared: readonly Cell[], textStyles: re
       case 'c':
         if (!row) break;
         column = attributes.r === undefined ? column + 1 : columnIndex(attributes.r);
+        // a spreadsheet has at most 16,384 columns (XFD); a reference beyond would make a row of that many cells
+        if (column >= MAX_COLUMNS) throw new NotAWorkbook(`the sheet's XML is damaged: cell ${attributes.r ?? `${column + 1} of row ${lastRow}`} lies beyond column XFD`);
         type = (attributes.t ?? 'n') as CellType;
         textStyle = attributes.s !== undefined && textStyles[Number.parseInt(attributes.s, 10)] === true;
         value = undefined;
@@ -363,6 +366,9 @@ function cellValue(type: CellType, value: string | undefined, inline: string | u
     }
   }
 }
+
+/** Columns of a sheet in Excel and Calc: A … XFD. */
+const MAX_COLUMNS = 16_384;
 
 /** The 0-based column of a cell reference: A1 → 0, AB7 → 27. */
 function columnIndex(ref: string): number {

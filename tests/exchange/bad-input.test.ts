@@ -216,6 +216,31 @@ describe('import refuses bad workbooks, naming the cell, and writes nothing', ()
   });
 });
 
+describe('import refuses a damaged workbook with exit 2, naming what is wrong, and writes nothing', () => {
+  const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+  const parts = (sheet: string | undefined): Array<[string, string]> => [
+    ['[Content_Types].xml', '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'],
+    ['xl/_rels/workbook.xml.rels', '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'],
+    ['xl/workbook.xml', `<workbook ${ns} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="事项" sheetId="1" r:id="rId1"/></sheets></workbook>`],
+    ...(sheet === undefined ? [] : [['xl/worksheets/sheet1.xml', sheet] as [string, string]]),
+  ];
+
+  it('a sheet the workbook lists but the zip lacks', async () => {
+    const result = runCli(['import', await zipOf('no-sheet.xlsx', parts(undefined)), '--catalog', catalog]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/no-sheet\.xlsx: the zip is damaged: sheet "事项" \(xl\/worksheets\/sheet1\.xml\) is not in it/);
+    expect(readTree(catalog)).toEqual(before);
+  });
+
+  it('a cell beyond column XFD (it crashed the process: a row of that many cells)', async () => {
+    const sheet = `<worksheet ${ns}><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>区划代码</t></is></c><c r="ZZZZZZ1" t="inlineStr"><is><t>x</t></is></c></row></sheetData></worksheet>`;
+    const result = runCli(['import', await zipOf('wide.xlsx', parts(sheet)), '--catalog', catalog]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/wide\.xlsx: the sheet's XML is damaged: cell ZZZZZZ1 lies beyond column XFD/);
+    expect(readTree(catalog)).toEqual(before);
+  });
+});
+
 /** A zip written by archiver (exceljs' own zip writer) with these parts. */
 async function zipOf(name: string, parts: Array<[string, string | Buffer]>): Promise<string> {
   const require = createRequire(import.meta.resolve('exceljs'));
