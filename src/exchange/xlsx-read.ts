@@ -195,20 +195,28 @@ export async function* readSheets(file: string, limits: ZipLimits = DEFAULT_LIMI
   const rels = part('xl/_rels/workbook.xml.rels');
   const workbook = part('xl/workbook.xml');
   if (!rels || !workbook) throw new NotAWorkbook('not an xlsx workbook (no workbook relationships)');
-  await reader._parseRels(rels.stream());
-  await reader._parseWorkbook(workbook.stream());
+  // exceljs' parsers throw plain errors on XML they cannot read: a damaged part is a damaged workbook (exit 2)
+  const parse = async (path: string, run: () => Promise<unknown>) => {
+    try {
+      await run();
+    } catch (error) {
+      throw error instanceof NotAWorkbook ? error : new NotAWorkbook(`${path} is damaged: ${(error as Error).message}`);
+    }
+  };
+  await parse('xl/_rels/workbook.xml.rels', () => reader._parseRels(rels.stream()));
+  await parse('xl/workbook.xml', () => reader._parseWorkbook(workbook.stream()));
   const strings = part('xl/sharedStrings.xml');
-  if (strings) for await (const _ of reader._parseSharedStrings(strings.stream())) { /* cached in the reader */ }
+  if (strings) {
+    await parse('xl/sharedStrings.xml', async () => {
+      for await (const _ of reader._parseSharedStrings(strings.stream())) { /* cached in the reader */ }
+    });
+  }
   const shared = (reader.sharedStrings ?? []).map(plain);
   // which cell styles (a cell's `s`) format as text (`@`): a number kept in such a cell is a TypedCell
   let textStyles: boolean[] = [];
   const styles = part('xl/styles.xml');
   if (styles) {
-    try {
-      await reader._parseStyles(styles.stream());
-    } catch (error) {
-      throw error instanceof NotAWorkbook ? error : new NotAWorkbook(`xl/styles.xml is damaged: ${(error as Error).message}`);
-    }
+    await parse('xl/styles.xml', () => reader._parseStyles(styles.stream()));
     textStyles = (reader.styles?.model?.styles ?? []).map((_, id) => reader.styles!.getStyleModel(id)?.numFmt === '@');
   }
   for (const sheet of reader.model?.sheets ?? []) {

@@ -232,6 +232,15 @@ describe('import refuses a damaged workbook with exit 2, naming what is wrong, a
     expect(readTree(catalog)).toEqual(before);
   });
 
+  it('a workbook part whose XML is damaged (exceljs\' parser threw: an internal error)', async () => {
+    const damaged = parts('<worksheet/>').map(([path, xml]): [string, string] => [path, path === 'xl/workbook.xml' ? xml.replace('sheetId="1"', 'sheetId') : xml]);
+    const result = runCli(['import', await zipOf('damaged.xlsx', damaged), '--catalog', catalog]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^tongbiao: .*damaged\.xlsx: xl\/workbook\.xml is damaged: /);
+    expect(result.stderr).not.toContain('internal error');
+    expect(readTree(catalog)).toEqual(before);
+  });
+
   it('a cell beyond column XFD (it crashed the process: a row of that many cells)', async () => {
     const sheet = `<worksheet ${ns}><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>区划代码</t></is></c><c r="ZZZZZZ1" t="inlineStr"><is><t>x</t></is></c></row></sheetData></worksheet>`;
     const result = runCli(['import', await zipOf('wide.xlsx', parts(sheet)), '--catalog', catalog]);
