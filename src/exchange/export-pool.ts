@@ -1,11 +1,14 @@
-// Worker threads for a big export: each reads item files (its own git cat-file or file reads), parses them and
-// renders their rows (export-batch.ts), so this thread is left only handing the XML to exceljs and the list
-// sheets' spill files. A worker does not load the catalog (a province's listing alone is ≈ 140 MB per copy):
-// it is told each file's region and blob id, and the catalog's settings. Linked item files are never read:
-// this thread asks the catalog what they give (catalog.read makes them a problem without reading them). Batches are handed out in turn and come back in order; a bounded number are in flight.
-// A batch takes two messages, because where its rows start depends on every batch before it: the worker
-// parses it and says how many rows each sheet gets, then — once the batches before it have said so too —
-// renders it from the row numbers it is given and transfers the XML as one UTF-8 buffer.
+// Worker threads for a big export: each parses batches of item files and renders their rows (export-batch.ts),
+// so this thread is left reading the files (git cat-file is another process, and its output is taken as it
+// comes only by a thread that is not busy: a busy worker left its own cat-file waiting ≈ 17 s of a province's
+// export) and handing the XML to exceljs and the list sheets' spill. A worker does not load the catalog (a
+// province's listing alone is ≈ 140 MB per copy): it is given each file's region, blob id and bytes, and the
+// catalog's settings. Linked item files are never read: this thread asks the catalog what they give
+// (catalog.read makes them a problem without reading them). Batches are handed out in turn and come back in
+// order; a bounded number are in flight. A batch takes two messages, because where its rows start depends on
+// every batch before it: the worker parses it and says how many rows each sheet gets, then — once the batches
+// before it have said so too — renders it from the row numbers it is given and transfers the XML as one UTF-8
+// buffer.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Settings } from '../catalog/config.js';
@@ -24,17 +27,18 @@ const DEPTH = 3;
 const WORKER_YOUNG_MB = 64;
 
 export interface ExportWorkerData {
-  /** the catalog folder */
-  root: string;
-  /** the commit read, for an export at a git revision */
-  revision?: string;
   settings: Settings;
   /** each sheet's column style ids (export-batch.ts order) */
   styles: number[][];
 }
 
-/** main → worker: parse a batch (region code and path of each file), or render a parsed one from these row numbers. */
-export type ExportRequest = { parse: number; files: Array<[region: string, path: string, blob: string | undefined]> } | { render: number; first: number[] };
+/**
+ * main → worker: parse a batch (region code, path and — at a git revision — blob id of each file, their bytes one
+ * after another), or render a parsed one from these row numbers.
+ */
+export type ExportRequest =
+  | { parse: number; files: Array<[region: string, path: string, blob: string | undefined]>; bytes: ArrayBuffer; lengths: number[] }
+  | { render: number; first: number[] };
 
 /** worker → main */
 export type ExportReply =
@@ -67,21 +71,40 @@ export class ExportPool {
   async *render(files: readonly ItemFile[], styles: number[][], skipped: SkippedFile[]): AsyncGenerator<RenderedBatch> {
     const replies: ExportReply[] = [];
     let wake: (() => void) | undefined;
+    const arrived = (reply: ExportReply) => {
+      replies.push(reply);
+      wake?.();
+    };
     const { source, settings } = this.catalog;
-    const workerData: ExportWorkerData = { root: source.root, ...(source.revision ? { revision: source.revision } : {}), settings, styles };
-    const blobs = new Map(source.entries.map((e) => [e.path, e.blob]));
     for (let i = 0; i < this.size; i++) {
+      const workerData: ExportWorkerData = { settings, styles };
       const worker = new Worker(builtWorker('export-worker.js')!, { workerData, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
-      const arrived = (reply: ExportReply) => {
-        replies.push(reply);
-        wake?.();
-      };
       worker.on('message', arrived);
       worker.on('error', (error) => arrived({ error: error.stack ?? String(error) }));
       this.workers.push(worker);
     }
+    // As catalog.read: an item's id is its blob id at a revision.
+    const blobs = source.revision ? new Map(source.entries.map((e) => [e.path, e.blob])) : undefined;
     const batches = Math.ceil(files.length / this.batchFiles);
     const workerOf = (batch: number) => this.workers[batch % this.size]!;
+    /** reads a batch's files and hands them to its worker */
+    const hand = async (batch: number, read: readonly ItemFile[]) => {
+      const bytes = await source.read(read.map((f) => f.path));
+      const contents = read.map((f) => bytes.get(f.path) ?? new Uint8Array());
+      const packed = new Uint8Array(contents.reduce((total, c) => total + c.byteLength, 0));
+      let at = 0;
+      for (const c of contents) {
+        packed.set(c, at);
+        at += c.byteLength;
+      }
+      const request: ExportRequest = {
+        parse: batch,
+        files: read.map((f) => [f.region.code, f.path, blobs?.get(f.path)]),
+        bytes: packed.buffer,
+        lengths: contents.map((c) => c.byteLength),
+      };
+      workerOf(batch).postMessage(request, [packed.buffer]);
+    };
     const parsed = new Map<number, Extract<ExportReply, { parsed: number }>>();
     const rendered = new Map<number, Extract<ExportReply, { rendered: number }>>();
     /** each batch's files, until its skipped files are known */
@@ -95,8 +118,8 @@ export class ExportPool {
         while (sent < batches && sent - done < this.size * DEPTH) {
           const batch = files.slice(sent * this.batchFiles, (sent + 1) * this.batchFiles);
           order.set(sent, batch);
-          const read = batch.filter((f) => !this.catalog.links.has(f.path)).map((f): [string, string, string | undefined] => [f.region.code, f.path, blobs.get(f.path)]);
-          workerOf(sent).postMessage({ parse: sent, files: read } satisfies ExportRequest);
+          const read = batch.filter((f) => !this.catalog.links.has(f.path));
+          hand(sent, read).catch((error: Error) => arrived({ error: error.stack ?? String(error) }));
           sent++;
         }
         if (replies.length === 0) await new Promise<void>((resolve) => (wake = resolve));

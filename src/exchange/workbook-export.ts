@@ -111,7 +111,7 @@ async function writeBatches(
     itemSheet.close();
     for (const [i, refs] of waiting.entries()) {
       const sheet = out.open(specs[i + 1]!);
-      for (let at = 0; at < refs.length; at += READ_BACK) await sheet.write(spill.read(refs.slice(at, at + READ_BACK)).join(''));
+      for (let at = 0; at < refs.length; at += READ_BACK) await sheet.write(spill.bytes(refs.slice(at, at + READ_BACK)));
       sheet.close();
     }
     const headers = regionHeaders();

@@ -69,6 +69,15 @@ export class Spill {
    * prompts it to collect the garbage of the rows built from it), with one read per run of adjacent refs.
    */
   read(refs: readonly SpillRef[]): string[] {
+    const buffer = this.bytes(refs);
+    const out: string[] = [];
+    let at = 0;
+    for (const ref of refs) out.push(buffer.toString('utf8', at, (at += ref.bytes)));
+    return out;
+  }
+
+  /** The bytes at `refs`, one after another in one buffer (for a caller that passes them on as they are). */
+  bytes(refs: readonly SpillRef[]): Buffer {
     let total = 0;
     for (const ref of refs) total += ref.bytes;
     const buffer = Buffer.allocUnsafeSlow(total);
@@ -86,10 +95,7 @@ export class Spill {
       filled += length;
       start = end;
     }
-    const out: string[] = [];
-    let at = 0;
-    for (const ref of refs) out.push(buffer.toString('utf8', at, (at += ref.bytes)));
-    return out;
+    return buffer;
   }
 
   /** Closes and removes the file; idempotent. */
