@@ -5,6 +5,9 @@
 // Memory stays bounded however large the workbook: an item's rows are spread over several sheets that may come
 // in any order, so the first pass reads every sheet, turns each row into a fragment (the item row's values, or
 // one list entry) and appends it to a spill file, keeping in memory only where each item's fragments lie. The
+// sheets are read side by side (readSheetsAside: a worker per core, each with its share of the sheets); what the
+// first pass finds is still reported sheet by sheet in the workbook's order, and the items keep the order in
+// which the workbook's sheets, one after another, first name them. The
 // items are then put together from their fragments a batch at a time, as the import consumes them. Problems of
 // cells are all known after the first pass; problems of putting an item together (an entry of an item that has
 // no 事项 row, a repeated 序号, an unknown 业务办理项序号) are added to `problems` before that item is yielded.
@@ -18,7 +21,7 @@ import {
 } from './sheets.js';
 import { valueOf } from './cells.js';
 import { ABOUT_SHEET, PARENT_CODE, REGION_SHEET, regionColumns, regionHeaders } from './workbook-meta.js';
-import { readSheetsAside, type ZipLimits } from './xlsx-read.js';
+import { READERS, readSheetsAside, type SheetRows, type ZipLimits } from './xlsx-read.js';
 
 /** The column letters of a 0-based index: 0 → A, 27 → AB. */
 export function columnName(index: number): string {
@@ -36,9 +39,13 @@ type Fragment =
 interface Staged {
   region: string;
   catalogCode: string;
+  /** where the workbook first names it: sheet index, then row number */
+  first: [number, number];
   /** its 事项 row; undefined while only list rows have named it */
   at?: string;
   refs: SpillRef[];
+  /** the sheet index of each ref's rows (the sheets are read side by side: their runs may come in any order) */
+  sheets: number[];
 }
 
 /** Spill texts appended per call, and items put together per read. */
@@ -52,7 +59,7 @@ export interface WorkbookInput extends ImportInput {
   close(): void;
 }
 
-export async function readWorkbook(file: string, limits?: ZipLimits, layout: ItemLayout = itemLayout()): Promise<WorkbookInput> {
+export async function readWorkbook(file: string, limits?: ZipLimits, layout: ItemLayout = itemLayout(), readers = READERS): Promise<WorkbookInput> {
   const regions: ImportInput['regions'] = [];
   const problems: ImportProblem[] = [];
   const staged = new Map<string, Staged>();
@@ -65,51 +72,62 @@ export async function readWorkbook(file: string, limits?: ZipLimits, layout: Ite
   let keep = new Set<string>();
 
   const spill = new Spill();
-  // Consecutive rows of one item in one sheet go to the spill as one text (an exported workbook lists each
-  // item's rows together): one reference per item and sheet rather than per row.
-  let run: { owner: Staged; fragments: Fragment[] } | undefined;
   let texts: string[] = [];
   let owners: Staged[] = [];
-  const flushRun = () => {
-    if (!run) return;
-    texts.push(JSON.stringify(run.fragments));
-    owners.push(run.owner);
-    run = undefined;
-    if (texts.length >= SPILL_BATCH) flushSpill();
-  };
+  let ownerSheets: number[] = [];
   const flushSpill = () => {
     const refs = spill.append(texts);
-    for (let i = 0; i < refs.length; i++) owners[i]!.refs.push(refs[i]!);
+    for (let i = 0; i < refs.length; i++) {
+      owners[i]!.refs.push(refs[i]!);
+      owners[i]!.sheets.push(ownerSheets[i]!);
+    }
     texts = [];
     owners = [];
+    ownerSheets = [];
   };
-  const add = (region: string, catalogCode: string, fragment: Fragment) => {
-    const key = itemKey(region, catalogCode);
-    let owner = staged.get(key);
-    if (!owner) staged.set(key, (owner = { region, catalogCode, refs: [] }));
-    if (run?.owner !== owner) {
-      flushRun();
-      run = { owner, fragments: [] };
-    }
-    run.fragments.push(fragment);
-    return owner;
-  };
+  /** the problems each sheet gave, reported in the workbook's order of sheets */
+  const sheetProblems: ImportProblem[][] = [];
 
-  try {
-    for await (const sheet of readSheetsAside(file, limits)) {
-      const name = sheet.name.trim();
-      seen.add(name);
-      const itemSheet = sheetsByName.get(name);
-      const sheetIndex = itemSheet ? lists.indexOf(itemSheet) : -1;
-      if (!itemSheet && name !== REGION_SHEET && name !== ABOUT_SHEET) {
-        problems.push(problem(`${sheet.name}!A1`, `工作表「${sheet.name}」不是实施清单的工作表（应为：${known.join('、')}）`, `sheet "${sheet.name}" is not a sheet of the workbook (expected: ${known.join(', ')})`));
-        for await (const _rows of sheet.rows) { /* drained */ }
-        continue;
+  /** Reads one sheet's rows into fragments (the sheets of other readers are read meanwhile). */
+  const readSheet = async (sheet: SheetRows, stopped: () => boolean) => {
+    const problems: ImportProblem[] = (sheetProblems[sheet.index] = []);
+    // Consecutive rows of one item in one sheet go to the spill as one text (an exported workbook lists each
+    // item's rows together): one reference per item and sheet rather than per row.
+    let run: { owner: Staged; fragments: Fragment[] } | undefined;
+    const flushRun = () => {
+      if (!run) return;
+      texts.push(JSON.stringify(run.fragments));
+      owners.push(run.owner);
+      ownerSheets.push(sheet.index);
+      run = undefined;
+      if (texts.length >= SPILL_BATCH) flushSpill();
+    };
+    const add = (region: string, catalogCode: string, row: number, fragment: Fragment) => {
+      const key = itemKey(region, catalogCode);
+      let owner = staged.get(key);
+      if (!owner) staged.set(key, (owner = { region, catalogCode, first: [sheet.index, row], refs: [], sheets: [] }));
+      else if (sheet.index < owner.first[0] || (sheet.index === owner.first[0] && row < owner.first[1])) owner.first = [sheet.index, row];
+      if (run?.owner !== owner) {
+        flushRun();
+        run = { owner, fragments: [] };
       }
-      const expected = itemSheet ? headersOf(layout, itemSheet) : name === REGION_SHEET ? regionHeaders() : undefined;
-      const keys = itemSheet ? [REGION_CODE, layout.catalogCode.header] : [REGION_CODE];
-      let columns: Map<string, number> | undefined;
-      rows: for await (const batch of sheet.rows) for (const { number, cells } of batch) {
+      run.fragments.push(fragment);
+      return owner;
+    };
+    const name = sheet.name.trim();
+    seen.add(name);
+    const itemSheet = sheetsByName.get(name);
+    const sheetIndex = itemSheet ? lists.indexOf(itemSheet) : -1;
+    if (!itemSheet && name !== REGION_SHEET && name !== ABOUT_SHEET) {
+      problems.push(problem(`${sheet.name}!A1`, `工作表「${sheet.name}」不是实施清单的工作表（应为：${known.join('、')}）`, `sheet "${sheet.name}" is not a sheet of the workbook (expected: ${known.join(', ')})`));
+      return;
+    }
+    const expected = itemSheet ? headersOf(layout, itemSheet) : name === REGION_SHEET ? regionHeaders() : undefined;
+    const keys = itemSheet ? [REGION_CODE, layout.catalogCode.header] : [REGION_CODE];
+    let columns: Map<string, number> | undefined;
+    rows: for await (const batch of sheet.rows) {
+      if (stopped()) break;
+      for (const { number, cells } of batch) {
         if (cells.every((c) => c === null || textOf(c) === '')) continue;
         if (!columns) {
           columns = headerColumns(sheet.name, number, cells, expected, keys, problems);
@@ -157,7 +175,7 @@ export async function readWorkbook(file: string, limits?: ZipLimits, layout: Ite
           }
           const item: Item = { catalogCode };
           readColumns(layout.item.columns, row, item, rowProblems);
-          add(region, catalogCode, { item, at: rowAt }).at = rowAt;
+          add(region, catalogCode, number, { item, at: rowAt }).at = rowAt;
         } else {
           const parentRef = itemSheet.parentRef === undefined ? '' : textOf(cellOf(itemSheet.parentRef) ?? null);
           const placeIndex = Math.max(0, itemSheet.places.findIndex((p) => (parentRef === '' ? !p.parent : p.parent)));
@@ -167,18 +185,33 @@ export async function readWorkbook(file: string, limits?: ZipLimits, layout: Ite
           if (Number.isNaN(order)) rowProblems.push(problem(at(ORDER), `序号 "${textOf(orderCell)}" 不是数字`, `序号 "${textOf(orderCell)}" is not a number`));
           const entry: Record<string, unknown> = {};
           readColumns(place.columns, row, entry, rowProblems);
-          add(region, catalogCode, { sheet: sheetIndex, place: placeIndex, ...(parentRef !== '' ? { parentRef } : {}), order: Number.isNaN(order) ? null : order, entry, at: rowAt });
+          add(region, catalogCode, number, { sheet: sheetIndex, place: placeIndex, ...(parentRef !== '' ? { parentRef } : {}), order: Number.isNaN(order) ? null : order, entry, at: rowAt });
         }
         for (const p of rowProblems) problems.push({ ...p, item: key });
       }
-      flushRun();
-      if (!columns && name === ITEM_SHEET) problems.push(problem(`${sheet.name}!A1`, '「事项」工作表是空的', 'the 事项 sheet is empty'));
     }
-    flushSpill();
-  } catch (error) {
+    flushRun();
+    if (!columns && name === ITEM_SHEET) problems.push(problem(`${sheet.name}!A1`, '「事项」工作表是空的', 'the 事项 sheet is empty'));
+  };
+
+  let failure: { error: unknown } | undefined;
+  const stopped = () => failure !== undefined;
+  await Promise.all(readSheetsAside(file, limits, readers).map(async (sheets) => {
+    try {
+      for await (const sheet of sheets) {
+        if (stopped()) break;
+        await readSheet(sheet, stopped);
+      }
+    } catch (error) {
+      failure ??= { error };
+    }
+  }));
+  if (failure) {
     spill.close();
-    throw error;
+    throw failure.error;
   }
+  flushSpill();
+  for (const found of sheetProblems) if (found) problems.push(...found);
   if (!seen.has(ITEM_SHEET)) {
     problems.push(problem(`${ITEM_SHEET}!A1`, '工作簿中没有「事项」工作表，无法导入', `the workbook has no 事项 sheet: nothing to import`));
   }
@@ -194,14 +227,16 @@ export async function readWorkbook(file: string, limits?: ZipLimits, layout: Ite
 
   async function* items(): AsyncGenerator<ImportedItem> {
     try {
-      const all = [...staged.values()];
+      const all = [...staged.values()].sort((a, b) => a.first[0] - b.first[0] || a.first[1] - b.first[1]);
       staged.clear();
       for (let i = 0; i < all.length; i += ASSEMBLE_BATCH) {
         const group = all.slice(i, i + ASSEMBLE_BATCH);
         const read = spill.read(group.flatMap((s) => s.refs));
         let next = 0;
         for (const owner of group) {
-          const fragments = owner.refs.flatMap(() => JSON.parse(read[next++]!) as Fragment[]);
+          const runs = owner.refs.map(() => JSON.parse(read[next++]!) as Fragment[]);
+          // the workbook's order of sheets, as if they had been read one after another
+          const fragments = inOrder(owner.sheets) ? runs.flat() : owner.sheets.map((sheet, i) => ({ sheet, i })).sort((a, b) => a.sheet - b.sheet || a.i - b.i).flatMap(({ i }) => runs[i]!);
           const imported = assemble(layout, owner, fragments, problems);
           if (!imported) continue;
           if (kept.size > 0) imported.keep = kept;
@@ -217,6 +252,11 @@ export async function readWorkbook(file: string, limits?: ZipLimits, layout: Ite
     }
   }
   return { regions, problems, items: items(), close: () => spill.close() };
+}
+
+function inOrder(numbers: readonly number[]): boolean {
+  for (let i = 1; i < numbers.length; i++) if (numbers[i]! < numbers[i - 1]!) return false;
+  return true;
 }
 
 function headerColumns(sheet: string, row: number, cells: Cell[], expected: string[] | undefined, keys: string[], problems: ImportProblem[]): Map<string, number> | undefined {

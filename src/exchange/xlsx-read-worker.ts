@@ -1,9 +1,9 @@
-// A worker thread that reads a workbook's sheets (xlsx-read.ts: inflating and parsing the sheet XML, most of the
-// first pass of an import) and hands the rows to the main thread, which puts them into fragments meanwhile — so
-// the first pass of a province's import runs on two cores. At most WINDOW batches of rows are in flight: the main
+// A worker thread that reads its share of a workbook's sheets (xlsx-read.ts: inflating and parsing the sheet XML,
+// most of the first pass of an import) and hands the rows to the main thread, which puts them into fragments
+// meanwhile — so the first pass of a province's import runs on every core. At most WINDOW batches of rows are in flight: the main
 // thread gives a credit back for each batch it takes, so memory stays flat when it is the slower one.
 import { parentPort, workerData } from 'node:worker_threads';
-import { NotAWorkbook, readSheets, type SheetWorkerMessage, type ZipLimits } from './xlsx-read.js';
+import { NotAWorkbook, readSheets, type SheetShare, type SheetWorkerMessage, type ZipLimits } from './xlsx-read.js';
 
 const WINDOW = 64;
 let credits = WINDOW;
@@ -17,9 +17,9 @@ parentPort!.on('message', () => {
 const post = (message: SheetWorkerMessage) => parentPort!.postMessage(message);
 
 try {
-  const { file, limits } = workerData as { file: string; limits: ZipLimits };
-  for await (const sheet of readSheets(file, limits)) {
-    post({ sheet: sheet.name });
+  const { file, limits, share } = workerData as { file: string; limits: ZipLimits; share: SheetShare };
+  for await (const sheet of readSheets(file, limits, share)) {
+    post({ sheet: sheet.name, index: sheet.index });
     for await (const rows of sheet.rows) {
       while (credits === 0) await new Promise<void>((resolve) => (waiting = resolve));
       credits--;

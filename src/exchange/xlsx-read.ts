@@ -8,10 +8,12 @@
 // A sheet's XML is read by exceljs' own XML parser (saxes) straight into rows of plain cells. exceljs' worksheet
 // reader made a Row and a Cell object per cell, with style lookups and value setters, and then the values were
 // reduced to plain ones again: ≈ 30% of the reading time (the relationships, the sheet names and the shared
-// strings are still read by exceljs' parsers). An import reads in a worker thread (readSheetsAside), so that the
-// main thread turns rows into items meanwhile.
+// strings are still read by exceljs' parsers). An import reads in worker threads (readSheetsAside), each reading
+// its share of the sheets (a zip's parts can be inflated independently), so that reading the sheets — most of an
+// import's first pass — runs on every core while the main thread turns rows into items.
 import ExcelJS, { SaxesParser } from './exceljs.js';
 import { statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { Transform, type Readable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import { Open } from 'unzipper';
@@ -79,6 +81,8 @@ function bounded(entry: ZipEntry, limits: ZipLimits, inflated: { bytes: number }
 
 export interface SheetRows {
   name: string;
+  /** its place among the workbook's sheets (0-based) */
+  index: number;
   /** the sheet's rows, a batch at a time (the rows one inflated chunk of its XML completes) */
   rows: AsyncIterable<SheetRow[]>;
 }
@@ -108,18 +112,32 @@ interface ReaderParts {
  * files and, on small workbooks, loses the parts after them (the sheet names come back as Sheet1, Sheet2 …).
  * exceljs' parsers read those parts; sheetRows reads each sheet.
  */
-/** What the reading worker (xlsx-read-worker.ts) posts: a sheet starts, a batch of its rows, the end, a failure. */
-export type SheetWorkerMessage = { sheet: string } | { rows: SheetRow[] } | { json: string } | { end: true } | { error: string; notAWorkbook: boolean };
+/** What a reading worker (xlsx-read-worker.ts) posts: a sheet starts, a batch of its rows, the end, a failure. */
+export type SheetWorkerMessage = { sheet: string; index: number } | { rows: SheetRow[] } | { json: string } | { end: true } | { error: string; notAWorkbook: boolean };
+
+/** Which of `readers` readers reads a sheet, and how many there are. */
+export interface SheetShare {
+  reader: number;
+  readers: number;
+}
+
+/** Readers of one workbook: one per core, at most three (the main thread, which takes their rows, is the limit then). */
+export const READERS = Math.max(1, Math.min(3, availableParallelism()));
 
 /**
- * readSheets in a worker thread when the built worker is there (the main thread then only receives the rows), in
- * this thread otherwise. The rows a consumer leaves unread of a sheet are skipped; the worker ends with the last
- * sheet or when the consumer stops.
+ * The workbook's sheets, read by `readers` worker threads when the built worker is there (the main thread then only
+ * receives the rows), by this thread otherwise: one sequence of sheets per reader, each in the workbook's order,
+ * which together are every sheet once (readSheets shares them out). The rows a consumer leaves unread of a sheet are
+ * skipped; a worker ends with its last sheet or when its consumer stops.
  */
-export async function* readSheetsAside(file: string, limits: ZipLimits = DEFAULT_LIMITS): AsyncGenerator<SheetRows> {
+export function readSheetsAside(file: string, limits: ZipLimits = DEFAULT_LIMITS, readers = READERS): Array<AsyncGenerator<SheetRows>> {
   const path = builtWorker('xlsx-read-worker.js');
-  if (path === undefined) return yield* readSheets(file, limits);
-  const worker = new Worker(path, { workerData: { file, limits }, execArgv: [] });
+  if (path === undefined) return [readSheets(file, limits)];
+  return Array.from({ length: readers }, (_, reader) => readAside(path, file, limits, { reader, readers }));
+}
+
+async function* readAside(path: string, file: string, limits: ZipLimits, share: SheetShare): AsyncGenerator<SheetRows> {
+  const worker = new Worker(path, { workerData: { file, limits, share }, execArgv: [] });
   const queue: SheetWorkerMessage[] = [];
   let failure: Error | undefined;
   let wake: (() => void) | undefined;
@@ -166,7 +184,7 @@ export async function* readSheetsAside(file: string, limits: ZipLimits = DEFAULT
           yield m.rows;
         }
       };
-      yield { name: message.sheet, rows: rows() };
+      yield { name: message.sheet, index: message.index, rows: rows() };
       while (after === undefined) {
         const m = await next();
         if (!('rows' in m)) after = m;
@@ -178,7 +196,12 @@ export async function* readSheetsAside(file: string, limits: ZipLimits = DEFAULT
   }
 }
 
-export async function* readSheets(file: string, limits: ZipLimits = DEFAULT_LIMITS): AsyncGenerator<SheetRows> {
+/**
+ * The sheets of a workbook (see above), or of them the share of one of several readers: the sheets are dealt out
+ * largest first, each to the reader with the fewest bytes so far (every reader makes the same deal from the zip's
+ * directory), so that the readers end at about the same time.
+ */
+export async function* readSheets(file: string, limits: ZipLimits = DEFAULT_LIMITS, share?: SheetShare): AsyncGenerator<SheetRows> {
   const parts = await openZip(file, limits);
   const inflated = { bytes: 0 };
   const part = (path: string) => {
@@ -219,13 +242,41 @@ export async function* readSheets(file: string, limits: ZipLimits = DEFAULT_LIMI
     await parse('xl/styles.xml', () => reader._parseStyles(styles.stream()));
     textStyles = (reader.styles?.model?.styles ?? []).map((_, id) => reader.styles!.getStyleModel(id)?.numFmt === '@');
   }
-  for (const sheet of reader.model?.sheets ?? []) {
+  const sheets = (reader.model?.sheets ?? []).map((sheet, index) => {
     const target = reader.workbookRels?.find((r) => r.Id === sheet.rId)?.Target ?? '';
-    const path = target.startsWith('/') ? target : `xl/${target}`;
-    const entry = part(path);
-    if (!entry) throw new NotAWorkbook(`the zip is damaged: sheet "${sheet.name}" (${path}) is not in it`);
-    yield { name: sheet.name, rows: sheetRows(entry.stream(), shared, textStyles) };
+    const given = target.startsWith('/') ? target : `xl/${target}`;
+    const path = given.replace(/^\//, '');
+    // every reader checks every sheet: a workbook missing one is damaged whichever reader it was dealt to
+    if (!parts.has(path)) throw new NotAWorkbook(`the zip is damaged: sheet "${sheet.name}" (${given}) is not in it`);
+    return { name: sheet.name, index, path, bytes: parts.get(path)!.uncompressedSize };
+  });
+  const mine = share === undefined ? undefined : dealt(sheets, share.readers)[share.reader];
+  for (const sheet of sheets) {
+    if (mine && !mine.has(sheet.index)) continue;
+    yield { name: sheet.name, index: sheet.index, rows: sheetRows(part(sheet.path)!.stream(), shared, textStyles) };
   }
+}
+
+/**
+ * Sheet indexes per reader: largest first, to the reader with the fewest bytes (the first of equals). Sheets whose
+ * names differ only in spaces around them go to one reader together, which reads them in the workbook's order (the
+ * import takes them for one sheet: which of them comes first decides which row is the repeated one).
+ */
+function dealt(sheets: ReadonlyArray<{ name: string; index: number; bytes: number }>, readers: number): Array<Set<number>> {
+  const groups = new Map<string, { first: number; bytes: number; indexes: number[] }>();
+  for (const sheet of sheets) {
+    const group = groups.get(sheet.name.trim()) ?? { first: sheet.index, bytes: 0, indexes: [] };
+    groups.set(sheet.name.trim(), group);
+    group.bytes += sheet.bytes;
+    group.indexes.push(sheet.index);
+  }
+  const shares = Array.from({ length: readers }, () => ({ bytes: 0, sheets: new Set<number>() }));
+  for (const group of [...groups.values()].sort((a, b) => b.bytes - a.bytes || a.first - b.first)) {
+    const least = shares.reduce((min, s) => (s.bytes < min.bytes ? s : min));
+    least.bytes += group.bytes;
+    for (const index of group.indexes) least.sheets.add(index);
+  }
+  return shares.map((s) => s.sheets);
 }
 
 /** What a cell's type attribute `t` says its value is (ECMA-376 ST_CellType); absent: a number. */
