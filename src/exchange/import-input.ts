@@ -50,11 +50,17 @@ export function regionCodeOf(given: unknown): string | undefined {
   return REGION_CODE_PATTERN.test(text) ? text : undefined;
 }
 
+/** The keys of a schema's elements (an import asks for every item). */
+const elementKeys = new WeakMap<readonly Element[], ReadonlySet<string>>();
+
 /** An item's keys in the schema's order, unknown keys after (as a new file lays them out). */
 export function inSchemaOrder(item: Item, elements: readonly Element[]): Item {
-  const known = elements.map((e) => e.key).filter((k) => Object.hasOwn(item, k));
-  const extra = Object.keys(item).filter((k) => !elements.some((e) => e.key === k));
-  return Object.fromEntries([...known, ...extra].map((k) => [k, item[k]]));
+  let known = elementKeys.get(elements);
+  if (!known) elementKeys.set(elements, (known = new Set(elements.map((e) => e.key))));
+  const entries: Array<[string, unknown]> = [];
+  for (const element of elements) if (Object.hasOwn(item, element.key)) entries.push([element.key, item[element.key]]);
+  for (const key of Object.keys(item)) if (!known.has(key)) entries.push([key, item[key]]);
+  return Object.fromEntries(entries) as Item;
 }
 
 export const problem = (at: string, zh: string, en: string, item?: string, severity: 'error' | 'warning' = 'error'): ImportProblem => ({

@@ -3,9 +3,10 @@
 import { writeFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { itemYaml } from '../levels/item-yaml.js';
-import type { FileJob } from './write-pool.js';
+import type { FileJob, FileJobs } from './write-pool.js';
 
-parentPort!.on('message', (jobs: FileJob[]) => {
+parentPort!.on('message', (message: FileJobs) => {
+  const jobs = 'json' in message ? (JSON.parse(message.json) as FileJob[]) : message.jobs;
   for (const job of jobs) {
     try {
       writeFileSync(job.path, itemYaml(job.item, job.modeline), { flag: 'wx' });

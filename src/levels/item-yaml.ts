@@ -114,11 +114,11 @@ function remember(id: string, text: string): void {
 }
 
 /**
- * Whether JSON tells the value apart from every other value yaml would write differently: strings, booleans,
- * null, finite numbers other than -0, and arrays and plain objects of them (a Date, NaN or -0 would share its
- * JSON with a string, null or 0).
+ * Whether JSON carries the value unchanged, and so tells it apart from every other value yaml would write
+ * differently: strings, booleans, null, finite numbers other than -0, and arrays and plain objects of them (a
+ * Date, NaN or -0 would share its JSON with a string, null or 0).
  */
-function isPlainData(value: unknown): boolean {
+export function isPlainData(value: unknown): boolean {
   switch (typeof value) {
     case 'string':
     case 'boolean':
