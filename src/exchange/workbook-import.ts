@@ -5,7 +5,8 @@
 // Memory stays bounded however large the workbook: an item's rows are spread over several sheets that may come
 // in any order, so the first pass reads every sheet, turns each row into a fragment (the item row's values, or
 // one list entry) and appends it to a spill file, keeping in memory only where each item's fragments lie. The
-// sheets are read side by side (readSheetsAside: a worker per core, each with its share of the sheets); what the
+// sheets are read side by side by worker threads (a worker per core, each with its share of the sheets), which
+// also turn the rows into runs of fragments as JSON (sheetRuns); this thread only files the runs away. What the
 // first pass finds is still reported sheet by sheet in the workbook's order, and the items keep the order in
 // which the workbook's sheets, one after another, first name them. The
 // items are then put together from their fragments a batch at a time, as the import consumes them. Problems of
@@ -14,14 +15,17 @@
 import type { Item } from '../catalog/types.js';
 import { Spill, type SpillRef } from '../sync/spill.js';
 import { textOf, type Cell } from './cells.js';
-import { inSchemaOrder, itemKey, problem, regionCodeOf, type ImportedItem, type ImportInput, type ImportProblem } from './import-input.js';
+import { inSchemaOrder, itemKey, problem, regionCodeOf, type ImportedItem, type ImportedRegion, type ImportInput, type ImportProblem } from './import-input.js';
 import {
   entryRef, headersOf, isObject, itemLayout, ITEM_SHEET, listAt, ORDER, readColumns, REGION_CODE, setAt, valueAt,
   type ItemLayout, type ListPlace, type SheetLayout,
 } from './sheets.js';
 import { valueOf } from './cells.js';
 import { ABOUT_SHEET, PARENT_CODE, REGION_SHEET, regionColumns, regionHeaders } from './workbook-meta.js';
-import { READERS, readSheetsAside, type SheetRows, type ZipLimits } from './xlsx-read.js';
+import { Worker } from 'node:worker_threads';
+import type { Element } from './elements.js';
+import { DEFAULT_LIMITS, NotAWorkbook, READERS, readSheets, type SheetRows, type SheetShare, type ZipLimits } from './xlsx-read.js';
+import { builtWorker } from './write-pool.js';
 
 /** The column letters of a 0-based index: 0 → A, 27 → AB. */
 export function columnName(index: number): string {
@@ -60,16 +64,11 @@ export interface WorkbookInput extends ImportInput {
 }
 
 export async function readWorkbook(file: string, limits?: ZipLimits, layout: ItemLayout = itemLayout(), readers = READERS): Promise<WorkbookInput> {
-  const regions: ImportInput['regions'] = [];
   const problems: ImportProblem[] = [];
   const staged = new Map<string, Staged>();
   const lists = layout.lists;
-  const sheetsByName = new Map<string, SheetLayout>([[ITEM_SHEET, layout.item], ...lists.map((s) => [s.name, s] as const)]);
-  const known = [...sheetsByName.keys(), REGION_SHEET, ABOUT_SHEET];
   const seen = new Set<string>();
   const elements = layout.elements;
-  /** elements whose every column is left out of the 事项 sheet: an existing item file keeps its own */
-  let keep = new Set<string>();
 
   const spill = new Spill();
   let texts: string[] = [];
@@ -85,122 +84,38 @@ export async function readWorkbook(file: string, limits?: ZipLimits, layout: Ite
     owners = [];
     ownerSheets = [];
   };
-  /** the problems each sheet gave, reported in the workbook's order of sheets */
-  const sheetProblems: ImportProblem[][] = [];
-
-  /** Reads one sheet's rows into fragments (the sheets of other readers are read meanwhile). */
-  const readSheet = async (sheet: SheetRows, stopped: () => boolean) => {
-    const problems: ImportProblem[] = (sheetProblems[sheet.index] = []);
-    // Consecutive rows of one item in one sheet go to the spill as one text (an exported workbook lists each
-    // item's rows together): one reference per item and sheet rather than per row.
-    let run: { owner: Staged; fragments: Fragment[] } | undefined;
-    const flushRun = () => {
-      if (!run) return;
-      texts.push(JSON.stringify(run.fragments));
-      owners.push(run.owner);
-      ownerSheets.push(sheet.index);
-      run = undefined;
-      if (texts.length >= SPILL_BATCH) flushSpill();
-    };
-    const add = (region: string, catalogCode: string, row: number, fragment: Fragment) => {
-      const key = itemKey(region, catalogCode);
+  const add = (index: number, runs: readonly Run[]) => {
+    for (const run of runs) {
+      const key = itemKey(run.region, run.catalogCode);
       let owner = staged.get(key);
-      if (!owner) staged.set(key, (owner = { region, catalogCode, first: [sheet.index, row], refs: [], sheets: [] }));
-      else if (sheet.index < owner.first[0] || (sheet.index === owner.first[0] && row < owner.first[1])) owner.first = [sheet.index, row];
-      if (run?.owner !== owner) {
-        flushRun();
-        run = { owner, fragments: [] };
-      }
-      run.fragments.push(fragment);
-      return owner;
-    };
-    const name = sheet.name.trim();
-    seen.add(name);
-    const itemSheet = sheetsByName.get(name);
-    const sheetIndex = itemSheet ? lists.indexOf(itemSheet) : -1;
-    if (!itemSheet && name !== REGION_SHEET && name !== ABOUT_SHEET) {
-      problems.push(problem(`${sheet.name}!A1`, `工作表「${sheet.name}」不是实施清单的工作表（应为：${known.join('、')}）`, `sheet "${sheet.name}" is not a sheet of the workbook (expected: ${known.join(', ')})`));
-      return;
+      if (!owner) staged.set(key, (owner = { region: run.region, catalogCode: run.catalogCode, first: [index, run.row], refs: [], sheets: [] }));
+      else if (index < owner.first[0] || (index === owner.first[0] && run.row < owner.first[1])) owner.first = [index, run.row];
+      if (run.itemAt !== undefined) owner.at = run.itemAt;
+      texts.push(run.text);
+      owners.push(owner);
+      ownerSheets.push(index);
+      if (texts.length >= SPILL_BATCH) flushSpill();
     }
-    const expected = itemSheet ? headersOf(layout, itemSheet) : name === REGION_SHEET ? regionHeaders() : undefined;
-    const keys = itemSheet ? [REGION_CODE, layout.catalogCode.header] : [REGION_CODE];
-    let columns: Map<string, number> | undefined;
-    rows: for await (const batch of sheet.rows) {
-      if (stopped()) break;
-      for (const { number, cells } of batch) {
-        if (cells.every((c) => c === null || textOf(c) === '')) continue;
-        if (!columns) {
-          columns = headerColumns(sheet.name, number, cells, expected, keys, problems);
-          if (!columns) break rows;
-          const given = columns;
-          if (itemSheet === layout.item) {
-            keep = new Set(elements.filter((e) => e.kind !== 'list' && e.key !== 'catalogCode' && !layout.item.columns.some((c) => c.path[0] === e.key && given.has(c.header))).map((e) => e.key));
-          }
-          continue;
-        }
-        if (name === ABOUT_SHEET) continue;
-        const cols = columns;
-        const at = (header: string) => `${sheet.name}!${columnName(cols.get(header) ?? 0)}${number}`;
-        const cellOf = (header: string): Cell | undefined => {
-          const index = cols.get(header);
-          return index === undefined ? undefined : cells[index] ?? null;
-        };
-        const region = regionCodeOf(cellOf(REGION_CODE));
-        if (region === undefined) {
-          problems.push(problem(at(REGION_CODE), `区划代码 "${textOf(cellOf(REGION_CODE) ?? null)}" 不是 6、9 或 12 位数字代码`, `区划代码 "${textOf(cellOf(REGION_CODE) ?? null)}" is not a 6, 9 or 12-digit code`));
-          continue;
-        }
-        if (!itemSheet) {
-          readRegionRow(region, cellOf, at, regions, problems);
-          continue;
-        }
-        const codeCell = cellOf(layout.catalogCode.header) ?? null;
-        const code = valueOf(layout.catalogCode.element, codeCell);
-        const where = at(layout.catalogCode.header);
-        if ('problem' in code) {
-          problems.push({ at: where, ...code.problem });
-          continue;
-        }
-        const catalogCode = code.value as string;
-        const key = itemKey(region, catalogCode);
-        if (code.warning) problems.push({ at: where, ...code.warning, item: key });
-        const rowProblems: ImportProblem[] = [];
-        const row = { cell: cellOf, at };
-        const rowAt = `${sheet.name}!A${number}`;
-        if (itemSheet === layout.item) {
-          const first = staged.get(key)?.at;
-          if (first !== undefined) {
-            problems.push(problem(rowAt, `事项 ${key} 重复（已见于 ${first}）`, `item ${key} appears twice (already at ${first})`, key));
-            continue;
-          }
-          const item: Item = { catalogCode };
-          readColumns(layout.item.columns, row, item, rowProblems);
-          add(region, catalogCode, number, { item, at: rowAt }).at = rowAt;
-        } else {
-          const parentRef = itemSheet.parentRef === undefined ? '' : textOf(cellOf(itemSheet.parentRef) ?? null);
-          const placeIndex = Math.max(0, itemSheet.places.findIndex((p) => (parentRef === '' ? !p.parent : p.parent)));
-          const place = itemSheet.places[placeIndex]!;
-          const orderCell = itemSheet.order ? cellOf(ORDER) ?? null : null;
-          const order = orderCell === null || textOf(orderCell) === '' ? null : Number(textOf(orderCell));
-          if (Number.isNaN(order)) rowProblems.push(problem(at(ORDER), `序号 "${textOf(orderCell)}" 不是数字`, `序号 "${textOf(orderCell)}" is not a number`));
-          const entry: Record<string, unknown> = {};
-          readColumns(place.columns, row, entry, rowProblems);
-          add(region, catalogCode, number, { sheet: sheetIndex, place: placeIndex, ...(parentRef !== '' ? { parentRef } : {}), order: Number.isNaN(order) ? null : order, entry, at: rowAt });
-        }
-        for (const p of rowProblems) problems.push({ ...p, item: key });
-      }
-    }
-    flushRun();
-    if (!columns && name === ITEM_SHEET) problems.push(problem(`${sheet.name}!A1`, '「事项」工作表是空的', 'the 事项 sheet is empty'));
   };
+  /** what each sheet gave, taken in the workbook's order of sheets */
+  const done: Array<SheetDone | undefined> = [];
 
   let failure: { error: unknown } | undefined;
   const stopped = () => failure !== undefined;
-  await Promise.all(readSheetsAside(file, limits, readers).map(async (sheets) => {
+  const path = builtWorker('xlsx-read-worker.js');
+  const sources = path === undefined
+    ? [inThisThread(file, limits, layout, stopped)]
+    : Array.from({ length: readers }, (_, reader) => readAside(path, { file, limits: limits ?? DEFAULT_LIMITS, share: { reader, readers }, elements }));
+  await Promise.all(sources.map(async (messages) => {
     try {
-      for await (const sheet of sheets) {
+      let index = -1;
+      for await (const message of messages) {
         if (stopped()) break;
-        await readSheet(sheet, stopped);
+        if ('sheet' in message) {
+          index = message.index;
+          seen.add(message.sheet.trim());
+        } else if ('runs' in message) add(index, message.runs);
+        else if ('done' in message) done[index] = message.done;
       }
     } catch (error) {
       failure ??= { error };
@@ -211,7 +126,15 @@ export async function readWorkbook(file: string, limits?: ZipLimits, layout: Ite
     throw failure.error;
   }
   flushSpill();
-  for (const found of sheetProblems) if (found) problems.push(...found);
+  const regions: ImportInput['regions'] = [];
+  /** elements whose every column is left out of the 事项 sheet: an existing item file keeps its own */
+  let keep = new Set<string>();
+  for (const sheet of done) {
+    if (!sheet) continue;
+    problems.push(...sheet.problems);
+    regions.push(...sheet.regions);
+    if (sheet.keep) keep = new Set(sheet.keep);
+  }
   if (!seen.has(ITEM_SHEET)) {
     problems.push(problem(`${ITEM_SHEET}!A1`, '工作簿中没有「事项」工作表，无法导入', `the workbook has no 事项 sheet: nothing to import`));
   }
@@ -252,6 +175,215 @@ export async function readWorkbook(file: string, limits?: ZipLimits, layout: Ite
     }
   }
   return { regions, problems, items: items(), close: () => spill.close() };
+}
+
+/** Consecutive rows of one item in one sheet, as they go to the spill: one JSON text of their fragments. */
+export interface Run {
+  region: string;
+  catalogCode: string;
+  /** the row number of its first row */
+  row: number;
+  /** its 事项 row (`事项!A2`), when the run is one */
+  itemAt?: string;
+  text: string;
+}
+
+/** What a sheet gave besides its runs. */
+export interface SheetDone {
+  problems: ImportProblem[];
+  regions: ImportedRegion[];
+  /** read from the 事项 sheet's header: elements none of whose columns it has */
+  keep?: string[];
+}
+
+/**
+ * What one reader remembers from sheet to sheet: the first 事项 row of each item and the regions read (sheets whose
+ * names differ only in spaces are read by one reader, one after the other, as one sheet).
+ */
+export interface ReaderState {
+  itemRows: Map<string, string>;
+  regions: ImportedRegion[];
+}
+
+export const readerState = (): ReaderState => ({ itemRows: new Map(), regions: [] });
+
+/**
+ * One sheet's rows → runs of fragments, handed to `emit` a batch at a time (in the reader's thread: the main
+ * thread only files them away), with the sheet's problems, regions and (事项) kept elements at the end.
+ */
+export async function sheetRuns(sheet: SheetRows, layout: ItemLayout, state: ReaderState, emit: (runs: Run[]) => void | Promise<void>, stopped: () => boolean = () => false): Promise<SheetDone> {
+  const problems: ImportProblem[] = [];
+  const regionsBefore = state.regions.length;
+  let keep: string[] | undefined;
+  const lists = layout.lists;
+  const sheetsByName = new Map<string, SheetLayout>([[ITEM_SHEET, layout.item], ...lists.map((s) => [s.name, s] as const)]);
+  const known = [...sheetsByName.keys(), REGION_SHEET, ABOUT_SHEET];
+  let runs: Run[] = [];
+  let run: { region: string; catalogCode: string; key: string; row: number; itemAt?: string; fragments: Fragment[] } | undefined;
+  const flushRun = () => {
+    if (!run) return;
+    runs.push({ region: run.region, catalogCode: run.catalogCode, row: run.row, ...(run.itemAt !== undefined ? { itemAt: run.itemAt } : {}), text: JSON.stringify(run.fragments) });
+    run = undefined;
+  };
+  const add = (region: string, catalogCode: string, key: string, row: number, fragment: Fragment, itemAt?: string) => {
+    if (run?.key !== key || itemAt !== undefined) {
+      flushRun();
+      run = { region, catalogCode, key, row, fragments: [] };
+      if (itemAt !== undefined) run.itemAt = itemAt;
+    }
+    run.fragments.push(fragment);
+  };
+  const name = sheet.name.trim();
+  const itemSheet = sheetsByName.get(name);
+  const sheetIndex = itemSheet ? lists.indexOf(itemSheet) : -1;
+  if (!itemSheet && name !== REGION_SHEET && name !== ABOUT_SHEET) {
+    problems.push(problem(`${sheet.name}!A1`, `工作表「${sheet.name}」不是实施清单的工作表（应为：${known.join('、')}）`, `sheet "${sheet.name}" is not a sheet of the workbook (expected: ${known.join(', ')})`));
+    return { problems, regions: [] };
+  }
+  const expected = itemSheet ? headersOf(layout, itemSheet) : name === REGION_SHEET ? regionHeaders() : undefined;
+  const keys = itemSheet ? [REGION_CODE, layout.catalogCode.header] : [REGION_CODE];
+  let columns: Map<string, number> | undefined;
+  rows: for await (const batch of sheet.rows) {
+    if (stopped()) break;
+    for (const { number, cells } of batch) {
+      if (cells.every((c) => c === null || textOf(c) === '')) continue;
+      if (!columns) {
+        columns = headerColumns(sheet.name, number, cells, expected, keys, problems);
+        if (!columns) break rows;
+        const given = columns;
+        if (itemSheet === layout.item) {
+          keep = layout.elements.filter((e) => e.kind !== 'list' && e.key !== 'catalogCode' && !layout.item.columns.some((c) => c.path[0] === e.key && given.has(c.header))).map((e) => e.key);
+        }
+        continue;
+      }
+      if (name === ABOUT_SHEET) continue;
+      const cols = columns;
+      const at = (header: string) => `${sheet.name}!${columnName(cols.get(header) ?? 0)}${number}`;
+      const cellOf = (header: string): Cell | undefined => {
+        const index = cols.get(header);
+        return index === undefined ? undefined : cells[index] ?? null;
+      };
+      const region = regionCodeOf(cellOf(REGION_CODE));
+      if (region === undefined) {
+        problems.push(problem(at(REGION_CODE), `区划代码 "${textOf(cellOf(REGION_CODE) ?? null)}" 不是 6、9 或 12 位数字代码`, `区划代码 "${textOf(cellOf(REGION_CODE) ?? null)}" is not a 6, 9 or 12-digit code`));
+        continue;
+      }
+      if (!itemSheet) {
+        readRegionRow(region, cellOf, at, state.regions, problems);
+        continue;
+      }
+      const codeCell = cellOf(layout.catalogCode.header) ?? null;
+      const code = valueOf(layout.catalogCode.element, codeCell);
+      const where = at(layout.catalogCode.header);
+      if ('problem' in code) {
+        problems.push({ at: where, ...code.problem });
+        continue;
+      }
+      const catalogCode = code.value as string;
+      const key = itemKey(region, catalogCode);
+      if (code.warning) problems.push({ at: where, ...code.warning, item: key });
+      const rowProblems: ImportProblem[] = [];
+      const row = { cell: cellOf, at };
+      const rowAt = `${sheet.name}!A${number}`;
+      if (itemSheet === layout.item) {
+        const first = state.itemRows.get(key);
+        if (first !== undefined) {
+          problems.push(problem(rowAt, `事项 ${key} 重复（已见于 ${first}）`, `item ${key} appears twice (already at ${first})`, key));
+          continue;
+        }
+        state.itemRows.set(key, rowAt);
+        const item: Item = { catalogCode };
+        readColumns(layout.item.columns, row, item, rowProblems);
+        add(region, catalogCode, key, number, { item, at: rowAt }, rowAt);
+      } else {
+        const parentRef = itemSheet.parentRef === undefined ? '' : textOf(cellOf(itemSheet.parentRef) ?? null);
+        const placeIndex = Math.max(0, itemSheet.places.findIndex((p) => (parentRef === '' ? !p.parent : p.parent)));
+        const place = itemSheet.places[placeIndex]!;
+        const orderCell = itemSheet.order ? cellOf(ORDER) ?? null : null;
+        const order = orderCell === null || textOf(orderCell) === '' ? null : Number(textOf(orderCell));
+        if (Number.isNaN(order)) rowProblems.push(problem(at(ORDER), `序号 "${textOf(orderCell)}" 不是数字`, `序号 "${textOf(orderCell)}" is not a number`));
+        const entry: Record<string, unknown> = {};
+        readColumns(place.columns, row, entry, rowProblems);
+        add(region, catalogCode, key, number, { sheet: sheetIndex, place: placeIndex, ...(parentRef !== '' ? { parentRef } : {}), order: Number.isNaN(order) ? null : order, entry, at: rowAt });
+      }
+      for (const p of rowProblems) problems.push({ ...p, item: key });
+    }
+    if (runs.length > 0) {
+      const ready = runs;
+      runs = [];
+      await emit(ready);
+    }
+  }
+  flushRun();
+  if (runs.length > 0) await emit(runs);
+  if (!columns && name === ITEM_SHEET) problems.push(problem(`${sheet.name}!A1`, '「事项」工作表是空的', 'the 事项 sheet is empty'));
+  return { problems, regions: state.regions.slice(regionsBefore), ...(keep ? { keep } : {}) };
+}
+
+/** What a reading worker (xlsx-read-worker.ts) posts: a sheet starts, a batch of its runs, its end, the end, a failure. */
+export type ReaderMessage = { sheet: string; index: number } | { runs: Run[] } | { done: SheetDone } | { end: true } | { error: string; notAWorkbook: boolean };
+
+/** What a reading worker is given. */
+export interface ReaderData {
+  file: string;
+  limits: ZipLimits;
+  share: SheetShare;
+  elements: Element[];
+}
+
+/** The sheets read in this thread (when the built worker is not there): the same messages a worker posts. */
+async function* inThisThread(file: string, limits: ZipLimits | undefined, layout: ItemLayout, stopped: () => boolean): AsyncGenerator<ReaderMessage> {
+  const state = readerState();
+  for await (const sheet of readSheets(file, limits)) {
+    yield { sheet: sheet.name, index: sheet.index };
+    const batches: Run[][] = [];
+    const done = await sheetRuns(sheet, layout, state, (runs) => void batches.push(runs), stopped);
+    for (const runs of batches) yield { runs };
+    yield { done };
+  }
+}
+
+/**
+ * A worker's messages, its share of the sheets read there. At most WINDOW batches are in flight: a credit goes back
+ * for each batch taken, so memory stays flat when this thread is the slower one. The worker ends with its last
+ * sheet or when the consumer stops.
+ */
+async function* readAside(path: string, data: ReaderData): AsyncGenerator<ReaderMessage> {
+  const worker = new Worker(path, { workerData: data, execArgv: [] });
+  const queue: ReaderMessage[] = [];
+  let failure: Error | undefined;
+  let wake: (() => void) | undefined;
+  const woken = () => {
+    wake?.();
+    wake = undefined;
+  };
+  worker.on('message', (message: ReaderMessage) => {
+    queue.push(message);
+    woken();
+  });
+  worker.on('error', (error) => {
+    failure ??= error;
+    woken();
+  });
+  worker.on('exit', () => {
+    failure ??= new Error('the workbook reader stopped');
+    woken();
+  });
+  try {
+    for (;;) {
+      while (queue.length === 0) {
+        if (failure) throw failure;
+        await new Promise<void>((resolve) => (wake = resolve));
+      }
+      const message = queue.shift()!;
+      if ('runs' in message) worker.postMessage(0);
+      if ('error' in message) throw message.notAWorkbook ? new NotAWorkbook(message.error) : new Error(message.error);
+      if ('end' in message) return;
+      yield message;
+    }
+  } finally {
+    await worker.terminate();
+  }
 }
 
 function inOrder(numbers: readonly number[]): boolean {

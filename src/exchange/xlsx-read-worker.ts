@@ -1,9 +1,12 @@
-// A worker thread that reads its share of a workbook's sheets (xlsx-read.ts: inflating and parsing the sheet XML,
-// most of the first pass of an import) and hands the rows to the main thread, which puts them into fragments
-// meanwhile — so the first pass of a province's import runs on every core. At most WINDOW batches of rows are in flight: the main
-// thread gives a credit back for each batch it takes, so memory stays flat when it is the slower one.
+// A worker thread that reads its share of a workbook's sheets (xlsx-read.ts: inflating and parsing the sheet XML)
+// and turns their rows into runs of fragments (workbook-import.ts: sheetRuns), which it hands to the main thread to
+// file away in the spill — so the whole first pass of a province's import runs on every core, and the main thread
+// no longer parses rows or writes fragments as JSON. At most WINDOW batches of runs are in flight: the main thread
+// gives a credit back for each batch it takes, so memory stays flat when it is the slower one.
 import { parentPort, workerData } from 'node:worker_threads';
-import { NotAWorkbook, readSheets, type SheetShare, type SheetWorkerMessage, type ZipLimits } from './xlsx-read.js';
+import { itemLayout } from './sheets.js';
+import { readerState, sheetRuns, type ReaderData, type ReaderMessage } from './workbook-import.js';
+import { NotAWorkbook, readSheets } from './xlsx-read.js';
 
 const WINDOW = 64;
 let credits = WINDOW;
@@ -14,19 +17,20 @@ parentPort!.on('message', () => {
   waiting = undefined;
 });
 
-const post = (message: SheetWorkerMessage) => parentPort!.postMessage(message);
+const post = (message: ReaderMessage) => parentPort!.postMessage(message);
 
 try {
-  const { file, limits, share } = workerData as { file: string; limits: ZipLimits; share: SheetShare };
+  const { file, limits, share, elements } = workerData as ReaderData;
+  const layout = itemLayout(elements);
+  const state = readerState();
   for await (const sheet of readSheets(file, limits, share)) {
     post({ sheet: sheet.name, index: sheet.index });
-    for await (const rows of sheet.rows) {
+    const done = await sheetRuns(sheet, layout, state, async (runs) => {
       while (credits === 0) await new Promise<void>((resolve) => (waiting = resolve));
       credits--;
-      // as JSON text, which crosses to the main thread as one string: cloning the rows cell by cell cost both
-      // threads more than writing and parsing JSON (a Date, from a t="d" cell, is the one value JSON would change)
-      post(rows.some((row) => row.cells.some((cell) => cell instanceof Date)) ? { rows } : { json: JSON.stringify(rows) });
-    }
+      post({ runs });
+    });
+    post({ done });
   }
   post({ end: true });
 } catch (error) {

@@ -8,17 +8,14 @@
 // A sheet's XML is read by exceljs' own XML parser (saxes) straight into rows of plain cells. exceljs' worksheet
 // reader made a Row and a Cell object per cell, with style lookups and value setters, and then the values were
 // reduced to plain ones again: ≈ 30% of the reading time (the relationships, the sheet names and the shared
-// strings are still read by exceljs' parsers). An import reads in worker threads (readSheetsAside), each reading
-// its share of the sheets (a zip's parts can be inflated independently), so that reading the sheets — most of an
-// import's first pass — runs on every core while the main thread turns rows into items.
+// strings are still read by exceljs' parsers). An import reads in worker threads (workbook-import.ts), each
+// reading its share of the sheets (a zip's parts can be inflated independently, readSheets deals them out).
 import ExcelJS, { SaxesParser } from './exceljs.js';
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Transform, type Readable } from 'node:stream';
-import { Worker } from 'node:worker_threads';
 import { Open } from 'unzipper';
 import type { Cell } from './cells.js';
-import { builtWorker } from './write-pool.js';
 
 /** A workbook that cannot be read at all: exit 2. */
 export class NotAWorkbook extends Error {}
@@ -112,89 +109,14 @@ interface ReaderParts {
  * files and, on small workbooks, loses the parts after them (the sheet names come back as Sheet1, Sheet2 …).
  * exceljs' parsers read those parts; sheetRows reads each sheet.
  */
-/** What a reading worker (xlsx-read-worker.ts) posts: a sheet starts, a batch of its rows, the end, a failure. */
-export type SheetWorkerMessage = { sheet: string; index: number } | { rows: SheetRow[] } | { json: string } | { end: true } | { error: string; notAWorkbook: boolean };
-
 /** Which of `readers` readers reads a sheet, and how many there are. */
 export interface SheetShare {
   reader: number;
   readers: number;
 }
 
-/** Readers of one workbook: one per core, at most three (the main thread, which takes their rows, is the limit then). */
+/** Readers of one workbook: one per core, at most three (the main thread, which files their rows away, is the limit then). */
 export const READERS = Math.max(1, Math.min(3, availableParallelism()));
-
-/**
- * The workbook's sheets, read by `readers` worker threads when the built worker is there (the main thread then only
- * receives the rows), by this thread otherwise: one sequence of sheets per reader, each in the workbook's order,
- * which together are every sheet once (readSheets shares them out). The rows a consumer leaves unread of a sheet are
- * skipped; a worker ends with its last sheet or when its consumer stops.
- */
-export function readSheetsAside(file: string, limits: ZipLimits = DEFAULT_LIMITS, readers = READERS): Array<AsyncGenerator<SheetRows>> {
-  const path = builtWorker('xlsx-read-worker.js');
-  if (path === undefined) return [readSheets(file, limits)];
-  return Array.from({ length: readers }, (_, reader) => readAside(path, file, limits, { reader, readers }));
-}
-
-async function* readAside(path: string, file: string, limits: ZipLimits, share: SheetShare): AsyncGenerator<SheetRows> {
-  const worker = new Worker(path, { workerData: { file, limits, share }, execArgv: [] });
-  const queue: SheetWorkerMessage[] = [];
-  let failure: Error | undefined;
-  let wake: (() => void) | undefined;
-  const woken = () => {
-    wake?.();
-    wake = undefined;
-  };
-  worker.on('message', (message: SheetWorkerMessage) => {
-    queue.push(message);
-    woken();
-  });
-  worker.on('error', (error) => {
-    failure ??= error;
-    woken();
-  });
-  worker.on('exit', () => {
-    failure ??= new Error('the workbook reader stopped');
-    woken();
-  });
-  const next = async (): Promise<SheetWorkerMessage> => {
-    while (queue.length === 0) {
-      if (failure) throw failure;
-      await new Promise<void>((resolve) => (wake = resolve));
-    }
-    const message = queue.shift()!;
-    if ('json' in message) {
-      worker.postMessage(0);
-      return { rows: JSON.parse(message.json) as SheetRow[] };
-    }
-    if ('rows' in message) worker.postMessage(0);
-    if ('error' in message) throw message.notAWorkbook ? new NotAWorkbook(message.error) : new Error(message.error);
-    return message;
-  };
-  try {
-    let message = await next();
-    while ('sheet' in message) {
-      let after: SheetWorkerMessage | undefined;
-      const rows = async function* () {
-        for (let m = await next(); ; m = await next()) {
-          if (!('rows' in m)) {
-            after = m;
-            return;
-          }
-          yield m.rows;
-        }
-      };
-      yield { name: message.sheet, index: message.index, rows: rows() };
-      while (after === undefined) {
-        const m = await next();
-        if (!('rows' in m)) after = m;
-      }
-      message = after;
-    }
-  } finally {
-    await worker.terminate();
-  }
-}
 
 /**
  * The sheets of a workbook (see above), or of them the share of one of several readers: the sheets are dealt out
