@@ -21,7 +21,7 @@ const BATCH = 256;
 /** Batches of a list sheet's rows read back from the spill at a time. */
 const READ_BACK = 8;
 /** Below this many item files an export runs in the calling thread: starting workers costs more. */
-export const EXPORT_WORKER_THRESHOLD = 3000;
+const EXPORT_WORKER_THRESHOLD = 3000;
 
 export interface ExportOptions {
   /** item files from which worker threads read and render (default EXPORT_WORKER_THRESHOLD) */
