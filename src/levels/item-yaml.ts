@@ -54,7 +54,7 @@ function byElement(item: Item): string | undefined {
     const json = isPlainData(value) ? JSON.stringify(value) : undefined;
     mayKeep = json === undefined || json.includes('\\n');
     const id = json === undefined ? undefined : `${key}\u0000${json}`;
-    let text = id === undefined ? undefined : written.get(id);
+    let text = id === undefined ? undefined : recalled(id);
     if (text === undefined) {
       text = elementYaml(key, value);
       if (id !== undefined) remember(id, text);
@@ -98,18 +98,33 @@ function render(doc: Document, contents: Node): string {
   return text;
 }
 
-/** Texts of elements by key and value; the oldest are forgotten beyond WRITTEN_CHARS (≈ 2 bytes a char). */
-const written = new Map<string, string>();
-const WRITTEN_CHARS = 2 ** 23;
-let writtenChars = 0;
+/**
+ * Texts of elements by key and value, in two generations: a text is remembered in the young one (again when it is
+ * found in the old one); when the young one holds GENERATION_CHARS (≈ 2 bytes a char), it becomes the old one and
+ * the old one is forgotten. Every step is O(1): deleting the oldest entries one at a time made V8 walk over the
+ * deleted ones on each next eviction (≈ 8 CPU s of a province's import in one worker).
+ */
+let young = new Map<string, string>();
+let old = new Map<string, string>();
+let youngChars = 0;
+const GENERATION_CHARS = 2 ** 22;
+
+function recalled(id: string): string | undefined {
+  let text = young.get(id);
+  if (text === undefined) {
+    text = old.get(id);
+    if (text !== undefined) remember(id, text);
+  }
+  return text;
+}
 
 function remember(id: string, text: string): void {
-  written.set(id, text);
-  writtenChars += id.length + text.length;
-  for (const [oldest, old] of written) {
-    if (writtenChars <= WRITTEN_CHARS) break;
-    written.delete(oldest);
-    writtenChars -= oldest.length + old.length;
+  young.set(id, text);
+  youngChars += id.length + text.length;
+  if (youngChars > GENERATION_CHARS) {
+    old = young;
+    young = new Map();
+    youngChars = 0;
   }
 }
 

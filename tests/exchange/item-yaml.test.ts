@@ -110,6 +110,11 @@ describe('itemYaml writes what createNode would have', () => {
     for (const item of [first, second, first]) expect(itemYaml(item, '# m')).toBe(throughCreateNode(item, '# m'));
   });
 
+  it('the same after the memory of written elements has turned over (older texts forgotten, recent ones kept)', () => {
+    const items = Array.from({ length: 60 }, (_, i) => ({ catalogCode: String(i), conditions: `${i}：${'条件'.repeat(50_000)}`, taskCode: 'x' }) as Item);
+    for (const round of [0, 1]) for (const item of round === 0 ? items : [...items].reverse()) expect(itemYaml(item)).toBe(throughCreateNode(item));
+  });
+
   it('with the blank line before taskCode decided by what comes before it (a block that keeps its final newlines)', () => {
     for (const conditions of ['第一行\n第二行\n\n', '第一行\n第二行\n', '一行']) {
       for (const item of [{ catalogCode: '1', conditions, taskCode: '2' }, { conditions, catalogCode: '1', taskCode: '2' }] as Item[]) {
