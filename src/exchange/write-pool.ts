@@ -12,7 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Item } from '../catalog/types.js';
-import { isPlainData } from '../levels/item-yaml.js';
+import { itemElements } from '../levels/item-yaml.js';
 import { PACKAGE_ROOT } from '../paths.js';
 
 export interface FileJob {
@@ -22,8 +22,12 @@ export interface FileJob {
   modeline?: string;
 }
 
-/** What a worker is sent: a batch of jobs, as JSON text when JSON carries every value of it unchanged. */
-export type FileJobs = { json: string } | { jobs: FileJob[] };
+/**
+ * What a worker is sent: a batch of jobs, each item as its elements' JSON texts (itemElements) when JSON carries
+ * every value of the batch unchanged — an element the worker has written before is then neither parsed nor
+ * written again.
+ */
+export type FileJobs = { files: Array<{ path: string; elements: string; modeline?: string }> } | { jobs: FileJob[] };
 
 const BATCH = 32;
 /** batches in flight per worker */
@@ -36,6 +40,7 @@ export class WritePool {
   private turn = 0;
   private failure: Error | undefined;
   private waiting: Array<() => void> = [];
+  private readonly locks = FolderLocks.shared();
 
   constructor(private readonly size = Math.min(4, availableParallelism())) {}
 
@@ -69,14 +74,20 @@ export class WritePool {
     const jobs = this.batch;
     this.batch = [];
     this.inFlight++;
-    const message: FileJobs = jobs.every((job) => isPlainData(job.item)) ? { json: JSON.stringify(jobs) } : { jobs };
+    const files = [];
+    for (const { path, item, modeline } of jobs) {
+      const elements = itemElements(item);
+      if (elements === undefined) break;
+      files.push({ path, elements, ...(modeline !== undefined ? { modeline } : {}) });
+    }
+    const message: FileJobs = files.length === jobs.length ? { files } : { jobs };
     this.worker(this.turn++ % this.size).postMessage(message);
   }
 
   private worker(index: number): Worker {
     let worker = this.workers[index];
     if (!worker) {
-      worker = new Worker(builtWorker('write-worker.js')!, { execArgv: [] });
+      worker = new Worker(builtWorker('write-worker.js')!, { workerData: this.locks, execArgv: [] });
       worker.on('message', (message: { error?: string }) => this.settled(message.error === undefined ? undefined : new Error(message.error)));
       worker.on('error', (error) => this.settled(error));
       this.workers[index] = worker;
@@ -90,6 +101,38 @@ export class WritePool {
     const waiting = this.waiting;
     this.waiting = [];
     for (const resolve of waiting) resolve();
+  }
+}
+
+/**
+ * Locks over folders, shared by the pool's workers, so that one thread at a time creates files in a folder
+ * (write-worker.ts says why). A folder's lock is a slot picked by its name's hash; two folders may share a slot,
+ * which only makes them wait for each other. A worker holds one lock at a time, so it can never deadlock.
+ */
+export class FolderLocks {
+  private static readonly SLOTS = 64;
+  private readonly slots: Int32Array;
+
+  constructor(buffer: SharedArrayBuffer) {
+    this.slots = new Int32Array(buffer);
+  }
+
+  static shared(): SharedArrayBuffer {
+    return new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT * FolderLocks.SLOTS);
+  }
+
+  hold<T>(folder: string, work: () => T): T {
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < folder.length; i++) hash = Math.imul(hash ^ folder.charCodeAt(i), 0x01000193);
+    const slot = (hash >>> 0) % this.slots.length;
+    // 0 free, 1 held: whoever swaps 0 for 1 holds it; the others sleep until it is set back to 0
+    while (Atomics.compareExchange(this.slots, slot, 0, 1) !== 0) Atomics.wait(this.slots, slot, 1);
+    try {
+      return work();
+    } finally {
+      Atomics.store(this.slots, slot, 0);
+      Atomics.notify(this.slots, slot, 1);
+    }
   }
 }
 

@@ -53,15 +53,64 @@ function byElement(item: Item): string | undefined {
     if (key === 'taskCode' && mayKeep) return undefined;
     const json = isPlainData(value) ? JSON.stringify(value) : undefined;
     mayKeep = json === undefined || json.includes('\\n');
-    const id = json === undefined ? undefined : `${key}\u0000${json}`;
-    let text = id === undefined ? undefined : recalled(id);
-    if (text === undefined) {
-      text = elementYaml(key, value);
-      if (id !== undefined) remember(id, text);
-    }
-    body += text;
+    body += json === undefined ? elementYaml(key, value) : elementText(`${key}${KEY_END}${json}`, value);
   }
-  return body;
+  // an empty map is written `{}`
+  return body === '' ? undefined : body;
+}
+
+/**
+ * An item as its top-level elements, each as its key and JSON text (`key` KEY_END `json`, the form in which an
+ * element's text is remembered), separated by ELEMENT_END; undefined when JSON would not carry a value unchanged.
+ * It is how the import's write pool hands items to its workers: an element the worker has written before is
+ * found by this text, and neither parsed nor written again.
+ */
+export function itemElements(item: Item): string | undefined {
+  if (Object.getPrototypeOf(item) !== Object.prototype) return undefined;
+  const ids: string[] = [];
+  for (const key of Object.keys(item)) {
+    const value = item[key];
+    if (value === undefined) continue;
+    // JSON escapes every control character: only a key could hold a separator
+    if (!isPlainData(value) || key.includes(KEY_END) || key.includes(ELEMENT_END)) return undefined;
+    ids.push(`${key}${KEY_END}${JSON.stringify(value)}`);
+  }
+  return ids.join(ELEMENT_END);
+}
+
+/** itemYaml of the item given as itemElements. */
+export function itemYamlOfElements(elements: string, modeline?: string): string {
+  const ids = elements === '' ? [] : elements.split(ELEMENT_END);
+  const body = byElementId(ids) ?? wholeYaml(Object.fromEntries(ids.map((id) => [id.slice(0, id.indexOf(KEY_END)), JSON.parse(id.slice(id.indexOf(KEY_END) + 1))])) as Item);
+  return modeline === undefined ? body : `${modeline}\n${body}`;
+}
+
+/** byElement for elements given as (key KEY_END JSON) texts. */
+function byElementId(ids: readonly string[]): string | undefined {
+  let body = '';
+  let mayKeep = false;
+  for (const id of ids) {
+    if (mayKeep && id.startsWith(`taskCode${KEY_END}`)) return undefined;
+    mayKeep = id.includes('\\n', id.indexOf(KEY_END));
+    body += elementText(id, UNREAD);
+  }
+  return body === '' ? undefined : body;
+}
+
+const KEY_END = '\u0000';
+const ELEMENT_END = '\u0001';
+/** The value of an element given by its JSON text, not parsed unless its text is not remembered. */
+const UNREAD = Symbol('unread');
+
+/** The text of the element `id` (key KEY_END JSON) whose value is `value`: remembered, or written and remembered. */
+function elementText(id: string, value: unknown): string {
+  let text = recalled(id);
+  if (text === undefined) {
+    const end = id.indexOf(KEY_END);
+    text = elementYaml(id.slice(0, end), value === UNREAD ? JSON.parse(id.slice(end + 1)) : value);
+    remember(id, text);
+  }
+  return text;
 }
 
 /** One top-level element as yaml writes it inside an item (its lines, each ending in a line break). */
@@ -133,7 +182,7 @@ function remember(id: string, text: string): void {
  * differently: strings, booleans, null, finite numbers other than -0, and arrays and plain objects of them (a
  * Date, NaN or -0 would share its JSON with a string, null or 0).
  */
-export function isPlainData(value: unknown): boolean {
+function isPlainData(value: unknown): boolean {
   switch (typeof value) {
     case 'string':
     case 'boolean':

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Document, isMap, isScalar, isSeq, parse, type Node } from 'yaml';
 import type { Item } from '../../src/catalog/types.js';
 import { generateCatalog } from '../../src/gen/index.js';
-import { itemYaml, styleItemNode } from '../../src/levels/item-yaml.js';
+import { itemElements, itemYaml, itemYamlOfElements, styleItemNode } from '../../src/levels/item-yaml.js';
 import { DEMO, removeTempDirs, tempDir } from './helpers.js';
 
 /** itemYaml as it was written before: yaml's createNode makes the nodes, then the same layout is applied. */
@@ -122,5 +122,47 @@ describe('itemYaml writes what createNode would have', () => {
         expect(itemYaml(item)).toBe(throughCreateNode(item));
       }
     }
+  });
+});
+
+// The import's write pool hands each item to its workers as its elements' JSON texts (itemElements), and a worker
+// writes it from them (itemYamlOfElements), parsing only the elements it has not written before.
+describe('an item given as its elements writes the text itemYaml writes', () => {
+  const throughElements = (item: Item, modeline?: string) => {
+    const elements = itemElements(item);
+    expect(elements).toBeDefined();
+    return itemYamlOfElements(elements!, modeline);
+  };
+
+  it('for every file of the demo catalog and of a generated catalog, twice (written, then remembered)', () => {
+    for (const file of [...yamlFiles(DEMO), ...yamlFiles(generated)]) {
+      const data = parse(readFileSync(file, 'utf8')) as Item;
+      // a decisions.yaml is a list: itemYaml writes it through one document
+      if (Array.isArray(data)) {
+        expect(itemElements(data)).toBeUndefined();
+        continue;
+      }
+      const expected = throughCreateNode(data, '# m');
+      expect(throughElements(data, '# m'), file).toBe(expected);
+      expect(throughElements(data, '# m'), file).toBe(expected);
+    }
+  });
+
+  it('for awkward values, an empty item, and the blank line before taskCode after a block that keeps its newlines', () => {
+    const items = [
+      { catalogCode: '000101001000', name: 'a: b # c', conditions: '第一行\n第二行\n', visits: 0, inHall: true, express: null, basis: [], empty: {}, taskCode: '11', skipped: undefined },
+      { catalogCode: '1', conditions: '第一行\n第二行\n\n', taskCode: '2' },
+      { conditions: '第一行\n第二行\n\n', catalogCode: '1', taskCode: '2' },
+      { name: 'taskCode 不在此', note: 'a\\nb', taskCode: '3' },
+      {},
+    ] as unknown as Item[];
+    for (const item of [...items, ...items]) expect(throughElements(item)).toBe(throughCreateNode(item));
+  });
+
+  it('is not made for a value JSON would not carry unchanged, nor for a key holding a separator', () => {
+    expect(itemElements({ catalogCode: '1', effectiveDate: new Date(0) } as unknown as Item)).toBeUndefined();
+    expect(itemElements({ catalogCode: '1', rate: -0 } as unknown as Item)).toBeUndefined();
+    expect(itemElements({ catalogCode: '1', ['a\u0000b']: 'x' } as unknown as Item)).toBeUndefined();
+    expect(itemElements({ catalogCode: '1', ['a\u0001b']: 'x' } as unknown as Item)).toBeUndefined();
   });
 });
