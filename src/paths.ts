@@ -12,3 +12,13 @@ export const PACKAGE_ROOT: string = (() => {
   }
   return dir;
 })();
+
+/**
+ * The built module of a worker thread (`module` relative to src/, e.g. `exchange/write-worker.js`), if the build
+ * made it: it is under dist/src/ whether this runs from there (the CLI) or from the TypeScript sources (tests,
+ * which start the build's workers). Without it, a caller does the work in its own thread.
+ */
+export function builtWorker(module: string): string | undefined {
+  const path = join(PACKAGE_ROOT, 'dist', 'src', module);
+  return existsSync(path) ? path : undefined;
+}

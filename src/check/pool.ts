@@ -1,15 +1,13 @@
 // Both cores for big checks: the plan is split by subtree of the top region and handed to workers, each
 // with its own copy of the catalog. Small plans run in this thread: starting a worker costs more.
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Catalog } from '../catalog/load.js';
 import { fsSource } from '../catalog/source-fs.js';
 import { openRepo } from '../catalog/git.js';
 import { gitSourceAt } from '../catalog/source-git.js';
 import type { CatalogEntry, CatalogSource } from '../catalog/types.js';
-import { PACKAGE_ROOT } from '../paths.js';
+import { builtWorker } from '../paths.js';
 import { computeWork, type ItemOutcome, type WorkPlan, type WorkResult } from './compute.js';
 
 /** Below this many item files a plan runs in the calling thread. */
@@ -117,7 +115,8 @@ export type WorkerMessage = { json: PackedJson } | { ok: WorkResult } | { error:
 
 export async function runPlan(catalog: Catalog, plan: WorkPlan, options: RunOptions): Promise<WorkResult> {
   const workers = Math.min(options.workers ?? availableParallelism(), 4);
-  if (plan.items.length < (options.workerThreshold ?? WORKER_THRESHOLD) || workers < 2) {
+  const workerFile = builtWorker('check/worker.js');
+  if (plan.items.length < (options.workerThreshold ?? WORKER_THRESHOLD) || workers < 2 || workerFile === undefined) {
     const result = await computeWork(catalog, plan, options.version, (outcomes) => options.onJson?.(unpackJson(packJson(outcomes))));
     options.onProgress?.(plan.items.length, plan.items.length);
     return result;
@@ -130,7 +129,7 @@ export async function runPlan(catalog: Catalog, plan: WorkPlan, options: RunOpti
   const runWorker = async () => {
     // A capped old space makes V8 collect as it goes instead of growing toward the machine's memory; a
     // roomier young generation lets parsing's short-lived garbage die there instead of being promoted.
-    const worker = new Worker(workerFile(), {
+    const worker = new Worker(workerFile, {
       workerData,
       resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: options.onJson ? STORING_WORKER_YOUNG_MB : WORKER_YOUNG_MB },
     });
@@ -184,8 +183,3 @@ function splitBySubtree(catalog: Catalog, plan: WorkPlan): WorkPlan[] {
   return [...parts.values()];
 }
 
-/** The compiled worker: tests run this module from src/, where only the build has a worker to start. */
-function workerFile(): string {
-  const here = fileURLToPath(import.meta.url);
-  return here.endsWith('.ts') ? join(PACKAGE_ROOT, 'dist', 'src', 'check', 'worker.js') : join(dirname(here), 'worker.js');
-}

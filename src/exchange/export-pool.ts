@@ -14,7 +14,7 @@ import { Worker } from 'node:worker_threads';
 import type { Settings } from '../catalog/config.js';
 import type { Catalog } from '../catalog/load.js';
 import { exportable, type ItemFile, type SkippedFile } from './catalog-items.js';
-import { builtWorker } from './write-pool.js';
+import { builtWorker } from '../paths.js';
 
 /** Item files per batch. */
 const BATCH = 256;
@@ -66,7 +66,7 @@ export class ExportPool {
 
   /** Whether workers can run here (the built worker exists). */
   static available(): boolean {
-    return builtWorker('export-worker.js') !== undefined;
+    return builtWorker('exchange/export-worker.js') !== undefined;
   }
 
   /** The rendered batches of `files`, in order; files that are not items go to `skipped`, in order. */
@@ -80,7 +80,7 @@ export class ExportPool {
     const { source, settings } = this.catalog;
     for (let i = 0; i < this.size; i++) {
       const workerData: ExportWorkerData = { settings, styles };
-      const worker = new Worker(builtWorker('export-worker.js')!, { workerData, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
+      const worker = new Worker(builtWorker('exchange/export-worker.js')!, { workerData, execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
       worker.on('message', arrived);
       worker.on('error', (error) => arrived({ error: error.stack ?? String(error) }));
       this.workers.push(worker);

@@ -25,7 +25,7 @@ import { ABOUT_SHEET, PARENT_CODE, REGION_SHEET, regionColumns, regionHeaders } 
 import { Worker } from 'node:worker_threads';
 import type { Element } from './elements.js';
 import { DEFAULT_LIMITS, NotAWorkbook, READERS, readSheets, type SheetRows, type SheetShare, type ZipLimits } from './xlsx-read.js';
-import { builtWorker } from './write-pool.js';
+import { builtWorker } from '../paths.js';
 
 /** The column letters of a 0-based index: 0 → A, 27 → AB. */
 export function columnName(index: number): string {
@@ -102,7 +102,7 @@ export async function readWorkbook(file: string, limits?: ZipLimits, layout: Ite
 
   let failure: { error: unknown } | undefined;
   const stopped = () => failure !== undefined;
-  const path = builtWorker('xlsx-read-worker.js');
+  const path = builtWorker('exchange/xlsx-read-worker.js');
   const sources = path === undefined
     ? [inThisThread(file, limits, layout, stopped)]
     : Array.from({ length: readers }, (_, reader) => readAside(path, { file, limits: limits ?? DEFAULT_LIMITS, share: { reader, readers }, elements }));

@@ -3,17 +3,15 @@
 // every core. One worker per core: items are handed out only after the whole workbook has been read (an item's
 // rows may be in any sheet), and putting them together is a small part of that phase, so the main thread
 // leaves the cores to the workers then. Jobs go in batches, a bounded number in flight (memory
-// stays flat); drain() waits for every write and reports the first failure. A batch of plain data crosses as one
-// JSON text (cloning an item's objects one by one cost both threads about twice as much). Run from the
-// TypeScript sources (tests), the worker is the built one in dist/.
-import { existsSync } from 'node:fs';
+// stays flat); drain() waits for every write and reports the first failure. An item crosses as its elements' JSON
+// texts (cloning an item's objects one by one cost both threads about twice as much), which are also what a
+// worker remembers written elements by. Run from the TypeScript sources (tests), the worker is the built one in
+// dist/.
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Item } from '../catalog/types.js';
 import { itemElements } from '../levels/item-yaml.js';
-import { PACKAGE_ROOT } from '../paths.js';
+import { builtWorker } from '../paths.js';
 
 export interface FileJob {
   /** absolute path of the staged file */
@@ -27,8 +25,9 @@ export interface FileJob {
  * every value of the batch unchanged — an element the worker has written before is then neither parsed nor
  * written again.
  */
-export type FileJobs = { files: Array<{ path: string; elements: string; modeline?: string }> } | { jobs: FileJob[] };
+export type FileJobs = { files: Array<{ path: string; elements: string[]; modeline?: string }> } | { jobs: FileJob[] };
 
+const WORKER = 'exchange/write-worker.js';
 const BATCH = 32;
 /** batches in flight per worker */
 const DEPTH = 4;
@@ -46,7 +45,7 @@ export class WritePool {
 
   /** Whether workers can run here (the built worker exists). */
   static available(): boolean {
-    return builtWorker('write-worker.js') !== undefined;
+    return builtWorker(WORKER) !== undefined;
   }
 
   async write(job: FileJob): Promise<void> {
@@ -87,7 +86,7 @@ export class WritePool {
   private worker(index: number): Worker {
     let worker = this.workers[index];
     if (!worker) {
-      worker = new Worker(builtWorker('write-worker.js')!, { workerData: this.locks, execArgv: [] });
+      worker = new Worker(builtWorker(WORKER)!, { workerData: this.locks, execArgv: [] });
       worker.on('message', (message: { error?: string }) => this.settled(message.error === undefined ? undefined : new Error(message.error)));
       worker.on('error', (error) => this.settled(error));
       this.workers[index] = worker;
@@ -134,11 +133,4 @@ export class FolderLocks {
       Atomics.notify(this.slots, slot, 1);
     }
   }
-}
-
-/** The built module of a worker of this folder (from the TypeScript sources, as in tests: the one in dist/), if it is there. */
-export function builtWorker(name: string): string | undefined {
-  const here = fileURLToPath(import.meta.url);
-  const path = here.endsWith('.ts') ? join(PACKAGE_ROOT, 'dist', 'src', 'exchange', name) : join(dirname(here), name);
-  return existsSync(path) ? path : undefined;
 }

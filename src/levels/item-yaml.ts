@@ -61,26 +61,26 @@ function byElement(item: Item): string | undefined {
 
 /**
  * An item as its top-level elements, each as its key and JSON text (`key` KEY_END `json`, the form in which an
- * element's text is remembered), separated by ELEMENT_END; undefined when JSON would not carry a value unchanged.
- * It is how the import's write pool hands items to its workers: an element the worker has written before is
- * found by this text, and neither parsed nor written again.
+ * element's text is remembered); undefined when JSON would not carry a value unchanged. It is how the import's
+ * write pool hands items to its workers: an element the worker has written before is found by this text, and
+ * neither parsed nor written again. (An array of strings, not one string split in the worker: a piece split off
+ * a string keeps the whole string alive in V8, and the remembered pieces kept whole items' texts — 250 MB more.)
  */
-export function itemElements(item: Item): string | undefined {
+export function itemElements(item: Item): string[] | undefined {
   if (Object.getPrototypeOf(item) !== Object.prototype) return undefined;
   const ids: string[] = [];
   for (const key of Object.keys(item)) {
     const value = item[key];
     if (value === undefined) continue;
-    // JSON escapes every control character: only a key could hold a separator
-    if (!isPlainData(value) || key.includes(KEY_END) || key.includes(ELEMENT_END)) return undefined;
+    // JSON escapes every control character: only a key could hold the separator
+    if (!isPlainData(value) || key.includes(KEY_END)) return undefined;
     ids.push(`${key}${KEY_END}${JSON.stringify(value)}`);
   }
-  return ids.join(ELEMENT_END);
+  return ids;
 }
 
 /** itemYaml of the item given as itemElements. */
-export function itemYamlOfElements(elements: string, modeline?: string): string {
-  const ids = elements === '' ? [] : elements.split(ELEMENT_END);
+export function itemYamlOfElements(ids: readonly string[], modeline?: string): string {
   const body = byElementId(ids) ?? wholeYaml(Object.fromEntries(ids.map((id) => [id.slice(0, id.indexOf(KEY_END)), JSON.parse(id.slice(id.indexOf(KEY_END) + 1))])) as Item);
   return modeline === undefined ? body : `${modeline}\n${body}`;
 }
@@ -98,7 +98,6 @@ function byElementId(ids: readonly string[]): string | undefined {
 }
 
 const KEY_END = '\u0000';
-const ELEMENT_END = '\u0001';
 /** The value of an element given by its JSON text, not parsed unless its text is not remembered. */
 const UNREAD = Symbol('unread');
 

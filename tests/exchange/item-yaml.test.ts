@@ -159,10 +159,9 @@ describe('an item given as its elements writes the text itemYaml writes', () => 
     for (const item of [...items, ...items]) expect(throughElements(item)).toBe(throughCreateNode(item));
   });
 
-  it('is not made for a value JSON would not carry unchanged, nor for a key holding a separator', () => {
+  it('is not made for a value JSON would not carry unchanged, nor for a key holding the separator', () => {
     expect(itemElements({ catalogCode: '1', effectiveDate: new Date(0) } as unknown as Item)).toBeUndefined();
     expect(itemElements({ catalogCode: '1', rate: -0 } as unknown as Item)).toBeUndefined();
     expect(itemElements({ catalogCode: '1', ['a\u0000b']: 'x' } as unknown as Item)).toBeUndefined();
-    expect(itemElements({ catalogCode: '1', ['a\u0001b']: 'x' } as unknown as Item)).toBeUndefined();
   });
 });
