@@ -6,9 +6,10 @@
 // Items are consumed one at a time (a province's workbook is never held whole): each file is written at once
 // where nothing sees it yet (staged: under a temporary name beside its place, or inside a new folder that has a
 // temporary name), and only when every item has been read and no error was found (or --force) is everything
-// renamed into place; otherwise the staged files and folders are removed. So a failure at any point, or an error
-// found in the last item, leaves the catalog as it was.
+// renamed into place; otherwise the staged files and folders are removed. So a failure at any point, an error
+// found in the last item, or Ctrl-C (SIGINT, SIGTERM) while files are staged leaves the catalog as it was.
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { constants as osConstants } from 'node:os';
 import { join } from 'node:path';
 import { CONFIG_FILE } from '../catalog/config.js';
 import { FORMAT_VERSION } from '../schema/item.js';
@@ -129,9 +130,13 @@ export async function applyImport(input: ImportInput, options: ImportOptions): P
   const staging = () => !options.dryRun && (options.force || errorsSoFar().size === 0);
   const created: string[] = [];
   const changed: string[] = [];
+  const signals = options.dryRun ? undefined : new Signals();
+  let taken = 0;
   try {
     if (staging()) for (const w of writes) stage.write(w.path, w.text, dirs);
     for await (const imported of input.items) {
+      // let a signal's handler run now and then: putting items together and writing them may never wait for I/O
+      if (signals && ++taken % SIGNAL_TURN === 0) await signals.turn();
       if (options.region !== undefined && imported.region !== options.region) {
         report.otherRegions++;
         continue;
@@ -157,11 +162,15 @@ export async function applyImport(input: ImportInput, options: ImportOptions): P
     report.items.changed = changed;
     report.leftOut = [...failed].filter((k) => k !== '').sort();
     if (options.dryRun) return report;
-    await stage.commit();
+    await stage.drain();
+    signals?.check();
+    // from here to the end nothing waits: no signal comes between the renames
+    stage.commit();
   } catch (error) {
     await stage.discard();
     throw error;
   } finally {
+    signals?.close();
     await stage.close();
   }
   report.written = true;
@@ -264,12 +273,17 @@ class Stage {
     }
   }
 
-  async commit(): Promise<void> {
+  /** Waits until the write pool has written every file. */
+  async drain(): Promise<void> {
     try {
       await this.pool?.drain();
     } catch (error) {
       throw this.failed(error);
     }
+  }
+
+  /** Renames everything into place (after drain). */
+  commit(): void {
     for (const path of this.staged) renameSync(temporary(join(this.root, path)), join(this.root, path));
     for (const [dir, at] of this.trees) renameSync(at, join(this.root, dir));
     this.staged.length = 0;
@@ -348,6 +362,44 @@ class Stage {
     }
   }
 }
+
+/** Items between two turns of the event loop, in which a signal's handler can run. */
+const SIGNAL_TURN = 256;
+
+/**
+ * Ctrl-C and SIGTERM while an import stages files: instead of ending the process where it stands, which would leave
+ * the staged files and folders in the catalog, the import stops at its next turn and removes them, and the
+ * process exits as a shell reports the signal (130, 143).
+ */
+class Signals {
+  private caught: NodeJS.Signals | undefined;
+  private readonly handler = (signal: NodeJS.Signals) => {
+    this.caught ??= signal;
+  };
+
+  constructor() {
+    for (const signal of SIGNALS) process.on(signal, this.handler);
+  }
+
+  /** Lets a signal's handler run, then checks. */
+  async turn(): Promise<void> {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    this.check();
+  }
+
+  /** Throws when a signal has come. */
+  check(): void {
+    if (this.caught !== undefined) {
+      throw new TongbiaoError(`import stopped by ${this.caught}: nothing was changed`, 128 + osConstants.signals[this.caught]);
+    }
+  }
+
+  close(): void {
+    for (const signal of SIGNALS) process.off(signal, this.handler);
+  }
+}
+
+const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
 /** The name a file or folder has until the import commits. */
 function temporary(absolute: string): string {
