@@ -10,9 +10,9 @@
 //          --target N (items to scale to, default 167000),
 //          --catalog DIR (a catalog already made, e.g. a colleague's bench/out: read at its HEAD, never changed).
 // Each import's folder is kept until the end: on an ext4 without a journal (as on the shared VMs), the kernel skips
-// every inode freed less than a minute ago when it makes a file, reading the inode table for each, so files made
-// within a minute of deleting a province's 167,000 cost up to 130 s of system time more (measured). Do not run
-// this right after deleting a large catalog either.
+// every inode freed in the last 60 s (360 s while its inode-table block is dirty) when it makes a file, reading the
+// inode table for each, so files made soon after deleting a province's 167,000 cost up to 200 s of system time
+// more (measured). Leave six minutes after deleting a large catalog before running this.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
