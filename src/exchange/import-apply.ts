@@ -9,7 +9,6 @@
 // renamed into place; otherwise the staged files and folders are removed. So a failure at any point, an error
 // found in the last item, or Ctrl-C (SIGINT, SIGTERM) while files are staged leaves the catalog as it was.
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
-import { constants as osConstants } from 'node:os';
 import { join } from 'node:path';
 import { CONFIG_FILE } from '../catalog/config.js';
 import { FORMAT_VERSION } from '../schema/item.js';
@@ -17,7 +16,7 @@ import { loadCatalog, type Catalog } from '../catalog/load.js';
 import { REGION_FILE } from '../catalog/layout.js';
 import { fsSource } from '../catalog/source-fs.js';
 import type { Item } from '../catalog/types.js';
-import { TongbiaoError } from '../errors.js';
+import { signalExitCode, STOP_SIGNALS, TongbiaoError } from '../errors.js';
 import { modelineFor } from '../levels/claim.js';
 import { parseForEdit, reconcile, renderEdited, rewriteYaml } from '../catalog/yaml-edit.js';
 import { itemYaml, styleItemNode } from '../levels/item-yaml.js';
@@ -378,7 +377,7 @@ class Signals {
   };
 
   constructor() {
-    for (const signal of SIGNALS) process.on(signal, this.handler);
+    for (const signal of STOP_SIGNALS) process.on(signal, this.handler);
   }
 
   /** Lets a signal's handler run, then checks. */
@@ -390,16 +389,14 @@ class Signals {
   /** Throws when a signal has come. */
   check(): void {
     if (this.caught !== undefined) {
-      throw new TongbiaoError(`import stopped by ${this.caught}: nothing was changed`, 128 + osConstants.signals[this.caught]);
+      throw new TongbiaoError(`import stopped by ${this.caught}: nothing was changed`, signalExitCode(this.caught));
     }
   }
 
   close(): void {
-    for (const signal of SIGNALS) process.off(signal, this.handler);
+    for (const signal of STOP_SIGNALS) process.off(signal, this.handler);
   }
 }
-
-const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
 /** The name a file or folder has until the import commits. */
 function temporary(absolute: string): string {

@@ -1,6 +1,7 @@
 // Ctrl-C (SIGINT) or SIGTERM while an import stages its files: the import removes what it staged and exits as a
 // shell reports the signal, leaving the catalog as it was — no folder made, no `*.tongbiao-import` left behind.
-// Real processes and real signals, sent once the import is seen staging files.
+// An export stopped so leaves no half workbook. Real processes and real signals, sent once the command is seen
+// writing.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,24 +13,24 @@ import { exportCatalog, removeTempDirs, tempDir } from './helpers.js';
 
 const SHAPE = { cities: 2, countiesPerCity: 3, items: 700 };
 
-/** Whether a staged file or folder lies anywhere under `dir`. */
-function staging(dir: string): boolean {
+/** Whether a file or folder whose name matches `pattern` lies anywhere under `dir`. */
+function written(dir: string, pattern = /\.tongbiao-import$/): boolean {
   if (!existsSync(dir)) return false;
   for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.name.endsWith('.tongbiao-import')) return true;
+    if (pattern.test(entry.name)) return true;
   }
   return false;
 }
 
-/** Starts an import, sends `signal` once it stages files; its exit code and what it printed. */
-function interrupted(file: string, catalog: string, signal: NodeJS.Signals, watched: string): Promise<{ code: number | null; stderr: string; staged: boolean }> {
-  const child = spawn(process.execPath, [BIN, 'import', file, '--catalog', catalog], { env: { ...process.env, NO_COLOR: '1', CI: 'true' }, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Runs the CLI, sends `signal` once `writing()` says it writes; its exit code and what it printed. */
+function interrupted(args: string[], signal: NodeJS.Signals, writing: () => boolean): Promise<{ code: number | null; stderr: string; staged: boolean }> {
+  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1', CI: 'true' }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   child.stdout.resume();
   let staged = false;
   const poll = setInterval(() => {
-    if (staged || !staging(watched)) return;
+    if (staged || !writing()) return;
     staged = true;
     child.kill(signal);
   }, 10);
@@ -52,10 +53,10 @@ beforeAll(() => {
 }, 120_000);
 afterAll(removeTempDirs);
 
-describe('an import stopped by a signal', () => {
+describe('a command stopped by a signal', () => {
   it('into a new folder (SIGINT): exit 130, and the folder it made is gone', async () => {
     const into = join(tempDir('interrupt'), 'new');
-    const run = await interrupted(workbook, into, 'SIGINT', into);
+    const run = await interrupted(['import', workbook, '--catalog', into], 'SIGINT', () => written(into));
     expect(run.staged).toBe(true);
     expect(run.code, run.stderr).toBe(130);
     expect(run.stderr).toMatch(/stopped by SIGINT: nothing was changed/);
@@ -64,10 +65,18 @@ describe('an import stopped by a signal', () => {
 
   it('into a catalog (SIGTERM): exit 143, every file as it was and nothing staged left', async () => {
     const before = readTree(target);
-    const run = await interrupted(workbook, target, 'SIGTERM', target);
+    const run = await interrupted(['import', workbook, '--catalog', target], 'SIGTERM', () => written(target));
     expect(run.staged).toBe(true);
     expect(run.code, run.stderr).toBe(143);
-    expect(staging(target)).toBe(false);
+    expect(written(target)).toBe(false);
     expect(readTree(target)).toEqual(before);
+  }, 120_000);
+
+  it('an export (SIGINT): exit 130, and neither the workbook nor its half is left', async () => {
+    const folder = tempDir('interrupt');
+    const run = await interrupted(['export', '--catalog', target, '-o', join(folder, 'out.xlsx')], 'SIGINT', () => written(folder, /^out\.xlsx\.partial-/));
+    expect(run.staged).toBe(true);
+    expect(run.code, run.stderr).toBe(130);
+    expect(readdirSync(folder)).toEqual([]);
   }, 120_000);
 });

@@ -7,7 +7,7 @@ import { loadCatalog } from '../../catalog/load.js';
 import { fsSource } from '../../catalog/source-fs.js';
 import { gitSource } from '../../catalog/source-git.js';
 import type { Lang } from '../../catalog/types.js';
-import { EXIT_FINDINGS, EXIT_OK, TongbiaoError } from '../../errors.js';
+import { EXIT_FINDINGS, EXIT_OK, signalExitCode, STOP_SIGNALS, TongbiaoError } from '../../errors.js';
 import { selectRegions, type SkippedFile } from '../../exchange/catalog-items.js';
 import { exportExchange } from '../../exchange/national-export.js';
 import { exportWorkbook } from '../../exchange/workbook-export.js';
@@ -72,6 +72,12 @@ Exit status: 0 exported every item, 1 some item file could not be read (listed; 
       const file = values.output === undefined ? undefined : resolve(io.cwd, values.output);
       const partial = file === undefined ? undefined : `${file}.partial-${process.pid}`;
       const target = partial === undefined ? io.stdout : createWriteStream(partial);
+      // Ctrl-C or SIGTERM: the half file goes too (nothing else is left to undo: the workers end with the process)
+      const stopped = (signal: NodeJS.Signals) => {
+        if (partial !== undefined) rmSync(partial, { force: true });
+        process.exit(signalExitCode(signal));
+      };
+      if (partial !== undefined) for (const signal of STOP_SIGNALS) process.on(signal, stopped);
       let items: number;
       try {
         items = format === 'xlsx'
@@ -82,6 +88,8 @@ Exit status: 0 exported every item, 1 some item file could not be read (listed; 
       } catch (error) {
         if (partial !== undefined) rmSync(partial, { force: true });
         throw error;
+      } finally {
+        for (const signal of STOP_SIGNALS) process.off(signal, stopped);
       }
       const t = (zh: string, en: string) => (lang === 'zh' ? zh : en);
       for (const s of skipped) io.stderr.write(`${relative(io.cwd, resolve(root, s.file))}: ${s.message[lang]}\n`);
