@@ -12,8 +12,9 @@
 //
 // Most of what a province's items say is said again and again: every county's copy of an item has the province's
 // name, basis, materials and conditions. Each top-level element is written on lines of its own that depend on its
-// key and value only, so an element's text is remembered by key and value (as JSON, for plain data) and written
-// again without asking yaml (≈ 90% of a province's elements; yaml still wrote every text once).
+// key and value only, so an element's text is remembered by key and value (as JSON) and written again without
+// asking yaml (≈ 90% of a province's elements; yaml still wrote every text once). An item holding a value JSON
+// would not carry (a Date, NaN) is written whole.
 import { Document, isMap, isPair, isScalar, isSeq, Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
 import type { Item } from '../catalog/types.js';
 
@@ -34,37 +35,17 @@ const SET_LINE = /^((?:useLevel|serviceObjects|handlingForms|onlineDepth|jointDe
  * basic elements (基本要素) from the implementation elements, as in the spec.
  */
 export function itemYaml(item: Item, modeline?: string): string {
-  const body = Object.getPrototypeOf(item) === Object.prototype ? byElement(item) : undefined;
-  const text = body ?? wholeYaml(item);
-  return modeline === undefined ? text : `${modeline}\n${text}`;
-}
-
-/**
- * The item's text as the concatenation of its top-level elements' texts (what yaml writes for the whole map: each
- * pair on lines of its own, joined by line breaks); undefined when a blank line might depend on the element
- * before it (yaml leaves out the blank line before taskCode after a block scalar that keeps its final newlines).
- */
-function byElement(item: Item): string | undefined {
-  let body = '';
-  let mayKeep = false;
-  for (const key of Object.keys(item)) {
-    const value = item[key];
-    if (value === undefined) continue;
-    if (key === 'taskCode' && mayKeep) return undefined;
-    const json = isPlainData(value) ? JSON.stringify(value) : undefined;
-    mayKeep = json === undefined || json.includes('\\n');
-    body += json === undefined ? elementYaml(key, value) : elementText(`${key}${KEY_END}${json}`, value);
-  }
-  // an empty map is written `{}`
-  return body === '' ? undefined : body;
+  const ids = itemElements(item);
+  return withModeline((ids && byElement(ids)) ?? wholeYaml(item), modeline);
 }
 
 /**
  * An item as its top-level elements, each as its key and JSON text (`key` KEY_END `json`, the form in which an
- * element's text is remembered); undefined when JSON would not carry a value unchanged. It is how the import's
- * write pool hands items to its workers: an element the worker has written before is found by this text, and
- * neither parsed nor written again. (An array of strings, not one string split in the worker: a piece split off
- * a string keeps the whole string alive in V8, and the remembered pieces kept whole items' texts — 250 MB more.)
+ * element's text is remembered); undefined when JSON would not carry a value unchanged (such an item is written
+ * whole). It is also how the import's write pool hands items to its workers: an element the worker has written
+ * before is found by this text, and neither parsed nor written again. (An array of strings, not one string split
+ * in the worker: a piece split off a string keeps the whole string alive in V8, and the remembered pieces kept
+ * whole items' texts — 250 MB more.)
  */
 export function itemElements(item: Item): string[] | undefined {
   if (Object.getPrototypeOf(item) !== Object.prototype) return undefined;
@@ -81,32 +62,40 @@ export function itemElements(item: Item): string[] | undefined {
 
 /** itemYaml of the item given as itemElements. */
 export function itemYamlOfElements(ids: readonly string[], modeline?: string): string {
-  const body = byElementId(ids) ?? wholeYaml(Object.fromEntries(ids.map((id) => [id.slice(0, id.indexOf(KEY_END)), JSON.parse(id.slice(id.indexOf(KEY_END) + 1))])) as Item);
-  return modeline === undefined ? body : `${modeline}\n${body}`;
+  return withModeline(byElement(ids) ?? wholeYaml(Object.fromEntries(ids.map((id) => [keyOf(id), valueOf(id)])) as Item), modeline);
 }
 
-/** byElement for elements given as (key KEY_END JSON) texts. */
-function byElementId(ids: readonly string[]): string | undefined {
+function withModeline(text: string, modeline: string | undefined): string {
+  return modeline === undefined ? text : `${modeline}\n${text}`;
+}
+
+/**
+ * The item's text as the concatenation of its top-level elements' texts (what yaml writes for the whole map: each
+ * pair on lines of its own, joined by line breaks); undefined when a blank line might depend on the element
+ * before it (yaml leaves out the blank line before taskCode after a block scalar that keeps its final newlines),
+ * and for an empty map (written `{}`).
+ */
+function byElement(ids: readonly string[]): string | undefined {
   let body = '';
   let mayKeep = false;
   for (const id of ids) {
-    if (mayKeep && id.startsWith(`taskCode${KEY_END}`)) return undefined;
+    if (mayKeep && id.startsWith(TASK_CODE_ID)) return undefined;
     mayKeep = id.includes('\\n', id.indexOf(KEY_END));
-    body += elementText(id, UNREAD);
+    body += elementText(id);
   }
   return body === '' ? undefined : body;
 }
 
 const KEY_END = '\u0000';
-/** The value of an element given by its JSON text, not parsed unless its text is not remembered. */
-const UNREAD = Symbol('unread');
+const TASK_CODE_ID = `taskCode${KEY_END}`;
+const keyOf = (id: string) => id.slice(0, id.indexOf(KEY_END));
+const valueOf = (id: string): unknown => JSON.parse(id.slice(id.indexOf(KEY_END) + 1));
 
-/** The text of the element `id` (key KEY_END JSON) whose value is `value`: remembered, or written and remembered. */
-function elementText(id: string, value: unknown): string {
+/** The text of the element `id` (key KEY_END JSON): remembered, or written (its JSON parsed) and remembered. */
+function elementText(id: string): string {
   let text = recalled(id);
   if (text === undefined) {
-    const end = id.indexOf(KEY_END);
-    text = elementYaml(id.slice(0, end), value === UNREAD ? JSON.parse(id.slice(end + 1)) : value);
+    text = elementYaml(keyOf(id), valueOf(id));
     remember(id, text);
   }
   return text;
