@@ -6,7 +6,7 @@
 import type { Item } from '../catalog/types.js';
 import type { Cell } from './cells.js';
 import { itemRows, type ItemLayout } from './sheets.js';
-import { rowsXml } from './xlsx-write.js';
+import { FIRST_DATA_ROW, rowsXml } from './xlsx-write.js';
 
 /** The sheets of a layout in the order of a batch's counts and XML: the item sheet, then the list sheets. */
 export function batchSheets(layout: ItemLayout) {
@@ -39,5 +39,24 @@ export class ExportBatch {
   /** Each sheet's rows as XML, numbered from `first[sheet]` on, with `styles[sheet]` as the columns' style ids. */
   xml(first: readonly number[], styles: readonly (readonly number[])[]): string[] {
     return this.rows.map((rows, i) => (rows.length === 0 ? '' : rowsXml(rows, first[i]!, styles[i]!)));
+  }
+}
+
+/**
+ * Where each sheet's next batch starts (batchSheets order), batch after batch: the export in this thread and the
+ * worker pool number the rows of their batches alike.
+ */
+export class RowNumbers {
+  private readonly next: number[];
+
+  constructor(sheets: number) {
+    this.next = new Array<number>(sheets).fill(FIRST_DATA_ROW);
+  }
+
+  /** The first row of each sheet for the next batch, whose sheets get `counts` rows. */
+  take(counts: readonly number[]): number[] {
+    const first = [...this.next];
+    counts.forEach((count, i) => (this.next[i]! += count));
+    return first;
   }
 }

@@ -14,6 +14,7 @@ import { Worker } from 'node:worker_threads';
 import type { Settings } from '../catalog/config.js';
 import type { Catalog } from '../catalog/load.js';
 import { exportable, type ItemFile, type SkippedFile } from './catalog-items.js';
+import { RowNumbers } from './export-batch.js';
 import { builtWorker } from '../paths.js';
 
 /** Item files per batch. */
@@ -111,7 +112,7 @@ export class ExportPool {
     const rendered = new Map<number, Extract<ExportReply, { rendered: number }>>();
     /** each batch's files, until its skipped files are known */
     const order = new Map<number, readonly ItemFile[]>();
-    const next = styles.map(() => 2);
+    const rows = new RowNumbers(styles.length);
     let sent = 0;
     let numbered = 0;
     let done = 0;
@@ -135,8 +136,7 @@ export class ExportPool {
           parsed.delete(numbered);
           skipped.push(...(await this.inOrder(order.get(numbered)!, batch.skipped)));
           order.delete(numbered);
-          workerOf(numbered).postMessage({ render: numbered, first: [...next] } satisfies ExportRequest);
-          batch.counts.forEach((count, i) => (next[i]! += count));
+          workerOf(numbered).postMessage({ render: numbered, first: rows.take(batch.counts) } satisfies ExportRequest);
           numbered++;
         }
         for (let batch = rendered.get(done); batch; batch = rendered.get(done)) {

@@ -9,7 +9,7 @@ import type { Catalog } from '../catalog/load.js';
 import type { Item } from '../catalog/types.js';
 import { Spill, type SpillRef } from '../sync/spill.js';
 import { catalogElements, catalogItems, itemFiles, type Selection, type SkippedFile } from './catalog-items.js';
-import { batchSheets, ExportBatch } from './export-batch.js';
+import { batchSheets, ExportBatch, RowNumbers } from './export-batch.js';
 import { ExportPool, type RenderedBatch } from './export-pool.js';
 import { itemLayout, headersOf, type ItemLayout, type SheetLayout } from './sheets.js';
 import { aboutRows, ABOUT_SHEET, exportRegion, regionHeaders, regionRow, REGION_SHEET, type ExportInfo, type ExportRegion } from './workbook-meta.js';
@@ -66,14 +66,9 @@ export async function writeWorkbook(
   layout: ItemLayout = itemLayout(),
 ): Promise<{ items: number }> {
   async function* batches(styles: number[][]): AsyncGenerator<RenderedBatch> {
-    const next = batchSheets(layout).map(() => 2);
+    const rows = new RowNumbers(batchSheets(layout).length);
     let batch = new ExportBatch(layout);
-    const rendered = () => {
-      const counts = batch.counts();
-      const xml = batch.xml(next, styles);
-      counts.forEach((count, i) => (next[i]! += count));
-      return { items: batch.items, xml };
-    };
+    const rendered = () => ({ items: batch.items, xml: batch.xml(rows.take(batch.counts()), styles) });
     for await (const { region, item } of items) {
       batch.add(region, item);
       if (batch.items === BATCH) {

@@ -35,6 +35,9 @@ export interface SheetSpec {
   text: readonly boolean[];
 }
 
+/** The number of a sheet's first data row: row 1 is the header. */
+export const FIRST_DATA_ROW = 2;
+
 /** Rows rendered and written at a time by `sheet`. */
 const BATCH = 200;
 const TEXT_STYLE: Partial<ExcelJSTypes.Style> = Object.freeze({ numFmt: '@' });
@@ -104,7 +107,7 @@ export class WorkbookOut {
     }
     await sheet.rows(batch);
     sheet.close();
-    return sheet.next - 2;
+    return sheet.next - FIRST_DATA_ROW;
   }
 
   async close(): Promise<void> {
@@ -125,7 +128,7 @@ export class SheetOut {
 
   /** Number of the next row. */
   get next(): number {
-    return this.written + 2;
+    return this.written + FIRST_DATA_ROW;
   }
 
   /** Renders and writes rows from the next row number on. */
