@@ -32,8 +32,11 @@ export interface ImportedRegion {
 }
 
 export interface ImportInput {
-  /** a workbook's items are put together as they are consumed (bounded memory), the JSON's are an array */
-  items: Iterable<ImportedItem> | AsyncIterable<ImportedItem>;
+  /**
+   * the items, put together as they are consumed (bounded memory); a reader's spill file goes when they end or
+   * the consumer stops (the generator's finally)
+   */
+  items: AsyncIterable<ImportedItem>;
   regions: ImportedRegion[];
   /** every problem; an item's own problems are in it by the time the item is yielded */
   problems: ImportProblem[];

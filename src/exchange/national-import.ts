@@ -32,11 +32,7 @@ const FLAT_LISTS = ['data', 'records', 'items'];
 const KIND_OF_TABLE = new Map(Object.entries(TABLES).map(([kind, table]) => [table as string, kind as TableKind]));
 
 /** An exchange JSON file read: its regions and the problems of reading it now, the items as they are read. */
-export interface ExchangeInput extends ImportInput {
-  items: AsyncIterable<ImportedItem>;
-}
-
-export async function readExchangeJson(file: string, defaultRegion?: string): Promise<ExchangeInput> {
+export async function readExchangeJson(file: string, defaultRegion?: string): Promise<ImportInput> {
   const problems: ImportProblem[] = [];
   const regions: ImportedRegion[] = [];
   let form: 'grouped' | 'flattened' | undefined;

@@ -56,14 +56,8 @@ interface Staged {
 const SPILL_BATCH = 2048;
 const ASSEMBLE_BATCH = 256;
 
-/** A workbook read: regions and the problems of every cell now, the items as they are put together. */
-export interface WorkbookInput extends ImportInput {
-  items: AsyncIterable<ImportedItem>;
-  /** removes the spill file when the items are not consumed to the end */
-  close(): void;
-}
-
-export async function readWorkbook(file: string, limits?: ZipLimits, layout: ItemLayout = itemLayout(), readers = READERS): Promise<WorkbookInput> {
+/** A workbook read: its regions and the problems of every cell now, the items as they are put together. */
+export async function readWorkbook(file: string, limits?: ZipLimits, layout: ItemLayout = itemLayout(), readers = READERS): Promise<ImportInput> {
   const problems: ImportProblem[] = [];
   const staged = new Map<string, Staged>();
   const lists = layout.lists;
@@ -174,7 +168,7 @@ export async function readWorkbook(file: string, limits?: ZipLimits, layout: Ite
       spill.close();
     }
   }
-  return { regions, problems, items: items(), close: () => spill.close() };
+  return { regions, problems, items: items() };
 }
 
 /** Consecutive rows of one item in one sheet, as they go to the spill: one JSON text of their fragments. */
