@@ -101,14 +101,6 @@ interface ReaderParts {
   _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
 }
 
-/**
- * The sheets of a checked workbook in the workbook's order, each with its rows (cells 0-based by column; missing
- * cells null). The zip is read by random access from its central directory, so the relationships, the sheet
- * names and the shared strings are parsed first whatever order the parts have in the file — exceljs' own pass
- * over the zip as a stream spools the sheets that come before workbook.xml (ours and Excel's do) to temporary
- * files and, on small workbooks, loses the parts after them (the sheet names come back as Sheet1, Sheet2 …).
- * exceljs' parsers read those parts; sheetRows reads each sheet.
- */
 /** Which of `readers` readers reads a sheet, and how many there are. */
 export interface SheetShare {
   reader: number;
@@ -119,9 +111,15 @@ export interface SheetShare {
 export const READERS = Math.max(1, Math.min(3, availableParallelism()));
 
 /**
- * The sheets of a workbook (see above), or of them the share of one of several readers: the sheets are dealt out
- * largest first, each to the reader with the fewest bytes so far (every reader makes the same deal from the zip's
- * directory), so that the readers end at about the same time.
+ * The sheets of a checked workbook in the workbook's order, each with its rows (cells 0-based by column; missing
+ * cells null). The zip is read by random access from its central directory, so the relationships, the sheet
+ * names and the shared strings are parsed first whatever order the parts have in the file — exceljs' own pass
+ * over the zip as a stream spools the sheets that come before workbook.xml (ours and Excel's do) to temporary
+ * files and, on small workbooks, loses the parts after them (the sheet names come back as Sheet1, Sheet2 …).
+ * exceljs' parsers read those parts; sheetRows reads each sheet.
+ * With `share`, only the share of one of several readers: the sheets are dealt out largest first, each to the
+ * reader with the fewest bytes so far (every reader makes the same deal from the zip's directory), so that the
+ * readers end at about the same time.
  */
 export async function* readSheets(file: string, limits: ZipLimits = DEFAULT_LIMITS, share?: SheetShare): AsyncGenerator<SheetRows> {
   const parts = await openZip(file, limits);
