@@ -1,33 +1,21 @@
 // The dashboard's 错误 column on a real sync of the demo catalog, whose four errors are each accepted in their
 // region's decisions.yaml (tests/helpers/demo.ts): validate exits 0 on them, so the dashboard shows them as
 // accepted beside the errors still to mend, not as red ones; a web decision that reopens one makes it red again.
-import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { syncCatalog } from '../../src/sync/sync.js';
-import { addUser, createSession } from '../../src/store/users.js';
-import { createApp } from '../../src/web/app.js';
 import { DEMO, removeTempDirs, v2Copy } from '../exchange/helpers.js';
 import { DEMO_ACCEPTED_ERRORS } from '../helpers/demo.js';
-import { PASSWORD, tempStore } from './seed.js';
+import { syncedApp } from './seed.js';
 
 type Region = { code: string; errors: number; acceptedErrors: number };
-let temp: Awaited<ReturnType<typeof tempStore>>;
+let synced: Awaited<ReturnType<typeof syncedApp>>;
 let cookie: string;
-let app: ReturnType<typeof createApp>;
+let app: Awaited<ReturnType<typeof syncedApp>>['app'];
 beforeAll(async () => {
-  const catalog = v2Copy(DEMO);
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: catalog, stdio: 'pipe' });
-  git('init', '-q');
-  git('add', '-A');
-  git('-c', 'user.name=t', '-c', 'user.email=t@example.org', 'commit', '-qm', 'demo');
-  temp = await tempStore();
-  await syncCatalog(temp.store, { catalogDir: catalog });
-  const admin = await addUser(temp.store.db, { name: 'admin', password: PASSWORD, region: '420000', role: 'admin' }, 'test');
-  cookie = `tb_session=${(await createSession(temp.store.db, admin.id)).token}`;
-  app = createApp({ store: temp.store });
+  synced = await syncedApp(v2Copy(DEMO), { name: 'admin', region: '420000', role: 'admin' });
+  ({ app, cookie } = synced);
 }, 180_000);
 afterAll(() => {
-  temp.cleanup();
+  synced.cleanup();
   removeTempDirs();
 });
 

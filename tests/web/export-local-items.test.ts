@@ -2,21 +2,17 @@
 // catalog (with a city that establishes an item of its own) into a database, the app over it, /export.xlsx
 // downloaded and read with the importer's reader, and imported into an empty folder by the CLI — the region
 // file that comes back lists the same local items.
-import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { syncCatalog } from '../../src/sync/sync.js';
-import { addUser, createSession } from '../../src/store/users.js';
-import { createApp } from '../../src/web/app.js';
 import { DEMO, importJson, readAll, removeTempDirs, tempDir, v2Copy } from '../exchange/helpers.js';
-import { PASSWORD, tempStore } from './seed.js';
+import { syncedApp } from './seed.js';
 
 const LOCAL = ['420100999000', '420100999001'];
-let temp: Awaited<ReturnType<typeof tempStore>>;
+let synced: Awaited<ReturnType<typeof syncedApp>>;
 let cookie: string;
-let app: ReturnType<typeof createApp>;
+let app: Awaited<ReturnType<typeof syncedApp>>['app'];
 beforeAll(async () => {
   const catalog = v2Copy(DEMO);
   const regionFile = join(catalog, '420000', '420100', 'region.yaml');
@@ -24,18 +20,11 @@ beforeAll(async () => {
   const region = readFileSync(regionFile, 'utf8');
   writeFileSync(regionFile, region.replace(/^localItems: .*$/m, `localItems: ${JSON.stringify(LOCAL)}`));
   expect(readFileSync(regionFile, 'utf8')).not.toBe(region);
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: catalog, stdio: 'pipe' });
-  git('init', '-q');
-  git('add', '-A');
-  git('-c', 'user.name=t', '-c', 'user.email=t@example.org', 'commit', '-qm', 'demo with local items');
-  temp = await tempStore();
-  await syncCatalog(temp.store, { catalogDir: catalog });
-  const officer = await addUser(temp.store.db, { name: 'wuhan', password: PASSWORD, region: '420100', role: 'officer' }, 'test');
-  cookie = `tb_session=${(await createSession(temp.store.db, officer.id)).token}`;
-  app = createApp({ store: temp.store });
+  synced = await syncedApp(catalog, { name: 'wuhan', region: '420100', role: 'officer' });
+  ({ app, cookie } = synced);
 }, 180_000);
 afterAll(() => {
-  temp.cleanup();
+  synced.cleanup();
   removeTempDirs();
 });
 

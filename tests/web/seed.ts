@@ -1,5 +1,6 @@
 // A small, realistic database for the web tests, written straight through drizzle (no sync needed):
 // 湖北省 → 武汉市 {江岸区, 武昌区}, 宜昌市 {西陵区}, 仙桃市, a few items, discrepancies, findings, versions.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -8,7 +9,8 @@ import { makeDiscrepancy } from '../../src/levels/discrepancy.js';
 import type { Discrepancy } from '../../src/levels/types.js';
 import { openStore, type Store } from '../../src/store/db.js';
 import { discrepancies, findings, items, itemVersions, regions, syncRuns } from '../../src/store/schema.js';
-import { addUser, createSession } from '../../src/store/users.js';
+import { syncCatalog } from '../../src/sync/sync.js';
+import { addUser, createSession, type Role } from '../../src/store/users.js';
 import { createApp, type AppOptions } from '../../src/web/app.js';
 import { listen } from '../../src/web/server.js';
 
@@ -222,6 +224,22 @@ export async function testApp(options: Partial<AppOptions> = {}) {
     sessions[name] = { cookie: `tb_session=${s.token}`, csrf: s.csrfToken };
   }
   return { ...temp, ...seeded, app, users, sessions };
+}
+
+/**
+ * A real catalog folder committed as a new git repository and synced into a temporary database (what sync makes
+ * of it, where the seeded database is written by hand), the app over it, and a session of one user.
+ */
+export async function syncedApp(catalog: string, user: { name: string; region: string; role: Role }) {
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: catalog, stdio: 'pipe' });
+  git('init', '-q');
+  git('add', '-A');
+  git('-c', 'user.name=t', '-c', 'user.email=t@example.org', 'commit', '-qm', 'catalog');
+  const temp = await tempStore();
+  await syncCatalog(temp.store, { catalogDir: catalog });
+  const account = await addUser(temp.store.db, { ...user, password: PASSWORD }, 'test');
+  const cookie = `tb_session=${(await createSession(temp.store.db, account.id)).token}`;
+  return { ...temp, app: createApp({ store: temp.store }), cookie };
 }
 
 /** A form POST as a browser sends it. */
